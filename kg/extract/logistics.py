@@ -1,0 +1,350 @@
+"""Routes, shipments and geography: ROUTE_LEG {mode, seq, route}, SHIPPED {commodity,
+quantity, unit, period, attributed_to}, LOCATED_IN and BORDERS.
+
+Routes are read as ordered 'from X ... to Y' legs in a sentence that moves
+something ('by sea', 'by rail', 'transported', 'shipped'); 'from where' continues
+from the last stop. Shipments come from supply verbs ('Russia sends food ... to
+North Korea'), their passives ('16,500 containers ... were exported to Russia')
+and nominals ('sales of ammunition from North Korea to Russia').
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from kg.extract.context import Mention, ReportContext
+from kg.extract.dates import parse_period
+from kg.extract.events import state_of
+from kg.extract.normalize import slug
+from kg.models import stable_hash
+
+FACILITY_NOUNS = {"facility", "facilities", "depot", "depots", "base", "bases", "warehouse",
+                  "warehouses", "storage", "site", "sites", "arsenal", "arsenals", "airfield",
+                  "terminal", "terminals", "port", "ports", "hub", "yard"}
+MOVE_LEMMAS = {"transport", "ship", "move", "send", "deliver", "carry", "arrive", "export",
+               "transfer", "haul", "route", "smuggle", "import", "travel", "sail", "leave", "depart"}
+SHIP_NOUNS = {"sale", "shipment", "export", "delivery", "supply", "transfer", "consignment"}
+HYPOTHETICAL = {"if", "whether", "unless"}
+MODALS = {"may", "might", "could", "would"}
+
+
+def _mode_of(ctx: ReportContext, tokens: Span) -> str | None:
+    modes = ctx.gaz.triggers["modes"]
+    for i, tok in enumerate(tokens):
+        if tok.lower_ in {"by", "via"} and i + 1 < len(tokens):
+            nxt = tokens[i + 1].lower_
+            for mode, words in modes.items():
+                if nxt in words:
+                    return mode
+    return None
+
+
+def _place_np(ctx: ReportContext, obj: Token, sent: Span) -> str | None:
+    """A place node for a prepositional object: a known place, else a facility noun phrase."""
+    m = ctx.at(obj)
+    if m and m.label in {"Place", "State"}:
+        return m.node
+    if obj.lower_ in FACILITY_NOUNS or obj.lemma_ in FACILITY_NOUNS:
+        words = [t.text for t in obj.subtree if t.i <= obj.i and t.pos_ not in {"DET", "NUM"}
+                 and t.dep_ not in {"quantmod", "advmod"}]
+        name = " ".join(words)
+        return ctx.builder.add_node("Place:" + slug(name), "Place", name, kind="facility",
+                                    evidence=ctx.evidence(sent))
+    return None
+
+
+def _routes(ctx: ReportContext, sent: Span) -> None:
+    if not any(t.lemma_ in MOVE_LEMMAS for t in sent) and _mode_of(ctx, sent) is None:
+        return
+    legs: list[tuple[str, str, str | None]] = []
+    last_stop = None
+    toks = list(sent)
+    for i, tok in enumerate(toks):
+        if tok.lower_ != "from" or tok.dep_ != "prep":
+            continue
+        objs = [c for c in tok.children if c.dep_ in {"pobj", "advmod"}] or \
+               ([toks[i + 1]] if i + 1 < len(toks) else [])
+        if not objs:
+            continue
+        origin = last_stop if objs[0].lower_ == "where" else _place_np(ctx, objs[0], sent)
+        if origin is None:
+            continue
+        dest, dest_tok = _next_to(ctx, toks, i, sent)
+        if dest is None or dest == origin:
+            continue
+        mode = _mode_of(ctx, sent[max(0, tok.i - sent.start - 6):dest_tok - sent.start + 1]
+                        if dest_tok else sent)
+        legs.append((origin, dest, mode))
+        last_stop = dest
+    if not legs:
+        return
+    route = f"route-{stable_hash(ctx.builder.report.id, sent.start_char, length=8)}"
+    ev = ctx.evidence(sent)
+    for seq, (a, b, mode) in enumerate(legs, start=1):
+        if ctx.label_of(a) == "Place" and ctx.label_of(b) == "Place":
+            ctx.builder.add_edge(a, "ROUTE_LEG", b, mode=mode or "unknown", seq=seq, route=route,
+                                 evidence=ev)
+
+
+def _next_to(ctx: ReportContext, toks: list[Token], i: int, sent: Span) -> tuple[str | None, int | None]:
+    for tok in toks[i + 1:]:
+        if tok.lower_ == "from" and tok.dep_ == "prep":
+            return None, None
+        if tok.lower_ == "to" and tok.dep_ in {"prep", "dative"}:
+            for obj in tok.children:
+                if obj.dep_ == "pobj":
+                    node = _place_np(ctx, obj, sent)
+                    if node:
+                        return node, obj.i
+    return None, None
+
+
+def _located_in(ctx: ReportContext, sent: Span) -> None:
+    """'Najin in North Korea', 'Vladivostok, Russia', 'X, including Y', 'which borders Y'."""
+    places = ctx.in_span(sent.start, sent.end)
+    doc = ctx.doc
+    for a, b in zip(places, places[1:]):
+        if a.label != "Place":
+            continue
+        between = doc[a.end:b.start].text.strip()
+        if between in {"in", ","} and b.label in {"State", "Place"} and b.via != "demonym":
+            if ctx.label_of(b.node) == "Place" and ctx.builder.nodes[b.node].props.get("kind") not in {"region", "city"}:
+                continue
+            ctx.builder.add_edge(a.node, "LOCATED_IN", b.node, evidence=ctx.evidence(sent))
+    for a, b in zip(places, places[1:]):
+        between = doc[a.end:b.start].text.strip().lower()
+        if a.label == "Place" and b.label == "Place" and between in {", including", "including"}:
+            ctx.builder.add_edge(b.node, "LOCATED_IN", a.node, evidence=ctx.evidence(sent))
+    for tok in sent:
+        if tok.lemma_ == "border" and tok.pos_ == "VERB":
+            subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.lower_ in {"which", "that"} and tok.dep_ == "relcl":
+                subj = tok.head
+            obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if subj is None or obj is None:
+                continue
+            a, b = _nearest_place(ctx, subj), ctx.at(obj)
+            if a and b and b.label in {"State", "Place"}:
+                ctx.builder.add_edge(a.node, "BORDERS", b.node, evidence=ctx.evidence(sent))
+
+
+def _nearest_place(ctx: ReportContext, tok: Token) -> Mention | None:
+    m = ctx.at(tok)
+    if m and m.label in {"Place", "State"}:
+        return m
+    for t in sorted(tok.subtree, key=lambda t: abs(t.i - tok.i)):
+        m = ctx.at(t)
+        if m and m.label in {"Place", "State"}:
+            return m
+    before = [m for m in ctx.in_span(tok.sent.start, tok.i + 1) if m.label in {"Place"}]
+    return before[-1] if before else None
+
+
+def _commodity(ctx: ReportContext, tok: Token) -> tuple[str, str, float | None, str | None] | None:
+    """(node, name, quantity, unit) for a shipped noun phrase."""
+    lex = ctx.gaz.commodities
+    units = set(lex["units"])
+    quantity, unit = None, None
+    head = tok
+    if tok.lemma_.lower() in units or tok.lower_ in units:
+        unit = tok.lower_
+        quantity = _number(tok)
+        of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+        objs = [o for p in of for o in p.children if o.dep_ == "pobj"]
+        if not objs:
+            return None
+        head = objs[0]
+    own = _own_tokens(head)
+    phrase = " ".join(t.text for t in own if t.i <= head.i and t.pos_ not in {"DET", "NUM", "PRON", "PUNCT"}
+                      and t.dep_ not in {"nummod", "quantmod", "poss", "case"} and ctx.at(t) is None
+                      or t.i == head.i)
+    full = " ".join(t.text for t in own if t.pos_ not in {"DET", "PUNCT", "CCONJ"} and t.dep_ != "poss"
+                    and ctx.at(t) is None)
+    for entry in lex["commodities"]:
+        words = sorted(entry["words"], key=len, reverse=True)
+        for w in words:
+            if re.fullmatch(rf"(?:\w+\s+)*{re.escape(w)}s?", phrase.lower()) or head.lemma_.lower() == w:
+                name = entry["name"]
+                node = ctx.builder.add_node("Commodity:" + slug(name), "Commodity", name,
+                                            aliases=tuple({phrase.lower(), full.lower()} - {name}),
+                                            evidence=ctx.evidence(tok.sent))
+                if quantity is None:
+                    quantity = _number(head)
+                return node, name, quantity, unit
+    return None
+
+
+def _own_tokens(head: Token) -> list[Token]:
+    """The noun phrase of a head without its conjuncts ('food' of 'food, spare parts and ...')."""
+    skip = set()
+    for child in head.children:
+        if child.dep_ in {"conj", "cc", "appos"} or (child.dep_ == "punct" and child.i > head.i):
+            skip |= {t.i for t in child.subtree}
+    return [t for t in head.subtree if t.i not in skip]
+
+
+def _number(tok: Token) -> float | None:
+    for child in tok.children:
+        if child.dep_ == "nummod" or child.like_num:
+            text = child.text.replace(",", "")
+            mult = {"million": 1e6, "billion": 1e9, "thousand": 1e3}
+            for c in child.children:
+                if c.lower_ in mult:
+                    return float(text) * mult[c.lower_] if _is_float(text) else None
+            if _is_float(text):
+                return float(text)
+            if child.lower_ in {"million", "billion"}:
+                inner = [c for c in child.children if c.like_num]
+                if inner and _is_float(inner[0].text.replace(",", "")):
+                    return float(inner[0].text.replace(",", "")) * {"million": 1e6, "billion": 1e9}[child.lower_]
+    return None
+
+
+def _is_float(text: str) -> bool:
+    try:
+        float(text)
+        return True
+    except ValueError:
+        return False
+
+
+def _actor(ctx: ReportContext, tok: Token) -> str | None:
+    m = ctx.at(tok)
+    if m and m.label in {"State", "Organization"}:
+        return m.node
+    if m and m.label == "Place":
+        return state_of(ctx, m.node)
+    return None
+
+
+def _attribution(ctx: ReportContext, sent: Span) -> str | None:
+    text = sent.text
+    m = re.search(r"according to (?:the )?(.+?)(?:[,.;]|$)", text, re.I)
+    span = None
+    if m:
+        span = ctx.doc.char_span(sent.start_char + m.start(1), sent.start_char + m.end(1),
+                                 alignment_mode="expand")
+    for tok in sent:
+        if span is None and tok.lemma_ in {"report", "say", "estimate", "state", "claim", "cite"} \
+                and tok.pos_ == "VERB":
+            subj = [c for c in tok.children if c.dep_ in {"nsubj"}]
+            if subj:
+                span = ctx.doc[subj[0].left_edge.i:subj[0].i + 1]
+    if span is None:
+        return None
+    found = [x for x in ctx.in_span(span.start, span.end) if x.label in {"Organization", "Person", "State"}]
+    return ctx.name_of(found[0].node) if found else None
+
+
+def _shipments(ctx: ReportContext, sent: Span) -> None:
+    verbs = set(ctx.gaz.triggers["verbs"]["ship"])
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and lemma in verbs:
+            if _hypothetical(tok):
+                continue
+            _verbal_shipment(ctx, sent, tok)
+        elif tok.pos_ == "NOUN" and lemma in SHIP_NOUNS:
+            _nominal_shipment(ctx, sent, tok)
+
+
+def _hypothetical(tok: Token) -> bool:
+    for t in [tok, *tok.ancestors]:
+        if any(c.lower_ in HYPOTHETICAL and c.dep_ == "mark" for c in t.children):
+            return True
+        if any(c.lower_ in MODALS and c.dep_ == "aux" for c in t.children):
+            return True
+        if t.lower_ in {"possibility", "exclude"}:
+            return True
+    return False
+
+
+def _verbal_shipment(ctx: ReportContext, sent: Span, verb: Token) -> None:
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    objs = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
+    shipper = None
+    if passive:
+        agent = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        shipper = _actor(ctx, agent[0]) if agent else None
+    else:
+        subj = verb
+        while subj is not None and not any(c.dep_ == "nsubj" for c in subj.children) and subj.dep_ in {"xcomp", "conj", "advcl"}:
+            subj = subj.head
+        subjects = [c for c in subj.children if c.dep_ == "nsubj"] if subj is not None else []
+        shipper = _actor(ctx, subjects[0]) if subjects else None
+    recipients = [o for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}
+                  for o in c.children if o.dep_ == "pobj"]
+    recipient = _actor(ctx, recipients[0]) if recipients else None
+    withs = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj"]
+    if withs and objs and _actor(ctx, objs[0]):  # 'supply the US with ammunition shells'
+        recipient, objs = _actor(ctx, objs[0]), withs
+    if shipper is None:
+        shipper = _sentence_actor(ctx, sent, exclude=recipient)
+    if recipient is None:
+        recipient = _other_state(ctx, sent, exclude=shipper)
+    _emit(ctx, sent, shipper, recipient, objs)
+
+
+def _nominal_shipment(ctx: ReportContext, sent: Span, noun: Token) -> None:
+    def pobjs(prep: str) -> list[Token]:
+        return [o for c in noun.children if c.dep_ == "prep" and c.lower_ == prep
+                for o in c.children if o.dep_ == "pobj"]
+    objs, froms, tos = pobjs("of"), pobjs("from"), pobjs("to")
+    if not objs or not froms or not tos:
+        return
+    _emit(ctx, sent, _actor(ctx, froms[0]), _actor(ctx, tos[0]), objs)
+
+
+def _sentence_actor(ctx: ReportContext, sent: Span, exclude: str | None) -> str | None:
+    """The state the sentence is about: the subject of its main verb."""
+    root = sent.root
+    for child in root.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            node = _actor(ctx, child)
+            if node and node != exclude:
+                return node
+    return None
+
+
+def _other_state(ctx: ReportContext, sent: Span, exclude: str | None) -> str | None:
+    states = []
+    for m in ctx.in_span(sent.start, sent.end, "State"):
+        if m.node != exclude and m.node not in states:
+            states.append(m.node)
+    return states[0] if len(states) == 1 else None
+
+
+def _emit(ctx: ReportContext, sent: Span, shipper: str | None, recipient: str | None,
+          objs: list[Token]) -> None:
+    if not shipper or not recipient or shipper == recipient or not objs:
+        return
+    period = None
+    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    between = re.search(r"between .+? and [^,]+", sent.text)
+    if between:
+        period = parse_period(between.group(0), ctx.published)
+    elif dates:
+        period = parse_period(dates[0].text, ctx.published)
+    source = _attribution(ctx, sent)
+    items = []
+    for obj in objs:
+        items += [obj, *obj.conjuncts]
+    seen = set()
+    for item in items:
+        found = _commodity(ctx, item)
+        if not found or found[1] in seen:
+            continue
+        node, name, quantity, unit = found
+        seen.add(name)
+        ctx.builder.add_edge(shipper, "SHIPPED", recipient, commodity=name, quantity=quantity,
+                             unit=unit, period=period, attributed_to=source,
+                             evidence=ctx.evidence(sent))
+
+
+def extract_logistics(ctx: ReportContext) -> None:
+    for sent in ctx.doc.sents:
+        _routes(ctx, sent)
+        _located_in(ctx, sent)
+        _shipments(ctx, sent)

@@ -1,0 +1,51 @@
+"""Name normalisation shared by extraction and resolution.
+
+`fold` makes the lookup key of a name: case, accents, punctuation and the
+common transliteration variants of Russian and Korean names are folded, so
+Kim Jong-un = Kim Jong Un and Yury = Yuri, Sergey = Sergei, Alexey = Aleksei.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TRANSLIT = [
+    (r"ks", "x"), (r"iy\b", "y"), (r"yy\b", "y"), (r"ey\b", "ei"), (r"yu", "iu"), (r"ya", "ia"),
+    (r"yo", "io"), (r"kh", "h"), (r"y\b", "i"),
+]
+_APOS = re.compile(r"[’'`ʼ]")
+
+
+def ascii_fold(text: str) -> str:
+    """Strip accents; keep letters, digits and spaces."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return text
+
+
+def simple_key(text: str) -> str:
+    """Lower case, no accents, punctuation to spaces, no leading 'the'."""
+    text = _APOS.sub("", ascii_fold(text).lower())
+    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return re.sub(r"^the ", "", text)
+
+
+def fold(text: str) -> str:
+    """Lookup key that also folds transliteration variants (for people and places)."""
+    key = simple_key(text)
+    for pattern, repl in _TRANSLIT:
+        key = re.sub(pattern, repl, key)
+    return key
+
+
+def slug(text: str) -> str:
+    """A readable id fragment: 'Kim Jong-un' -> 'kim-jong-un'."""
+    return simple_key(text).replace(" ", "-") or "x"
+
+
+def clean_span_text(text: str) -> str:
+    """Trim a mention: whitespace folded, leading articles and trailing possessives dropped."""
+    text = " ".join(text.split())
+    text = re.sub(r"^(the|The|a|an|An|A)\s+", "", text)
+    text = re.sub(r"[’']s?$", "", text).strip(" ,;:.-–—\"“”()")
+    return text

@@ -1,0 +1,53 @@
+"""The extraction pipeline: one report in, its nodes and edges (with evidence) out."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from spacy.tokens import Doc
+
+from kg.extract.agreements import extract_agreements
+from kg.extract.assessments import extract_assessments
+from kg.extract.builder import GraphBuilder
+from kg.extract.context import ReportContext
+from kg.extract.entities import extract_entities
+from kg.extract.events import extract_events
+from kg.extract.gazetteer import gazetteer
+from kg.extract.logistics import extract_logistics
+from kg.extract.nlp import pipeline
+from kg.extract.roles import extract_roles
+from kg.extract.stances import extract_stances
+from kg.models import Extraction, Report
+from kg.validate import validate_extraction
+
+BATCH_SIZE = 16
+
+
+def extract_doc(report: Report, doc: Doc) -> Extraction:
+    """Run every rule over one parsed report."""
+    builder = GraphBuilder(report)
+    ctx = ReportContext(doc, builder, gazetteer(), report.published)
+    extract_entities(ctx)
+    extract_roles(ctx)
+    events = extract_events(ctx)
+    agreements = extract_agreements(ctx, events)
+    extract_logistics(ctx)
+    extract_stances(ctx, [(r.start, r.end, r.node) for r in agreements.refs])
+    extract_assessments(ctx)
+    builder.mention_all()
+    extraction = builder.build()
+    validate_extraction(extraction)
+    return extraction
+
+
+def extract(report: Report) -> Extraction:
+    return extract_doc(report, pipeline()(report.text))
+
+
+def extract_many(reports: Iterable[Report]) -> Iterator[Extraction]:
+    """Extract reports in order, parsing them in batches (nlp.pipe) for speed."""
+    nlp = pipeline()
+    items = list(reports)
+    docs = nlp.pipe((r.text for r in items), batch_size=BATCH_SIZE)
+    for report, doc in zip(items, docs, strict=True):
+        yield extract_doc(report, doc)

@@ -1,0 +1,193 @@
+"""People's titles and whom they serve: HOLDS_ROLE {title}.
+
+Finds the title phrase before a name ('Russian Defence Minister Andrei Belousov',
+'the Russian president, Vladimir Putin'), after it ('Yuri Borisov, the director
+general of Roscosmos', 'X, who has served as director of Russia's Foreign
+Intelligence Service', 'X is a Research Assistant at Y'), and titles shared by a
+list ('two deputy prime ministers - A and B').
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from spacy.tokens import Span, Token
+
+from kg.extract.context import Mention, ReportContext
+
+SKIP_RIGHT = {"the", "a", "an", "who", "has", "had", "have", "served", "serves", "as", "is", "was",
+              "now", "then", "currently", "also", "been", "being", "who's"}
+DASHES = {"–", "—", "-", ":", "--"}
+STATE_TITLES = {"President", "Prime Minister", "Deputy Prime Minister", "Leader", "Supreme Leader",
+                "King", "Chancellor", "Premier", "Emir", "Crown Prince", "Vice President"}
+
+
+@cache
+def _title_regex(heads: tuple[str, ...], mods: tuple[str, ...], ports: tuple[str, ...]) -> re.Pattern:
+    alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
+    return re.compile(
+        rf"(?P<mods>(?:(?:{alt(mods)})\s+)*)(?:(?P<pre>{alt(ports)})\s+)?(?P<head>{alt(heads)})s?"
+        rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<post>{alt(ports)}))?\b", re.I)
+
+
+@cache
+def _title_words(ctx_id: int, lexicon: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.lower() for phrase in lexicon for w in re.split(r"[\s\-]", phrase) if w)
+
+
+def _lexicon(ctx: ReportContext) -> tuple[tuple[str, ...], tuple[str, ...], dict[str, str]]:
+    t = ctx.gaz.titles
+    ports = {}
+    for canon, variants in t["portfolios"].items():
+        for v in variants:
+            ports[v.lower()] = canon
+    return tuple(t["heads"]), tuple(t["modifiers"]), ports
+
+
+def parse_title(ctx: ReportContext, phrase: str) -> str | None:
+    """The canonical title in a phrase, or None: 'Russian Defence Minister' -> 'Minister of Defence'."""
+    heads, mods, ports = _lexicon(ctx)
+    best = None
+    for m in _title_regex(heads, mods, tuple(ports)).finditer(phrase):
+        if best is None or len(m.group(0)) > len(best.group(0)):
+            best = m
+    if best is None:
+        return None
+    head = best.group("head")
+    canonical = ctx.gaz.titles.get("canonical", {})
+    head = canonical.get(head, canonical.get(head.lower(), head))
+    head = " ".join(w if w.isupper() else w[:1].upper() + w[1:] for w in head.split())
+    port = best.group("post") or best.group("pre")
+    mods = " ".join(w.capitalize() if w.islower() and w not in {"former", "then"} else w
+                    for w in best.group("mods").split())
+    if port:
+        port_name = ports[port.lower()]
+        head = head if " of " in head else f"{head.split(' of ')[0]} of {port_name}"
+        head = re.sub(r"^(\w+) Minister of", r"Minister of", head) if head.split()[0] in {
+            "Defence", "Defense", "Foreign", "Transport"} else head
+    title = f"{mods} {head}".strip() if mods else head
+    if re.search(r"\b(former|ex-)", phrase, re.I) and not title.lower().startswith("former"):
+        title = "former " + title
+    return re.sub(r"\s+", " ", title)
+
+
+def _is_title_token(ctx: ReportContext, tok: Token) -> bool:
+    heads, mods, ports = _lexicon(ctx)
+    words = _title_words(id(ctx.gaz), heads + mods + tuple(ports))
+    return tok.lower_ in words or tok.lower_.rstrip("s") in words
+
+
+def _left_phrase(ctx: ReportContext, person: Mention) -> tuple[list[Token], bool]:
+    """Tokens of the title phrase left of a name, and whether it ended in a dash (a list)."""
+    doc, i, toks = ctx.doc, person.start - 1, []
+    sent_start = doc[person.start].sent.start
+    listed = False
+    if i >= sent_start and doc[i].text in DASHES:
+        listed, i = True, i - 1
+    elif i >= sent_start and doc[i].text == "," and i - 1 >= sent_start and _is_title_token(ctx, doc[i - 1]):
+        i -= 1
+    while i >= sent_start:
+        tok = doc[i]
+        mention = ctx.at(tok)
+        if _is_title_token(ctx, tok) or tok.lower_ in {"of", "for"} or tok.tag_ == "POS" \
+                or (mention and mention.label in {"State", "Organization"}) or tok.like_num \
+                or tok.lower_ in {"two", "three", "four", "both"}:
+            toks.insert(0, tok)
+            i -= 1
+            continue
+        break
+    while toks and toks[0].lower_ in {"of", "for"}:
+        toks.pop(0)
+    return toks, listed
+
+
+def _right_phrase(ctx: ReportContext, person: Mention) -> list[Token]:
+    doc, i = ctx.doc, person.end
+    sent_end = doc[person.start].sent.end
+    if i < sent_end and doc[i].text == ",":
+        i += 1
+    elif not (i < sent_end and doc[i].lower_ in {"is", "was", "who"}):
+        return []
+    while i < sent_end and doc[i].lower_ in SKIP_RIGHT:
+        i += 1
+    toks = []
+    while i < sent_end:
+        tok = doc[i]
+        mention = ctx.at(tok)
+        if _is_title_token(ctx, tok) or tok.lower_ in {"of", "for", "at", "the", "and"} \
+                or tok.tag_ == "POS" or (mention and mention.label in {"State", "Organization"}):
+            toks.append(tok)
+            i += 1
+            continue
+        break
+    while toks and toks[-1].lower_ in {"of", "for", "at", "the", "and"}:
+        toks.pop()
+    return toks
+
+
+def _affiliation(ctx: ReportContext, toks: list[Token]) -> str | None:
+    """The organisation (preferred) or state named in a title phrase."""
+    if not toks:
+        return None
+    found = ctx.in_span(toks[0].i, toks[-1].i + 1)
+    orgs = [m for m in found if m.label == "Organization"]
+    if orgs:
+        return orgs[-1].node
+    states = [m for m in found if m.label == "State"]
+    return states[0].node if states else None
+
+
+def _sentence_state(ctx: ReportContext, sent: Span) -> str | None:
+    """The one state a sentence is about ('Moscow's delegation included ...'), if unambiguous."""
+    states = {m.node for m in ctx.in_span(sent.start, sent.end, "State")}
+    return states.pop() if len(states) == 1 else None
+
+
+def extract_roles(ctx: ReportContext) -> dict[str, str]:
+    """Add HOLDS_ROLE edges; return person node -> title, for later rules."""
+    titles: dict[str, str] = {}
+    list_title: dict[int, tuple[str, str | None]] = {}
+    for person in [m for m in ctx.mentions if m.label == "Person"]:
+        sent = ctx.doc[person.start].sent
+        left, listed = _left_phrase(ctx, person)
+        right = _right_phrase(ctx, person)
+        for toks in (left, right):
+            title = parse_title(ctx, " ".join(t.text for t in toks)) if toks else None
+            if not title:
+                continue
+            org = _affiliation(ctx, toks)
+            if org is None and title.split()[-1] in {"President", "Minister", "Leader"} | {
+                    t.split()[-1] for t in STATE_TITLES} or (org is None and " of " in title):
+                org = _sentence_state(ctx, sent)
+            _add_role(ctx, person.node, title, org, sent, titles)
+            if listed:
+                list_title[person.start] = (title, org)
+            break
+        else:
+            head = ctx.doc[person.start:person.end].root
+            if head.dep_ == "conj":
+                inherited = _list_member_title(ctx, head, list_title)
+                if inherited:
+                    _add_role(ctx, person.node, inherited[0], inherited[1], sent, titles)
+    return titles
+
+
+def _list_member_title(ctx: ReportContext, tok: Token, list_title: dict) -> tuple | None:
+    """A name in 'A and B' after 'two deputy prime ministers -' shares A's title."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+        mention = ctx.at(tok)
+        if mention and mention.start in list_title:
+            return list_title[mention.start]
+    return None
+
+
+def _add_role(ctx: ReportContext, person: str, title: str, org: str | None, sent: Span,
+              titles: dict[str, str]) -> None:
+    singular = re.sub(r"(Minister|Director|Secretary|Leader|President|Officer)s\b", r"\1", title)
+    titles.setdefault(person, singular)
+    b = ctx.builder
+    b.add_node(person, "Person", b.nodes[person].name, title=singular)
+    if org:
+        b.add_edge(person, "HOLDS_ROLE", org, title=singular, evidence=ctx.evidence(sent))
