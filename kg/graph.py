@@ -37,7 +37,7 @@ def merge_node_attrs(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]
         elif key == "first_reported":
             out[key] = min(v for v in (out.get(key), value) if v) if (out.get(key) or value) else None
         else:
-            out[key] = better_value(out.get(key), value)
+            out[key] = better_value(out.get(key), value, key)
     if "aliases" in out and "name" in out:
         out["aliases"] = [a for a in out["aliases"] if a != out["name"]]
     return out

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from kg.extract.context import Mention, ReportContext
-from kg.extract.events import EventIndex, EventRef, sentence_date, state_of
+from kg.extract.events import EventIndex, EventRef, sentence_date
 from kg.extract.normalize import clean_span_text, slug
 
 KINDS = {"treaty": "treaty", "agreement": "agreement", "accord": "agreement", "pact": "treaty",

@@ -9,8 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from kg.ontology import ontology
 from kg.models import Edge, Evidence, Extraction, Node, Report, stable_hash
+from kg.ontology import ontology
 
 
 @dataclass
@@ -27,12 +27,15 @@ def better_name(a: str, b: str) -> str:
     return min(a, b, key=lambda n: (-len(n), n))
 
 
-def better_value(a: Any, b: Any) -> Any:
-    """Deterministic choice between two property values (order of arrival never matters)."""
+def better_value(a: Any, b: Any, prop: str = "") -> Any:
+    """Deterministic choice between two property values (order of arrival never matters):
+    the most precise (longest) wins; among equals the greatest, or the earliest for 'start'."""
     if a is None:
         return b
     if b is None:
         return a
+    if prop == "start" and len(str(a)) == len(str(b)):
+        return min(a, b, key=str)
     return max(a, b, key=lambda v: (len(str(v)), str(v)))
 
 
@@ -64,7 +67,7 @@ class GraphBuilder:
         acc.aliases.update(a for a in aliases if a)
         for key, value in props.items():
             if value is not None and value != "":
-                acc.props[key] = better_value(acc.props.get(key), value)
+                acc.props[key] = better_value(acc.props.get(key), value, key)
         if evidence and evidence not in acc.evidence:
             acc.evidence.append(evidence)
         return node_id
@@ -81,7 +84,7 @@ class GraphBuilder:
             edge = self.edges[key] = Edge(source=source, target=target, type=rel_type,
                                           key=key, sources=[self.report.id])
         for name, value in props.items():
-            edge.props[name] = better_value(edge.props.get(name), value)
+            edge.props[name] = better_value(edge.props.get(name), value, name)
         if evidence and evidence not in edge.evidence:
             edge.evidence.append(evidence)
         return key

@@ -166,9 +166,32 @@ def resolve_people(ctx: ReportContext, people: list[Mention]) -> None:
                                       evidence=ctx.evidence(ctx.doc[m.start].sent))
 
 
+def _titled_names(ctx: ReportContext) -> list[Mention]:
+    """Names NER missed right after a title: 'Minister of Transport Roman Starovoyt'."""
+    from kg.extract.roles import title_words
+
+    words = title_words(ctx)
+    covered = {t.i for e in ctx.doc.ents for t in e}
+    out, i, doc = [], 0, ctx.doc
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and j not in covered:
+            j += 1
+        if j - i >= 2:
+            k = i
+            while k < j and doc[k].lower_ in words:
+                k += 1
+            before = doc[i - 1].lower_ if i > 0 else ""
+            if (k > i or before in words) and 2 <= j - k <= 3:
+                out.append(Mention(k, j, "Person", "", doc[k:j].text))
+        i = max(j, i + 1)
+    return out
+
+
 def extract_entities(ctx: ReportContext) -> None:
     """Fill ctx.mentions from the doc's entities, with nodes for each."""
-    people = []
+    people = _titled_names(ctx)
+    ctx.mentions.extend(people)
     for ent in ctx.doc.ents:
         mention = _mention_for_ent(ctx, ent)
         if mention is None:

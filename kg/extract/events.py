@@ -164,21 +164,29 @@ def _visit(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
     if not visitors or not dests:
         return
     when = sentence_date(ctx, sent, tok.i)
+    phrase = ""
+    if tok.pos_ == "NOUN":
+        phrase = " ".join(ctx.doc[tok.left_edge.i:tok.right_edge.i + 1].text.split())[:120]
+        phrase = re.sub(r"^(the|a|an)\s+", "", phrase, flags=re.I)
+    state_visit = any(c.lower_ == "state" and c.dep_ in {"compound", "amod"} for c in tok.children)
     for visitor in visitors[:1]:
-        _add_visit(ctx, visitor.node, dests[0], when, sent, tok.i, events)
+        _add_visit(ctx, visitor.node, dests[0], when, sent, tok.i, events, phrase, state_visit)
 
 
 def _add_visit(ctx: ReportContext, visitor: str, dest: Mention, when: tuple[str, str] | None,
-               sent: Span, token: int, events: EventIndex) -> None:
+               sent: Span, token: int, events: EventIndex, phrase: str = "",
+               state_visit: bool = False) -> None:
     b = ctx.builder
     dest_state = state_of(ctx, dest.node)
     if dest_state is None or dest_state == _home_state(ctx, visitor):
         return
     year = when[0][:4] if when else ""
     node_id = f"Event:visit-{slug(b.nodes[visitor].name)}-{slug(b.nodes[dest_state].name)}-{year}".rstrip("-")
-    name = f"{b.nodes[visitor].name} visit to {b.nodes[dest_state].name}"
+    kind = "state visit" if state_visit else "visit"
+    name = f"{b.nodes[visitor].name} {kind} to {b.nodes[dest_state].name}"
     ev = ctx.evidence(sent)
-    b.add_node(node_id, "Event", name, kind="visit", start=when[0] if when else None,
+    b.add_node(node_id, "Event", name, kind="visit", aliases=(phrase,) if phrase else (),
+               start=when[0] if when else None,
                end=when[1] if when else None, evidence=ev)
     b.add_edge(visitor, "ATTENDED", node_id, evidence=ev)
     b.add_edge(visitor, "VISITED", dest_state, evidence=ev)
@@ -246,7 +254,8 @@ def _attendance(ctx: ReportContext, sent: Span, events: EventIndex) -> None:
         return
     people = [m for m in ctx.in_span(sent.start, sent.end, "Person")]
     if not grouped:
-        people = [m for v in attend_verbs for m in _subjects(ctx, v, {"Person"})]
+        people = [m for v in attend_verbs for c in v.children if c.dep_ == "nsubj"
+                  for m in ctx.in_span(c.left_edge.i, c.right_edge.i + 1, "Person")]
     ev = ctx.evidence(sent)
     for m in people:
         ctx.builder.add_edge(m.node, "ATTENDED", event.node, evidence=ev)

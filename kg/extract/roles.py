@@ -72,9 +72,14 @@ def parse_title(ctx: ReportContext, phrase: str) -> str | None:
     return re.sub(r"\s+", " ", title)
 
 
-def _is_title_token(ctx: ReportContext, tok: Token) -> bool:
+def title_words(ctx: ReportContext) -> frozenset[str]:
+    """Every word that can be part of a title ('minister', 'deputy', 'defence', ...)."""
     heads, mods, ports = _lexicon(ctx)
-    words = _title_words(id(ctx.gaz), heads + mods + tuple(ports))
+    return _title_words(id(ctx.gaz), heads + mods + tuple(ports))
+
+
+def _is_title_token(ctx: ReportContext, tok: Token) -> bool:
+    words = title_words(ctx)
     return tok.lower_ in words or tok.lower_.rstrip("s") in words
 
 
@@ -123,6 +128,9 @@ def _right_phrase(ctx: ReportContext, person: Mention) -> list[Token]:
         break
     while toks and toks[-1].lower_ in {"of", "for", "at", "the", "and"}:
         toks.pop()
+    nxt = ctx.doc[toks[-1].i + 1] if toks and toks[-1].i + 1 < len(ctx.doc) else None
+    if nxt is not None and (m := ctx.at(nxt)) and m.label == "Person":
+        return []  # 'A, Minister of X B': the title belongs to B
     return toks
 
 

@@ -1,0 +1,231 @@
+"""The kg command line: parses options, calls the library, prints.
+
+Only KGError becomes a one-line error (exit 1); --debug shows its traceback.
+Anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import time
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from kg.errors import KGError, QueryError
+from kg.output import FORMATS, render
+from kg.paths import data_dir, default_home
+
+err = Console(stderr=True)
+DEMO_QUESTIONS = [
+    ("Who attended Putin's June 2024 state visit to North Korea?", "who-attended", {"event": "state visit"}),
+    ("Which agreements were signed during that visit?", "agreements-signed", {"event": "state visit"}),
+    ("Which articles of the strategic partnership treaty are reported?", "agreement-articles",
+     {"agreement": "Comprehensive Strategic Partnership"}),
+    ("By what route do munitions move from Najin?", "routes-from", {"place": "Najin"}),
+    ("What does North Korea ship to Russia, and Russia to North Korea?", "shipments", {}),
+]
+
+
+class Context:
+    def __init__(self, home: Path, debug: bool):
+        self.home = home
+        self.debug = debug
+
+    def store(self):
+        from kg.store.embedded import EmbeddedStore
+
+        return EmbeddedStore(self.home)
+
+
+def _params(pairs: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        if "=" not in pair:
+            raise QueryError(f"--param {pair!r} must be key=value")
+        key, value = pair.split("=", 1)
+        out[key.strip()] = value
+    return out
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--home", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Store directory (default: $KG_HOME or the per-user data directory).")
+@click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
+@click.version_option(package_name="kg")
+@click.pass_context
+def cli(ctx: click.Context, home: Path | None, debug: bool) -> None:
+    """kg: reports in, a knowledge graph out, relationship questions answered by name."""
+    ctx.obj = Context(home or default_home(), debug)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--keep-going", is_flag=True, help="Load the good files and list the bad ones at the end.")
+@click.option("--force", is_flag=True, help="Re-extract reports that are already loaded.")
+@click.pass_obj
+def load(obj: Context, paths: tuple[Path, ...], keep_going: bool, force: bool) -> None:
+    """Load report files or folders (text, Markdown, HTML) into the store."""
+    from kg.ingest import iter_report_paths
+    from kg.loading import load_paths
+
+    total = sum(1 for _ in iter_report_paths(list(paths)))
+    started = time.perf_counter()
+    with obj.store() as store, _progress() as progress:
+        task = progress.add_task("loading", total=total or None)
+        result = load_paths(store, list(paths), keep_going=keep_going, force=force,
+                            progress=lambda _p: progress.advance(task))
+    secs = time.perf_counter() - started
+    err.print(f"loaded {len(result.loaded)}, unchanged {len(result.unchanged)}, "
+              f"failed {len(result.failed)} in {secs:.1f}s")
+    for path, problem in result.failed:
+        err.print(f"[red]failed[/] {problem if problem.startswith(path) else path + ': ' + problem}")
+    if result.failed:
+        sys.exit(1)
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeElapsedColumn(), console=err, transient=True)
+
+
+@cli.command()
+@click.argument("name")
+@click.option("--param", "-p", "pairs", multiple=True, help="Query parameter as key=value.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.pass_obj
+def ask(obj: Context, name: str, pairs: tuple[str, ...], fmt: str) -> None:
+    """Run a saved query by name, e.g. kg ask who-attended --param event="state visit"."""
+    from kg.queries import get_query
+
+    query = get_query(name)
+    params = query.bind(_params(pairs))
+    with obj.store() as store:
+        rows = store.read(query.cypher, params)
+    out = render(rows, fmt, title=query.title)
+    if out is not None:
+        click.echo(out)
+
+
+@cli.group()
+def queries() -> None:
+    """The saved-query library."""
+
+
+@queries.command("list")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+def queries_list(fmt: str) -> None:
+    """List saved queries with their parameters."""
+    from kg.queries import library
+
+    rows = [{"name": q.name, "parameters": q.signature(), "description": q.description}
+            for q in library().values()]
+    out = render(rows, fmt, title="Saved queries")
+    if out is not None:
+        click.echo(out)
+
+
+@queries.command("show")
+@click.argument("name")
+def queries_show(name: str) -> None:
+    """Print a saved query's file."""
+    from kg.queries import get_query
+
+    click.echo(get_query(name).path.read_text(encoding="utf-8"))
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.pass_obj
+def export(obj: Context, fmt: str, output: Path) -> None:
+    """Export the graph (networkx node-link JSON)."""
+    from kg.export import graph_from_store
+    from kg.graph import node_link_json
+
+    with obj.store() as store:
+        graph = graph_from_store(store)
+    output.write_text(node_link_json(graph) + "\n", encoding="utf-8")
+    err.print(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {output}")
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.pass_obj
+def status(obj: Context, fmt: str) -> None:
+    """Counts by label and relationship type, and the reports loaded."""
+    from kg.store import cypher
+
+    with obj.store() as store:
+        labels = store.read(cypher.COUNT_LABELS)
+        types = store.read(cypher.COUNT_TYPES)
+        reports = store.read(cypher.REPORTS)
+    if fmt != "table":
+        click.echo(render([{"home": str(obj.home), "labels": labels, "types": types,
+                            "reports": reports}], fmt))
+        return
+    err.print(f"store: {obj.home}")
+    render(labels, "table", title="Nodes by label")
+    render(types, "table", title="Relationships by type")
+    render(reports, "table", title="Reports")
+
+
+@cli.command()
+@click.argument("report")
+@click.pass_obj
+def retract(obj: Context, report: str) -> None:
+    """Remove one report's contribution (by report id)."""
+    with obj.store() as store:
+        if not store.has_report(report):
+            raise KGError(f"no report {report!r} in {obj.home}; see kg status")
+        removed = store.retract(report)
+    err.print(f"retracted {report}: {removed} nodes and relationships removed")
+
+
+@cli.command()
+@click.option("--keep", is_flag=True, help="Keep the demo store from an earlier run.")
+@click.pass_obj
+def demo(obj: Context, keep: bool) -> None:
+    """Load the seed reports into a fresh store and answer a few questions."""
+    from kg.loading import load_paths
+    from kg.queries import get_query
+
+    home = obj.home / "demo"
+    if home.exists() and not keep:
+        shutil.rmtree(home)
+    obj.home = home
+    started = time.perf_counter()
+    with obj.store() as store:
+        with _progress() as progress:
+            seeds = data_dir("seeds")
+            task = progress.add_task("loading seeds", total=len(list(seeds.glob("*.txt"))))
+            result = load_paths(store, [seeds], progress=lambda _p: progress.advance(task))
+        err.print(f"loaded {len(result.loaded) + len(result.unchanged)} seed reports into {home} "
+                  f"in {time.perf_counter() - started:.1f}s")
+        for question, name, params in DEMO_QUESTIONS:
+            query = get_query(name)
+            rows = store.read(query.cypher, query.bind(params))
+            render(rows, "table", title=f"{question}  [dim](kg ask {name})[/]")
+    err.print(f"Explore further: kg --home {home} queries list")
+
+
+def main() -> None:
+    debug = "--debug" in sys.argv
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        err.print("aborted")
+        sys.exit(130)
+    except click.ClickException as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except KGError as e:
+        if debug:
+            raise
+        err.print(f"[red]error:[/] {e}", highlight=False, soft_wrap=True)
+        sys.exit(1)
+    except SystemExit:
+        raise

@@ -1,0 +1,1 @@
+"""Graph stores: one protocol, an embedded FalkorDB (default) and Neo4j."""

@@ -1,0 +1,148 @@
+"""The write and maintenance Cypher, written once in Neo4j's dialect.
+
+Statements are generated from the ontology only: labels, relationship types and
+property names come from schema/ontology.yaml (already checked to be plain
+identifiers), never from input. Values always travel as parameters.
+
+Merging is order-independent: list properties are unioned, the name keeps the
+longest spelling, other scalars keep the 'largest' value (longest, then
+greatest), first_reported keeps the earliest date.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from kg.models import Extraction
+from kg.ontology import Ontology, ontology
+from kg.validate import node_properties
+
+LISTS = ("aliases", "sources", "evidence")
+COMMON_NODE = ("id", "name", "aliases", "sources", "evidence", "first_reported")
+COMMON_EDGE = ("key", "sources", "evidence", "first_reported")
+
+
+def _union(var: str, prop: str) -> str:
+    return (f"{var}.{prop} = reduce(acc = coalesce({var}.{prop}, []), x IN coalesce(row.{prop}, []) | "
+            f"CASE WHEN x IN acc THEN acc ELSE acc + x END)")
+
+
+def _keep_best(var: str, prop: str) -> str:
+    """Most precise value wins; among equals the greatest (the earliest for 'start')."""
+    new, old = f"row.{prop}", f"{var}.{prop}"
+    cmp = "<" if prop == "start" else ">"
+    return (f"{old} = CASE WHEN {new} IS NULL THEN {old} WHEN {old} IS NULL THEN {new} "
+            f"WHEN size(toString({new})) > size(toString({old})) OR (size(toString({new})) = "
+            f"size(toString({old})) AND toString({new}) {cmp} toString({old})) THEN {new} ELSE {old} END")
+
+
+def _earliest(var: str, prop: str) -> str:
+    new, old = f"row.{prop}", f"{var}.{prop}"
+    return (f"{old} = CASE WHEN {new} IS NULL THEN {old} WHEN {old} IS NULL OR {new} < {old} "
+            f"THEN {new} ELSE {old} END")
+
+
+def _name(var: str) -> str:
+    return (f"{var}.name = CASE WHEN {var}.name IS NULL OR size(row.name) > size({var}.name) OR "
+            f"(size(row.name) = size({var}.name) AND row.name < {var}.name) THEN row.name "
+            f"ELSE {var}.name END")
+
+
+def _sets(var: str, props: list[str]) -> str:
+    items = []
+    for prop in props:
+        if prop in LISTS:
+            items.append(_union(var, prop))
+        elif prop == "first_reported":
+            items.append(_earliest(var, prop))
+        elif prop == "name":
+            items.append(_name(var))
+        else:
+            items.append(_keep_best(var, prop))
+    return "SET " + ",\n    ".join(items)
+
+
+@cache
+def node_upsert(label: str) -> str:
+    onto = ontology()
+    props = [p for p in onto.label_properties(label) if p != "id"]
+    return (f"UNWIND $rows AS row\nMERGE (n:{label} {{id: row.id}})\n"
+            f"{_sets('n', props)}")
+
+
+@cache
+def edge_upsert(rel_type: str, from_label: str, to_label: str) -> str:
+    onto = ontology()
+    props = [p for p in onto.edge_properties_of(rel_type) if p != "key"]
+    return (f"UNWIND $rows AS row\nMATCH (a:{from_label} {{id: row.source}})\n"
+            f"MATCH (b:{to_label} {{id: row.target}})\n"
+            f"MERGE (a)-[r:{rel_type} {{key: row.key}}]->(b)\n{_sets('r', props)}")
+
+
+RETRACT_NODES = """MATCH (n) WHERE $report IN n.sources
+SET n.sources = [s IN n.sources WHERE s <> $report],
+    n.evidence = [e IN coalesce(n.evidence, []) WHERE NOT e STARTS WITH $prefix]"""
+RETRACT_EDGES = """MATCH ()-[r]->() WHERE $report IN r.sources
+SET r.sources = [s IN r.sources WHERE s <> $report],
+    r.evidence = [e IN coalesce(r.evidence, []) WHERE NOT e STARTS WITH $prefix]"""
+DELETE_ORPHAN_EDGES = "MATCH ()-[r]->() WHERE size(r.sources) = 0 DELETE r"
+DELETE_ORPHAN_NODES = "MATCH (n) WHERE size(n.sources) = 0 DETACH DELETE n"
+HAS_REPORT = "MATCH (r:Report {id: $id}) RETURN count(r) AS n"
+ALL_NODES = "MATCH (n) RETURN n.id AS id, labels(n)[0] AS label, properties(n) AS props"
+ALL_EDGES = ("MATCH (a)-[r]->(b) RETURN a.id AS source, b.id AS target, type(r) AS type, "
+             "properties(r) AS props")
+COUNT_LABELS = "MATCH (n) RETURN labels(n)[0] AS label, count(n) AS count ORDER BY label"
+COUNT_TYPES = "MATCH ()-[r]->() RETURN type(r) AS type, count(r) AS count ORDER BY type"
+REPORTS = ("MATCH (r:Report) RETURN r.id AS id, r.name AS title, r.publisher AS publisher, "
+           "r.published AS published, r.path AS path ORDER BY published, id")
+
+
+def retract_statements(report_id: str) -> list[tuple[str, dict]]:
+    params = {"report": report_id, "prefix": report_id + ":"}
+    return [(RETRACT_NODES, params), (RETRACT_EDGES, params), (DELETE_ORPHAN_EDGES, {}),
+            (DELETE_ORPHAN_NODES, {})]
+
+
+def write_statements(extraction: Extraction, batch_size: int = 500,
+                     onto: Ontology | None = None) -> list[tuple[str, dict]]:
+    """UNWIND batches for one extraction: nodes per label first, then edges per type."""
+    onto = onto or ontology()
+    published = extraction.report.published
+    by_label: dict[str, list[dict]] = {}
+    labels: dict[str, str] = {}
+    for node in extraction.nodes:
+        row = {p: None for p in onto.label_properties(node.label)}
+        row.update(node_properties(node))
+        row["first_reported"] = published
+        by_label.setdefault(node.label, []).append(row)
+        labels[node.id] = node.label
+    by_type: dict[tuple[str, str, str], list[dict]] = {}
+    for edge in extraction.edges:
+        row = {p: None for p in onto.edge_properties_of(edge.type)}
+        row.update({"key": edge.key, "sources": edge.sources, "evidence": edge.evidence,
+                    "first_reported": published, **edge.props,
+                    "source": edge.source, "target": edge.target})
+        by_type.setdefault((edge.type, labels[edge.source], labels[edge.target]), []).append(row)
+    out = []
+    for label in sorted(by_label):
+        out += _batches(node_upsert(label), by_label[label], batch_size)
+    for key in sorted(by_type):
+        out += _batches(edge_upsert(*key), by_type[key], batch_size)
+    return out
+
+
+def _batches(statement: str, rows: list[dict], size: int) -> list[tuple[str, dict]]:
+    return [(statement, {"rows": rows[i:i + size]}) for i in range(0, len(rows), size)]
+
+
+def schema_statements(onto: Ontology | None = None) -> list[str]:
+    """Neo4j constraints and indexes (IF NOT EXISTS, so they can run on every push)."""
+    onto = onto or ontology()
+    out = []
+    for label in sorted(onto.labels):
+        low = label.lower()
+        out.append(f"CREATE CONSTRAINT {low}_id IF NOT EXISTS FOR (n:{label}) REQUIRE n.id IS UNIQUE")
+        out.append(f"CREATE INDEX {low}_name IF NOT EXISTS FOR (n:{label}) ON (n.name)")
+    labels = "|".join(sorted(onto.labels))
+    out.append(f"CREATE FULLTEXT INDEX kg_names IF NOT EXISTS FOR (n:{labels}) ON EACH [n.name, n.aliases]")
+    return out

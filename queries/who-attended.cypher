@@ -1,0 +1,13 @@
+// Who attended an event
+// name: who-attended
+// description: People, states and organisations that attended an event, with their titles.
+// param event: string - part of the event's name or alias, or its id, e.g. "state visit"
+// example: kg ask who-attended --param event="state visit"
+MATCH (e:Event)
+WHERE e.id = $event OR toLower(e.name) CONTAINS toLower($event)
+   OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) CONTAINS toLower($event))
+MATCH (who)-[:ATTENDED]->(e)
+OPTIONAL MATCH (who)-[role:HOLDS_ROLE]->(org)
+WITH e, who, collect(DISTINCT role.title + ', ' + org.name) AS roles
+RETURN e.name AS event, e.start AS date, who.name AS attendee, labels(who)[0] AS kind, roles
+ORDER BY date, event, kind DESC, attendee
