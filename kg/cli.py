@@ -87,6 +87,13 @@ def load(obj: Context, paths: tuple[Path, ...], keep_going: bool, force: bool) -
         sys.exit(1)
 
 
+def _show(rows: list[dict], fmt: str, title: str | None = None) -> None:
+    """Tables go to the terminal; JSON and CSV to stdout for scripts."""
+    out = render(rows, fmt, title=title)
+    if out is not None:
+        click.echo(out)
+
+
 def _progress() -> Progress:
     return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                     TimeElapsedColumn(), console=err, transient=True)
@@ -105,9 +112,7 @@ def ask(obj: Context, name: str, pairs: tuple[str, ...], fmt: str) -> None:
     params = query.bind(_params(pairs))
     with obj.store() as store:
         rows = store.read(query.cypher, params)
-    out = render(rows, fmt, title=query.title)
-    if out is not None:
-        click.echo(out)
+    _show(rows, fmt, query.title)
 
 
 @cli.group()
@@ -123,9 +128,7 @@ def queries_list(fmt: str) -> None:
 
     rows = [{"name": q.name, "parameters": q.signature(), "description": q.description}
             for q in library().values()]
-    out = render(rows, fmt, title="Saved queries")
-    if out is not None:
-        click.echo(out)
+    _show(rows, fmt, "Saved queries")
 
 
 @queries.command("show")
@@ -164,8 +167,7 @@ def status(obj: Context, fmt: str) -> None:
         types = store.read(cypher.COUNT_TYPES)
         reports = store.read(cypher.REPORTS)
     if fmt != "table":
-        click.echo(render([{"home": str(obj.home), "labels": labels, "types": types,
-                            "reports": reports}], fmt))
+        _show([{"home": str(obj.home), "labels": labels, "types": types, "reports": reports}], fmt)
         return
     err.print(f"store: {obj.home}")
     render(labels, "table", title="Nodes by label")

@@ -15,6 +15,7 @@ from spacy.tokens import Span
 from kg.extract.context import Mention, ReportContext
 from kg.extract.gazetteer import Entry
 from kg.extract.normalize import clean_span_text, fold, slug
+from kg.extract.roles import title_words
 
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 PLACE_PREPS = {"in", "to", "at", "from", "near", "into", "via", "through", "outside", "inside",
@@ -168,8 +169,6 @@ def resolve_people(ctx: ReportContext, people: list[Mention]) -> None:
 
 def _titled_names(ctx: ReportContext) -> list[Mention]:
     """Names NER missed right after a title: 'Minister of Transport Roman Starovoyt'."""
-    from kg.extract.roles import title_words
-
     words = title_words(ctx)
     covered = {t.i for e in ctx.doc.ents for t in e}
     out, i, doc = [], 0, ctx.doc

@@ -32,7 +32,7 @@ def _title_regex(heads: tuple[str, ...], mods: tuple[str, ...], ports: tuple[str
 
 
 @cache
-def _title_words(ctx_id: int, lexicon: tuple[str, ...]) -> frozenset[str]:
+def _title_words(lexicon: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w.lower() for phrase in lexicon for w in re.split(r"[\s\-]", phrase) if w)
 
 
@@ -75,7 +75,7 @@ def parse_title(ctx: ReportContext, phrase: str) -> str | None:
 def title_words(ctx: ReportContext) -> frozenset[str]:
     """Every word that can be part of a title ('minister', 'deputy', 'defence', ...)."""
     heads, mods, ports = _lexicon(ctx)
-    return _title_words(id(ctx.gaz), heads + mods + tuple(ports))
+    return _title_words(heads + mods + tuple(ports))
 
 
 def _is_title_token(ctx: ReportContext, tok: Token) -> bool:

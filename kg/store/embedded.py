@@ -221,7 +221,7 @@ class EmbeddedStore:
         try:
             result = self.graph.ro_query(translate(query), params or {})
         except Exception as e:
-            if "empty key" in str(e) or "Invalid graph operation on empty key" in str(e):
+            if "empty key" in str(e):  # nothing loaded yet: the graph does not exist
                 return []
             raise QueryError(f"query failed: {str(e).splitlines()[0]}") from e
         columns = [c[1] if isinstance(c, list | tuple) else c for c in result.header]
