@@ -41,6 +41,15 @@ class Context:
         return EmbeddedStore(self.home)
 
 
+def _complete_query_name(_ctx, _param, incomplete: str) -> list:
+    """Shell completion of saved-query names (kg ask <TAB>)."""
+    from click.shell_completion import CompletionItem
+
+    from kg.queries import library
+
+    return [CompletionItem(q.name, help=q.title) for q in library().values() if q.name.startswith(incomplete)]
+
+
 def _params(pairs: tuple[str, ...]) -> dict[str, str]:
     out = {}
     for pair in pairs:
@@ -100,7 +109,7 @@ def _progress() -> Progress:
 
 
 @cli.command()
-@click.argument("name")
+@click.argument("name", shell_complete=_complete_query_name)
 @click.option("--param", "-p", "pairs", multiple=True, help="Query parameter as key=value.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.pass_obj
@@ -132,12 +141,55 @@ def queries_list(fmt: str) -> None:
 
 
 @queries.command("show")
-@click.argument("name")
+@click.argument("name", shell_complete=_complete_query_name)
 def queries_show(name: str) -> None:
     """Print a saved query's file."""
     from kg.queries import get_query
 
     click.echo(get_query(name).path.read_text(encoding="utf-8"))
+
+
+@queries.command("bundle")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("kg-queries.zip"),
+              show_default=True)
+def queries_bundle(output: Path) -> None:
+    """Zip the library for Neo4j Browser (Favorites > Import), one saved script per query."""
+    from kg.queries import bundle, library
+
+    count = bundle(output)
+    err.print(f"wrote {count} of {len(library())} saved queries to {output}; in Neo4j Browser open "
+              "Favorites (the star), choose Import and pick this file")
+
+
+@cli.command("query")
+@click.argument("cypher")
+@click.option("--param", "-p", "pairs", multiple=True,
+              help="Parameter as key=value; the value is read as JSON when it parses (2, true, [..]), else text.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.pass_obj
+def query_cmd(obj: Context, cypher: str, pairs: tuple[str, ...], fmt: str) -> None:
+    """Run your own read-only Cypher with parameters ($name), e.g. kg query "MATCH (p:Person) RETURN p.name"."""
+    import json
+
+    params = {}
+    for key, value in _params(pairs).items():
+        try:
+            params[key] = json.loads(value)
+        except ValueError:
+            params[key] = value
+    with obj.store() as store:
+        rows = store.read(cypher, params)
+    _show(rows, fmt)
+
+
+@cli.command()
+@click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
+def completion(shell: str) -> None:
+    """Print the shell completion script: eval "$(kg completion bash)" in ~/.bashrc."""
+    from click.shell_completion import get_completion_class
+
+    comp = get_completion_class(shell)(cli, {}, "kg", "_KG_COMPLETE")
+    click.echo(comp.source())
 
 
 @cli.command()

@@ -15,6 +15,11 @@ class Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+def report_node_id(report: str) -> str:
+    """'abc123' or 'Report:abc123' -> 'Report:abc123' (users may type either)."""
+    return report if report.startswith("Report:") else f"Report:{report}"
+
+
 class Report(Model):
     """One report: its text and what is known about where it came from."""
 
@@ -26,6 +31,11 @@ class Report(Model):
     published: str | None = None
     author: str | None = None
     url: str | None = None
+
+    @property
+    def node_id(self) -> str:
+        """The Report node's id, which is also what every 'sources' list holds."""
+        return report_node_id(self.id)
 
     def meta(self) -> dict[str, Any]:
         """Properties of the Report node (the text itself stays out of the graph)."""

@@ -11,7 +11,10 @@
 from __future__ import annotations
 
 import difflib
+import json
 import re
+import shlex
+import zipfile
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -113,3 +116,42 @@ def get_query(name: str) -> SavedQuery:
     close = difflib.get_close_matches(name, list(queries), n=3)
     hint = f"; did you mean {' or '.join(close)}?" if close else f"; known: {', '.join(queries)}"
     raise QueryError(f"no saved query named {name!r}{hint}")
+
+
+def example_params(example: str) -> dict[str, str]:
+    """The --param key=value pairs of a header example line."""
+    words, out = shlex.split(example), {}
+    for flag, pair in zip(words, words[1:]):
+        if flag in {"--param", "-p"} and "=" in pair:
+            key, value = pair.split("=", 1)
+            out[key] = value
+    return out
+
+
+def browser_params(query: SavedQuery) -> str:
+    """The first example's parameters as a Neo4j Browser ':param' line ('' if none)."""
+    if not query.examples:
+        return ""
+    values: dict[str, Any] = dict(query.bind(example_params(query.examples[0])))
+    if not values:
+        return ""
+    body = ", ".join(f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in values.items())
+    return f":param {{{body}}}"
+
+
+def bundle(path: Path) -> int:
+    """A zip of the library that Neo4j Browser imports as saved scripts, in a 'kg' folder.
+
+    Each script keeps its title as the first comment line (Browser shows it as the
+    name) and gains a comment with the ':param' line to run first.
+    """
+    queries = library()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for q in queries.values():
+            text = q.path.read_text(encoding="utf-8")
+            first, rest = text.split("\n", 1)
+            params = browser_params(q)
+            hint = f"// Run first in Browser: {params}\n" if params else ""
+            info = zipfile.ZipInfo(f"kg/{q.name}.cypher", date_time=(2024, 1, 1, 0, 0, 0))
+            zf.writestr(info, first + "\n" + hint + rest)
+    return len(queries)

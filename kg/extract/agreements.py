@@ -29,14 +29,17 @@ NAMED = re.compile(
     rf"(?:(?:{CAP}|of|and|on|the|for|in)\s+)*?(?:{CAP}\s+)*{KEYWORD}"
     rf"(?:\s+(?:on|of|for|to|between)\s+(?:the\s+)?{CAP}(?:(?:\s+|,\s+|\s+(?:and|of|on|the|in|for)\s+){CAP})*)?")
 GENERIC = re.compile(
-    r"\b(?:an?|the)\s+((?:new|historic|landmark|bilateral|strategic|[a-z\-]+ship|friendship|defen[cs]e|security|"
+    r"\b(?:an?|the)\s+((?:(?:new|historic|landmark|bilateral|strategic|[a-z\-]+ship|friendship|defen[cs]e|security|"
     r"peace|trade|gas|arms|nuclear|military|economic|comprehensive|mutual|partnership|"
-    r"strategic partnership|[A-Z][\w\-]+)\s+)*(treaty|agreement|accord|pact|deal|contract|memorandum)"
+    r"strategic partnership|[A-Z][\w\-]+)\s+)*)(treaty|agreement|accord|pact|deal|contract|memorandum)"
     r"(?:\s+(on|for|of)\s+([^,.;:()]+?(?:\([^)]*\)[^,.;:()]*?)?))?(?=,|\.|;|:| and an? | while | which | that | along with | together with | was | were | is | has |$)")
 ANAPHOR = re.compile(r"\b(?:the|this|that|a|its|their)\s+((?:new|[a-z\-]+)\s+)?(treaty|agreement|pact|deal|accord|contract)(?:'s|’s)?\b", re.I)
 ARTICLE = re.compile(r"\bArticles? (\d+)(?:\s*(?:and|,)\s*(\d+))*", re.I)
 SANCTIONS = re.compile(r"\b((?:UN(?:SC)?|U\.N\.|United Nations(?: Security Council)?|UN Security Council|Security Council|US|U\.S\.|EU|E\.U\.|American|European|Western|international)\s+(?:\([A-Z]+\)\s+)?)?sanctions\b")
 SIGN_VERBS = {"sign", "ink", "conclude", "seal"}
+HEADLINE_VERBS = {f"{v}{end}" for v in SIGN_VERBS | {"agree", "reach", "strike", "approve", "announce", "unveil", "back",
+                                                      "reject", "ratify", "renew", "extend", "hail", "seek", "say"}
+                  for end in ("s", "es", "ed", "d")}  # 'Signs', 'Inks': title-case verbs taggers read as names
 
 
 @dataclass
@@ -56,11 +59,30 @@ def _kind(name: str) -> str:
     return "agreement"
 
 
+_DATED = re.compile(r"^(?:(?:19|20)\d\d|\d+-year|\w+-long)\s+|\s+(?:of|from|in)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d$")
+
+
+def _plain_name(name: str) -> str:
+    """'10-year US-Ukraine Security Agreement of June 2024' -> 'US-Ukraine Security Agreement'."""
+    while (short := _DATED.sub("", name)) != name and len(short.split()) >= 2:
+        name = short
+    return name
+
+
+def _is_headline(sent: Span, start: int, end: int) -> bool:
+    """'North Korea Signs New Treaty': a title-case headline, not an agreement's name."""
+    span = sent.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and any(t.text[:1].isupper() and (t.pos_ in {"VERB", "AUX"} or t.lower_ in HEADLINE_VERBS)
+                                    for t in span[:-1])
+
+
 def _named_agreements(sent: Span) -> list[tuple[int, int, str]]:
     """(start, end, name) of capitalised agreement names and 'an agreement on ...' phrases."""
     text, base, out = sent.text, sent.start_char, []
     for m in NAMED.finditer(text):
-        name = clean_span_text(m.group(0))
+        if _is_headline(sent, base + m.start(), base + m.end()):
+            continue
+        name = _plain_name(clean_span_text(m.group(0)))
         name = re.sub(r"^(?:(?:of|and|on|the|for|in)\s+)+", "", name)
         if len(name.split()) < 2 or re.fullmatch(KEYWORD, name.split()[-1]) and len(name.split()) < 2:
             continue
@@ -70,8 +92,9 @@ def _named_agreements(sent: Span) -> list[tuple[int, int, str]]:
             out.append((base + m.start(), base + m.end(), name))
     for m in GENERIC.finditer(text):
         if m.group(4) and not any(s <= base + m.start(2) < e for s, e, _ in out):
-            name = f"{m.group(2)} {m.group(3)} {m.group(4)}".strip()
-            out.append((base + m.start(2), base + m.end(), name[0].upper() + name[1:]))
+            mods = re.sub(r"^(?:[a-z\-]+\s+)+", "", m.group(1))  # 'new', 'historic': not part of a name
+            name = _plain_name(" ".join((mods + text[m.start(2):m.end()]).split()))
+            out.append((base + m.start(2) - len(mods), base + m.end(), name[0].upper() + name[1:]))
     return out
 
 
@@ -168,7 +191,7 @@ def extract_agreements(ctx: ReportContext, events: EventIndex) -> AgreementIndex
             m = ANAPHOR.search(sent.text)
             if m:
                 found = [(sent.start_char + m.start(), sent.start_char + m.end(),
-                          (m.group(1) or "").strip() + " " + m.group(2))]
+                          f"{m.group(1) or ''}{m.group(2)}".strip())]
         when = sentence_date(ctx, sent) if signing else None
         event, firm = _event_for(ctx, sent, events, {s.node for s in signers}, when) \
             if signing and found else (None, False)
@@ -176,6 +199,7 @@ def extract_agreements(ctx: ReportContext, events: EventIndex) -> AgreementIndex
     for sent, found, signers, event, firm, when in pending:
         for start, end, name in found:
             _add_agreement(ctx, index, sent, start, end, name, signers, (event, firm), when)
+    _merge_same_names(ctx, index)
     _articles(ctx, index)
     _renews(ctx, index)
     _sanctions(ctx, index)
@@ -202,7 +226,7 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
         b.add_node(node, "Agreement", b.nodes[node].name, aliases=(name,))
     else:
         date = (event.start if event and event.start else (when[0] if when else None))
-        year_in_name = re.search(r"\b(1[89]\d\d|20\d\d)\b", name)
+        year_in_name = re.search(r"\b(1[89]\d\d|20\d\d)\b", ctx.doc.text[start:end])
         if year_in_name and not date:
             date = year_in_name.group(1)
         node = _agreement_id(kind, name, parties, date[:7] if date else None)
@@ -215,6 +239,9 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
             b.add_edge(p, "PARTY_TO", node, evidence=ctx.evidence(sent))
         if year_in_name and not signers:
             b.add_node(node, "Agreement", name, signed=year_in_name.group(1))
+    raw = re.sub(r"^(?:(?:of|and|on|the|for|in|a|an)\s+)+", "", clean_span_text(ctx.doc.text[start:end]))
+    if len(raw.split()) > 1 and raw.lower() not in {n.lower() for n in {b.nodes[node].name, *b.nodes[node].aliases}}:
+        b.add_node(node, "Agreement", b.nodes[node].name, aliases=(raw,))  # as the report wrote it
     ev = ctx.evidence(sent)
     for s in signers:
         b.add_edge(s.node, "SIGNED", node, evidence=ev)
@@ -235,9 +262,28 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
     index.refs.sort(key=lambda r: r.start)
 
 
+def _merge_same_names(ctx: ReportContext, index: AgreementIndex) -> None:
+    """A name-only node ('Treaty on X' mentioned alone) is the dated, party-keyed one of that name."""
+    b = ctx.builder
+    by_name: dict[str, list[str]] = {}
+    for node in sorted({r.node for r in index.refs}):
+        if node in b.nodes:
+            for name in {b.nodes[node].name, *b.nodes[node].aliases}:
+                by_name.setdefault(slug(name), []).append(node)
+    for ref in index.refs:
+        if ref.node not in b.nodes or ref.node != f"Agreement:{slug(ref.name)}":
+            continue
+        keyed = [n for n in by_name.get(slug(ref.name), []) if n != ref.node and n in b.nodes]
+        if len(keyed) == 1:
+            b.merge_node(ref.node, keyed[0])
+            for r in index.refs:
+                if r.node == ref.node:
+                    r.node = keyed[0]
+
+
 def _generic_name(name: str) -> bool:
     words = name.lower().split()
-    return len(words) <= 3 and words[-1] in KINDS and words[0] not in {"agreement", "treaty"}
+    return len(words) == 1 or len(words) <= 3 and words[-1] in KINDS and words[0] not in {"agreement", "treaty"}
 
 
 def _articles(ctx: ReportContext, index: AgreementIndex) -> None:
@@ -299,11 +345,13 @@ def _sanctions(ctx: ReportContext, index: AgreementIndex) -> None:
             if entry.key == "Organization:united-nations":
                 entry = ctx.gaz.entries.get("Organization:united-nations-security-council", entry)
             target = None
-            tail = sent.text[m.end():m.end() + 40]
-            t = re.match(r"\s+(?:against|on|imposed on)\s+([A-Z][\w\s']+?)(?:\b(?:'s|’s)|[,.]|$| in | for | and )", tail)
-            if t:
-                tentry = ctx.gaz.lookup(t.group(1).strip(), "State")
-                target = tentry.name if tentry else None
+            t = re.match(r"\s+(?:against|on|imposed on|targeting)\s+", sent.text[m.end():])
+            after = ctx.doc.char_span(sent.start_char + m.end() + t.end(), sent.end_char,
+                                      alignment_mode="expand") if t else None
+            if after is not None and len(after):
+                hit = ctx.at(after[0]) or (ctx.at(after[1]) if len(after) > 1 and after[0].lower_ == "the" else None)
+                if hit is not None and hit.label == "State":
+                    target = ctx.name_of(hit.node)
             name = f"{entry.name} sanctions" + (f" on {target}" if target else "")
             node = f"Agreement:sanctions-{slug(entry.name)}"
             b.add_node(node, "Agreement", name, aliases=(f"{issuer_text} sanctions",), kind="sanctions",

@@ -45,7 +45,7 @@ class GraphBuilder:
         self.nodes: dict[str, _NodeAcc] = {}
         self.edges: dict[str, Edge] = {}
         name = report.title or report.path.rsplit("/", 1)[-1] or report.id
-        self.report_node = self.add_node(f"Report:{report.id}", "Report", name, **report.meta())
+        self.report_node = self.add_node(report.node_id, "Report", name, **report.meta())
 
     def mention_all(self) -> None:
         """Report -[:MENTIONS]-> every node it contributed (provenance you can traverse)."""
@@ -54,7 +54,7 @@ class GraphBuilder:
                 self.add_edge(self.report_node, "MENTIONS", node_id)
 
     def evidence(self, start: int, end: int, text: str) -> str:
-        return Evidence(report=self.report.id, start=start, end=end, text=text).render()
+        return Evidence(report=self.report.node_id, start=start, end=end, text=text).render()
 
     def add_node(self, node_id: str, label: str, name: str, *, aliases: tuple[str, ...] = (),
                  evidence: str | None = None, **props: Any) -> str:
@@ -82,7 +82,7 @@ class GraphBuilder:
         edge = self.edges.get(key)
         if edge is None:
             edge = self.edges[key] = Edge(source=source, target=target, type=rel_type,
-                                          key=key, sources=[self.report.id])
+                                          key=key, sources=[self.report.node_id])
         for name, value in props.items():
             edge.props[name] = better_value(edge.props.get(name), value, name)
         if evidence and evidence not in edge.evidence:
@@ -107,7 +107,7 @@ class GraphBuilder:
         for node_id, acc in sorted(self.nodes.items()):
             nodes.append(Node(id=node_id, label=acc.label, name=acc.name,
                               aliases=sorted(acc.aliases - {acc.name}), props=acc.props,
-                              sources=[self.report.id], evidence=acc.evidence))
+                              sources=[self.report.node_id], evidence=acc.evidence))
         edges = [self.edges[k] for k in sorted(self.edges)]
         return Extraction(report=self.report, nodes=nodes, edges=edges)
 

@@ -38,9 +38,13 @@ def node_for_entry(ctx: ReportContext, entry: Entry, sent: Span, alias: str | No
             props["country"] = state.name
     elif entry.label == "State":
         props["iso"] = entry.country
-    elif entry.label == "Organization" and entry.kind:
-        props["kind"] = entry.kind
+    elif entry.label == "Organization":
+        props["kind"] = entry.kind or None
+        state = ctx.gaz.state_by_iso(entry.country) if entry.country else None
+        props["country"] = state.name if state else None
     aliases = (alias,) if alias and alias != entry.name else ()
+    if entry.label != "Place" or entry.kind != "city":  # curated names, not geonames' many spellings
+        aliases += tuple(entry.aliases)
     return ctx.builder.add_node(entry.key, entry.label, entry.name, aliases=aliases,
                                 evidence=ctx.evidence(sent), **props)
 
@@ -141,9 +145,32 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
             return None
         if re.search(r"\b(Treaty|Agreement|Memorandum|Declaration|Accord|Convention)\b", text):
             return None
+        state = _state_in_name(ctx, text) or _possessor_state(ctx, ent)
+        props = {"country": state.name} if state else {}
         node = b.add_node("Organization:" + slug(text), "Organization", text,
-                          evidence=ctx.evidence(sent))
+                          evidence=ctx.evidence(sent), **props)
         return Mention(start, end, "Organization", node, text)
+    return None
+
+
+def _state_in_name(ctx: ReportContext, text: str) -> Entry | None:
+    """The state an organisation's name places it in: 'Russian Railways', "Russia's SVR"."""
+    words = re.split(r"[\s’']+", text)
+    for n in (2, 1):
+        head = " ".join(words[:n])
+        entry = ctx.gaz.state_of_demonym(head) or ctx.gaz.lookup(head, "State")
+        if entry is not None and len(words) > n:
+            return entry
+    return None
+
+
+def _possessor_state(ctx: ReportContext, ent: Span) -> Entry | None:
+    """"Russia's Foreign Intelligence Service", 'the Russian Foreign Ministry' (demonym outside the span)."""
+    doc, i = ent.doc, ent.start
+    if i >= 2 and doc[i - 1].tag_ == "POS":
+        return ctx.gaz.lookup(doc[i - 2].text, "State") or ctx.gaz.metonym_state(doc[i - 2].text)
+    if i >= 1 and doc[i - 1].ent_type_ == "NORP":
+        return ctx.gaz.state_of_demonym(doc[i - 1].text)
     return None
 
 

@@ -34,6 +34,7 @@ class EventRef:
     start: str | None
     end: str | None
     participants: set[str] = field(default_factory=set)
+    delegation: str | None = None  # name of the state whose delegation was last listed
 
 
 class EventIndex:
@@ -197,10 +198,40 @@ def _add_visit(ctx: ReportContext, visitor: str, dest: Mention, when: tuple[str,
 
 
 def _home_state(ctx: ReportContext, person: str) -> str | None:
-    for edge in ctx.builder.edges.values():
+    """The state a person serves: directly, or through an organisation of that state."""
+    b = ctx.builder
+    for edge in b.edges.values():
         if edge.source == person and edge.type == "HOLDS_ROLE" and ctx.label_of(edge.target) == "State":
             return edge.target
+    for edge in b.edges.values():
+        if edge.source == person and edge.type == "HOLDS_ROLE" and b.nodes[edge.target].props.get("country"):
+            entry = ctx.gaz.lookup(b.nodes[edge.target].props["country"], "State")
+            if entry:
+                return b.add_node(entry.key, "State", entry.name, iso=entry.country)
     return None
+
+
+def _main_pair(ctx: ReportContext) -> list[str]:
+    """The two states a report is mostly about (for 'exchanged visits')."""
+    counts: dict[str, int] = {}
+    for m in ctx.mentions:
+        if m.label == "State":
+            counts[m.node] = counts.get(m.node, 0) + 1
+    ranked = sorted(counts, key=lambda n: (-counts[n], n))
+    return ranked[:2] if len(ranked) >= 2 and counts[ranked[1]] >= 3 else []
+
+
+def _exchanged_visits(ctx: ReportContext, sent: Span) -> None:
+    """'X and Y exchanged visits', '..., as did Sergey Naryshkin': each went to the other side."""
+    if not any(t.lemma_ == "visit" and t.pos_ == "NOUN" and (t.head.lemma_ == "exchange" or any(
+            c.lower_ in {"bilateral", "reciprocal", "mutual"} for c in t.children)) for t in sent):
+        return
+    pair = _main_pair(ctx)
+    for m in ctx.in_span(sent.start, sent.end, "Person"):
+        home = _home_state(ctx, m.node)
+        if home in pair:
+            other = pair[1] if home == pair[0] else pair[0]
+            ctx.builder.add_edge(m.node, "VISITED", other, evidence=ctx.evidence(sent))
 
 
 def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) -> None:
@@ -256,10 +287,30 @@ def _attendance(ctx: ReportContext, sent: Span, events: EventIndex) -> None:
     if not grouped:
         people = [m for v in attend_verbs for c in v.children if c.dep_ == "nsubj"
                   for m in ctx.in_span(c.left_edge.i, c.right_edge.i + 1, "Person")]
+    if grouped:
+        event.delegation = _delegation_state(ctx, sent)
+    elif not any(t.lower_ in {"also", "too"} for v in attend_verbs for t in v.children):
+        event.delegation = None
     ev = ctx.evidence(sent)
+    props = {"delegation": event.delegation} if event.delegation else {}
     for m in people:
-        ctx.builder.add_edge(m.node, "ATTENDED", event.node, evidence=ev)
+        ctx.builder.add_edge(m.node, "ATTENDED", event.node, evidence=ev, **props)
         event.participants.add(m.node)
+
+
+def _delegation_state(ctx: ReportContext, sent: Span) -> str | None:
+    """Whose delegation: "Moscow's delegation", 'the Russian delegation', 'a delegation from Iran'."""
+    for tok in sent:
+        if tok.lemma_.lower() not in GROUP_NOUNS:
+            continue
+        near = [c for c in tok.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
+        near += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}
+                 for g in c.children if g.dep_ == "pobj"]
+        for t in near:
+            m = ctx.at(t)
+            if m is not None and m.label == "State":
+                return ctx.name_of(m.node)
+    return None
 
 
 def extract_events(ctx: ReportContext) -> EventIndex:
@@ -277,6 +328,7 @@ def extract_events(ctx: ReportContext) -> EventIndex:
     _merge_undated_visits(ctx, events)
     for sent in ctx.doc.sents:
         _attendance(ctx, sent, events)
+        _exchanged_visits(ctx, sent)
     return events
 
 

@@ -143,7 +143,7 @@ def _organizations(entries: dict[str, Entry]) -> None:
     for item in _load_yaml("organizations.yaml")["organizations"]:
         key = f"Organization:{simple_key(item['name']).replace(' ', '-')}"
         entries[key] = Entry("Organization", item["name"], key, kind=item.get("kind", ""),
-                             aliases=item.get("aliases", []))
+                             country=item.get("country", ""), aliases=item.get("aliases", []))
 
 
 def _index(entries: dict[str, Entry]) -> tuple[dict[str, list[str]], dict[str, str], dict[str, str]]:

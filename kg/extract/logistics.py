@@ -125,17 +125,28 @@ def _located_in(ctx: ReportContext, sent: Span) -> None:
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if subj is None or obj is None:
                 continue
-            a, b = _nearest_place(ctx, subj), ctx.at(obj)
+            a, b = _nearest_place(ctx, subj, exclude=tok), ctx.at(obj)
             if a and b and b.label in {"State", "Place"}:
                 ctx.builder.add_edge(a.node, "BORDERS", b.node, evidence=ctx.evidence(sent))
 
 
-def _nearest_place(ctx: ReportContext, tok: Token) -> Mention | None:
+def _nearest_place(ctx: ReportContext, tok: Token, exclude: Token | None = None) -> Mention | None:
+    """The place a phrase is about: itself, inside it, up its heads ('Krai - a territory with
+    1.8 million inhabitants, which borders ...'), else the last place before it."""
+    skip = {t.i for t in exclude.subtree} if exclude is not None else set()
     m = ctx.at(tok)
     if m and m.label in {"Place", "State"}:
         return m
     for t in sorted(tok.subtree, key=lambda t: abs(t.i - tok.i)):
-        m = ctx.at(t)
+        m = ctx.at(t) if t.i not in skip else None
+        if m and m.label in {"Place", "State"}:
+            return m
+    up = tok
+    for _ in range(4):
+        if up.head.i == up.i:
+            break
+        up = up.head
+        m = ctx.at(up)
         if m and m.label in {"Place", "State"}:
             return m
     before = [m for m in ctx.in_span(tok.sent.start, tok.i + 1) if m.label in {"Place"}]

@@ -9,10 +9,12 @@ typed from the gazetteer afterwards.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from kg.errors import KGError
 from kg.extract.gazetteer import Entry, gazetteer
@@ -43,10 +45,46 @@ def _patterns(entry: Entry) -> list[dict]:
     return out
 
 
+_ENDS_SENTENCE = re.compile(r"[.!?:;\"”’)\]]$")
+_BULLET = re.compile(r"^[•◦▪‣∙·\-*–—]|^\(?\d{1,2}[.)]\s|^[A-Z][\w ]{0,40}:")
+
+
+@Language.component("line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Paragraphs, headings and bullets end sentences; hard-wrapped lines do not.
+
+    Reports flattened from web pages put a heading or a bullet on its own line
+    without a full stop, and the parser would run it into the next sentence
+    ('... to Kyiv Event During 18-19 June Putin signed ...'). When any line is
+    long, lines are paragraphs and every line break ends a sentence; otherwise
+    the text is hard-wrapped and only blank lines, bullets, terminal
+    punctuation and short lines do.
+    """
+    unwrapped = any(len(line) > 100 for line in doc.text.split("\n"))  # paragraphs on one line each
+    for tok in doc[:-1]:
+        if "\n" not in tok.text and "\n" not in tok.whitespace_:
+            continue
+        nxt = doc[tok.i + 1]
+        if tok.is_space:
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            blank = tok.text.count("\n") + (prev.whitespace_.count("\n") if prev else 0) >= 2
+        else:
+            prev, blank = tok, tok.whitespace_.count("\n") >= 2
+        line = doc.text[doc.text.rfind("\n", 0, nxt.idx - 1) + 1:nxt.idx].strip()
+        next_line = doc.text[nxt.idx:doc.text.find("\n", nxt.idx) % (len(doc.text) + 1)]
+        if blank or unwrapped or _BULLET.match(next_line) or (prev is not None and _ENDS_SENTENCE.search(prev.text)) \
+                or (line and len(line) < 40 and line[-1] not in ",-–"):
+            if nxt.is_space and nxt.i + 1 < len(doc):
+                nxt = doc[nxt.i + 1]
+            nxt.is_sent_start = True
+    return doc
+
+
 @cache
 def pipeline() -> Language:
     """The loaded pipeline (once per process); lemmatizer and parser are kept for the rules."""
     nlp = _load_model()
+    nlp.add_pipe("line_breaks", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner",
                          config={"overwrite_ents": True, "validate": False})
     patterns: list[dict] = []

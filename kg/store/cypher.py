@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from kg.models import Extraction
+from kg.models import Extraction, report_node_id
 from kg.ontology import Ontology, ontology
 from kg.validate import node_properties
 
@@ -98,7 +98,8 @@ REPORTS = ("MATCH (r:Report) RETURN r.id AS id, r.name AS title, r.publisher AS 
 
 
 def retract_statements(report_id: str) -> list[tuple[str, dict]]:
-    params = {"report": report_id, "prefix": report_id + ":"}
+    report = report_node_id(report_id)
+    params = {"report": report, "prefix": report + ":"}
     return [(RETRACT_NODES, params), (RETRACT_EDGES, params), (DELETE_ORPHAN_EDGES, {}),
             (DELETE_ORPHAN_NODES, {})]
 

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import QueryError, StoreUnavailable
-from kg.models import Extraction
+from kg.models import Extraction, report_node_id
 from kg.store import cypher
 from kg.store.dialect import schema_commands, translate
 
@@ -215,7 +215,7 @@ class EmbeddedStore:
         return rows[0]["n"] + edges[0]["n"]
 
     def has_report(self, report_id: str) -> bool:
-        return self.read(cypher.HAS_REPORT, {"id": f"Report:{report_id}"})[0]["n"] > 0
+        return self.read(cypher.HAS_REPORT, {"id": report_node_id(report_id)})[0]["n"] > 0
 
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         try:

@@ -1,0 +1,13 @@
+// Who holds roles in an organisation or state
+// name: role-holders
+// description: People holding a role in an organisation or state, optionally only a given title ("who heads Roscosmos").
+// param organization: string - part of the organisation's or state's name or alias, e.g. Roscosmos
+// param title: string? - part of the title, e.g. minister or director
+// example: kg ask role-holders --param organization=Roscosmos
+// example: kg ask role-holders --param organization=Russia --param title=minister
+MATCH (p:Person)-[r:HOLDS_ROLE]->(o)
+WHERE (o.id = $organization OR toLower(o.name) CONTAINS toLower($organization)
+       OR any(x IN coalesce(o.aliases, []) WHERE toLower(x) CONTAINS toLower($organization)))
+  AND ($title IS NULL OR toLower(r.title) CONTAINS toLower($title))
+RETURN o.name AS organization, r.title AS title, p.name AS person, size(r.sources) AS reports
+ORDER BY organization, title, person

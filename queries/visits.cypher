@@ -1,0 +1,22 @@
+// Visits between states
+// name: visits
+// description: Who visited which state or place, and when: visit events held there and reported visits. Filters by the visitor's state, the destination and a start date.
+// param from: string? - the visitor's state (or the visitor), e.g. Russia
+// param to: string? - the destination state or place, e.g. "North Korea"
+// param since: string? - earliest date, ISO, partial allowed, e.g. 2023 or 2023-06
+// example: kg ask visits --param from=Russia --param to="North Korea" --param since=2023
+MATCH (v)-[:ATTENDED]->(e:Event {kind: 'visit'})-[:HELD_IN]->(dest)
+OPTIONAL MATCH (v)-[:HOLDS_ROLE]->(org)
+WITH v, e.start AS date, e.name AS via, dest, collect(org.name) + collect(org.country) + [v.name] AS home
+WHERE ($from IS NULL OR any(h IN home WHERE h IS NOT NULL AND toLower(h) CONTAINS toLower($from)))
+  AND ($to IS NULL OR toLower(dest.name) CONTAINS toLower($to) OR toLower(coalesce(dest.country, '')) CONTAINS toLower($to))
+  AND ($since IS NULL OR date >= $since)
+RETURN v.name AS visitor, dest.name AS destination, date, via
+UNION
+MATCH (v)-[r:VISITED]->(dest)
+OPTIONAL MATCH (v)-[:HOLDS_ROLE]->(org)
+WITH v, r.start AS date, 'reported visit' AS via, dest, collect(org.name) + collect(org.country) + [v.name] AS home
+WHERE ($from IS NULL OR any(h IN home WHERE h IS NOT NULL AND toLower(h) CONTAINS toLower($from)))
+  AND ($to IS NULL OR toLower(dest.name) CONTAINS toLower($to) OR toLower(coalesce(dest.country, '')) CONTAINS toLower($to))
+  AND ($since IS NULL OR date IS NULL OR date >= $since)
+RETURN v.name AS visitor, dest.name AS destination, date, via
