@@ -2,6 +2,7 @@
 PY ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
+LINTER = lint/node_modules/@neo4j-cypher/language-support/package.json
 
 $(BIN)/kg: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -9,10 +10,17 @@ $(BIN)/kg: pyproject.toml
 	$(BIN)/pip install -q -e '.[test]'
 	touch $(BIN)/kg
 
-.PHONY: demo test lint
+# Neo4j's Cypher linter (pinned in lint/package-lock.json); skipped quietly without npm.
+$(LINTER): lint/package.json lint/package-lock.json
+	cd lint && npm ci --no-audit --no-fund --loglevel=error
+
+.PHONY: demo test lint-deps
+lint-deps:
+	@if command -v npm >/dev/null; then $(MAKE) -s $(LINTER); else echo "npm not found: the Cypher linter test will be skipped"; fi
+
 demo: $(BIN)/kg
 	$(BIN)/kg demo
 
-test: $(BIN)/kg
-	$(BIN)/ruff check kg tests
+test: $(BIN)/kg lint-deps
+	$(BIN)/ruff check kg tests bench
 	$(BIN)/pytest -q

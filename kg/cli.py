@@ -31,14 +31,24 @@ DEMO_QUESTIONS = [
 
 
 class Context:
-    def __init__(self, home: Path, debug: bool):
+    def __init__(self, home: Path, debug: bool, backend: str = "embedded", neo4j: dict | None = None):
         self.home = home
         self.debug = debug
+        self.backend = backend
+        self.neo4j = neo4j or {}
 
-    def store(self):
+    def store(self, backend: str | None = None):
+        """The embedded store (default) or Neo4j (--store neo4j / KG_STORE=neo4j)."""
+        if (backend or self.backend) == "neo4j":
+            return self.neo4j_store()
         from kg.store.embedded import EmbeddedStore
 
         return EmbeddedStore(self.home)
+
+    def neo4j_store(self):
+        from kg.store.neo4j import Neo4jSettings, Neo4jStore
+
+        return Neo4jStore(Neo4jSettings.from_env(**self.neo4j))
 
 
 def _complete_query_name(_ctx, _param, incomplete: str) -> list:
@@ -63,12 +73,25 @@ def _params(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--home", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Store directory (default: $KG_HOME or the per-user data directory).")
+@click.option("--store", "backend", type=click.Choice(["embedded", "neo4j"]), envvar="KG_STORE",
+              default="embedded", show_default=True, help="Where the graph lives ($KG_STORE).")
+@click.option("--neo4j-uri", help="Neo4j address, e.g. neo4j://localhost:7687 (default: $NEO4J_URI).")
+@click.option("--neo4j-user", help="Neo4j user (default: $NEO4J_USER or neo4j).")
+@click.option("--neo4j-database", help="Neo4j database (default: $NEO4J_DATABASE or the server's default).")
+@click.option("--batch-size", type=click.IntRange(1, 100_000), default=1000, show_default=True,
+              help="Rows per UNWIND statement when writing to Neo4j.")
 @click.option("--debug", is_flag=True, help="Show tracebacks for errors.")
 @click.version_option(package_name="kg")
 @click.pass_context
-def cli(ctx: click.Context, home: Path | None, debug: bool) -> None:
-    """kg: reports in, a knowledge graph out, relationship questions answered by name."""
-    ctx.obj = Context(home or default_home(), debug)
+def cli(ctx: click.Context, home: Path | None, backend: str, neo4j_uri: str | None, neo4j_user: str | None,
+        neo4j_database: str | None, batch_size: int, debug: bool) -> None:
+    """kg: reports in, a knowledge graph out, relationship questions answered by name.
+
+    The password for Neo4j is read from $NEO4J_PASSWORD only, so it never shows in
+    shell history or process lists.
+    """
+    neo4j = {"uri": neo4j_uri, "user": neo4j_user, "database": neo4j_database, "batch_size": batch_size}
+    ctx.obj = Context(home or default_home(), debug, backend, neo4j)
 
 
 @cli.command()
@@ -87,12 +110,60 @@ def load(obj: Context, paths: tuple[Path, ...], keep_going: bool, force: bool) -
         task = progress.add_task("loading", total=total or None)
         result = load_paths(store, list(paths), keep_going=keep_going, force=force,
                             progress=lambda _p: progress.advance(task))
+        summary = getattr(store, "summary", None)
     secs = time.perf_counter() - started
     err.print(f"loaded {len(result.loaded)}, unchanged {len(result.unchanged)}, "
               f"failed {len(result.failed)} in {secs:.1f}s")
+    if summary is not None:
+        _print_summary(summary)
     for path, problem in result.failed:
         err.print(f"[red]failed[/] {problem if problem.startswith(path) else path + ': ' + problem}")
     if result.failed:
+        sys.exit(1)
+
+
+def _print_summary(summary) -> None:
+    err.print(f"Neo4j: {summary.nodes_created} nodes and {summary.relationships_created} relationships created, "
+              f"{summary.updated} updated, {summary.properties_set} properties set")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--keep-going", is_flag=True, help="Push the good reports and list the bad ones at the end.")
+@click.pass_obj
+def push(obj: Context, paths: tuple[Path, ...], keep_going: bool) -> None:
+    """Push to Neo4j: the embedded store's graph, or report files/folders if given.
+
+    Idempotent: pushing again creates nothing new. Connection from $NEO4J_URI,
+    $NEO4J_USER, $NEO4J_PASSWORD, $NEO4J_DATABASE (or the --neo4j-* options).
+    """
+    started = time.perf_counter()
+    with obj.neo4j_store() as target:
+        if paths:
+            from kg.ingest import iter_report_paths
+            from kg.loading import load_paths
+
+            total = sum(1 for _ in iter_report_paths(list(paths)))
+            with _progress() as progress:
+                task = progress.add_task("pushing reports", total=total or None)
+                result = load_paths(target, list(paths), keep_going=keep_going,
+                                    progress=lambda _p: progress.advance(task))
+            err.print(f"pushed {len(result.loaded)}, unchanged {len(result.unchanged)}, "
+                      f"failed {len(result.failed)}")
+            for path, problem in result.failed:
+                err.print(f"[red]failed[/] {problem if problem.startswith(path) else path + ': ' + problem}")
+        else:
+            from kg.push import push_store
+            from kg.store.embedded import EmbeddedStore
+
+            with EmbeddedStore(obj.home) as source, _progress() as progress:
+                task = progress.add_task("pushing batches", total=None)
+                push_store(source, target, obj.neo4j.get("batch_size") or 1000,
+                           progress=lambda i, n: progress.update(task, completed=i, total=n))
+            result = None
+        _print_summary(target.summary)
+    err.print(f"done in {time.perf_counter() - started:.1f}s")
+    if result is not None and result.failed:
         sys.exit(1)
 
 
@@ -183,6 +254,19 @@ def query_cmd(obj: Context, cypher: str, pairs: tuple[str, ...], fmt: str) -> No
 
 
 @cli.command()
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("browser"),
+              show_default=True)
+def browser(output: Path) -> None:
+    """Write Neo4j Browser's graph style (style.grass) and the kg guide (kg-guide.html)."""
+    from kg.browser import write_browser_files
+
+    for path in write_browser_files(output):
+        err.print(f"wrote {path}")
+    err.print("In Neo4j Browser: drag style.grass onto the window, and run :play with the guide's URL "
+              "(docker compose serves both; see README)")
+
+
+@cli.command()
 @click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
 def completion(shell: str) -> None:
     """Print the shell completion script: eval "$(kg completion bash)" in ~/.bashrc."""
@@ -193,18 +277,36 @@ def completion(shell: str) -> None:
 
 
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["json"]), default="json", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "neo4j-admin", "cypher"]), default="json",
+              show_default=True, help="json: networkx node-link; neo4j-admin: CSVs + import.sh (a folder); "
+                                      "cypher: a script for cypher-shell.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
 @click.pass_obj
 def export(obj: Context, fmt: str, output: Path) -> None:
-    """Export the graph (networkx node-link JSON)."""
+    """Export the whole graph (node-link JSON, neo4j-admin CSVs or a Cypher script)."""
     from kg.export import graph_from_store
-    from kg.graph import node_link_json
 
     with obj.store() as store:
         graph = graph_from_store(store)
-    output.write_text(node_link_json(graph) + "\n", encoding="utf-8")
-    err.print(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges to {output}")
+    if fmt == "neo4j-admin":
+        from kg.bulk_export import write_neo4j_admin
+
+        files = write_neo4j_admin(graph, output)
+        where = f"{len(files)} files in {output} (run {output / 'import.sh'})"
+    else:
+        if output.is_dir():
+            raise KGError(f"{output}: is a folder; give a file name")
+        if fmt == "cypher":
+            from kg.bulk_export import cypher_script
+
+            text = cypher_script(graph)
+        else:
+            from kg.graph import node_link_json
+
+            text = node_link_json(graph) + "\n"
+        output.write_text(text, encoding="utf-8")
+        where = str(output)
+    err.print(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges: {where}")
 
 
 @cli.command()

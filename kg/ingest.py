@@ -24,6 +24,7 @@ HTML_SUFFIXES = {".html", ".htm"}
 SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
 MAX_BYTES = 20 * 1024 * 1024
 META_FIELDS = {"title", "publisher", "published", "author", "url", "date", "source"}
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 BINARY_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"%PDF", b"\x1f\x8b",
                 b"\x7fELF", b"BM", b"II*\x00", b"MM\x00*")
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
@@ -53,6 +54,7 @@ def read_report(path: Path) -> Report:
     elif suffix in MARKDOWN_SUFFIXES:
         body = markdown_to_text(body)
     body = unicodedata.normalize("NFC", body.replace("\r\n", "\n").replace("\r", "\n"))
+    body = CONTROL.sub(" ", body)  # stray control characters: no meaning in text, trouble in exports
     if not body.strip():
         raise InvalidReport(f"{path}: the report has no text")
     return Report(id=report_id(body), text=body, path=str(path), **meta)

@@ -109,21 +109,31 @@ def write_statements(extraction: Extraction, batch_size: int = 500,
     """UNWIND batches for one extraction: nodes per label first, then edges per type."""
     onto = onto or ontology()
     published = extraction.report.published
+    nodes = [{**node_properties(n), "label": n.label, "first_reported": published} for n in extraction.nodes]
+    edges = [{"key": e.key, "type": e.type, "source": e.source, "target": e.target, "sources": e.sources,
+              "evidence": e.evidence, "first_reported": published, **e.props} for e in extraction.edges]
+    return rows_statements(nodes, edges, batch_size, onto)
+
+
+def rows_statements(nodes: list[dict], edges: list[dict], batch_size: int = 500,
+                    onto: Ontology | None = None) -> list[tuple[str, dict]]:
+    """UNWIND batches for node records (with 'label') and edge records (with 'type',
+    'source', 'target'): one statement per label and per (type, from, to)."""
+    onto = onto or ontology()
     by_label: dict[str, list[dict]] = {}
     labels: dict[str, str] = {}
-    for node in extraction.nodes:
-        row = {p: None for p in onto.label_properties(node.label)}
-        row.update(node_properties(node))
-        row["first_reported"] = published
-        by_label.setdefault(node.label, []).append(row)
-        labels[node.id] = node.label
+    for node in nodes:
+        label = node["label"]
+        row = {p: None for p in onto.label_properties(label)}
+        row.update({k: v for k, v in node.items() if k in row})
+        by_label.setdefault(label, []).append(row)
+        labels[node["id"]] = label
     by_type: dict[tuple[str, str, str], list[dict]] = {}
-    for edge in extraction.edges:
-        row = {p: None for p in onto.edge_properties_of(edge.type)}
-        row.update({"key": edge.key, "sources": edge.sources, "evidence": edge.evidence,
-                    "first_reported": published, **edge.props,
-                    "source": edge.source, "target": edge.target})
-        by_type.setdefault((edge.type, labels[edge.source], labels[edge.target]), []).append(row)
+    for edge in edges:
+        row = {p: None for p in onto.edge_properties_of(edge["type"])}
+        row.update({k: v for k, v in edge.items() if k in row})
+        row.update(source=edge["source"], target=edge["target"])
+        by_type.setdefault((edge["type"], labels[edge["source"]], labels[edge["target"]]), []).append(row)
     out = []
     for label in sorted(by_label):
         out += _batches(node_upsert(label), by_label[label], batch_size)

@@ -204,6 +204,10 @@ class EmbeddedStore:
                 self._transaction(cypher.retract_statements(extraction.report.id))
             raise
 
+    def write_rows(self, statements: list[tuple[str, dict]]) -> None:
+        """Write prepared UNWIND batches in one transaction (the push path)."""
+        self._transaction(statements)
+
     def retract(self, report_id: str) -> int:
         before = self._size()
         self._transaction(cypher.retract_statements(report_id))

@@ -1,0 +1,58 @@
+"""Every Cypher text kg ships or generates, with its parameters: what CI lints
+with Neo4j's own linter (lint/lint-cypher.cjs) and runs on the embedded store."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.ontology import ontology
+from kg.queries import library
+from kg.store import cypher
+
+
+@dataclass(frozen=True)
+class Statement:
+    name: str
+    text: str
+    parameters: tuple[str, ...]
+
+
+def _params(text: str) -> tuple[str, ...]:
+    return tuple(sorted(set(re.findall(r"\$(\w+)", _strip_strings(text)))))
+
+
+def _strip_strings(text: str) -> str:
+    text = re.sub(r"//[^\n]*", "", text)
+    return re.sub(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"", "''", text)
+
+
+def statements() -> list[Statement]:
+    onto = ontology()
+    out = [Statement(f"queries/{q.name}.cypher", q.cypher, tuple(p.name for p in q.params))
+           for q in library().values()]
+    from kg.browser import INTRO
+
+    for title, _lead, blocks in INTRO:
+        out += [Statement(f"browser guide: {title} [{i}]", b, _params(b)) for i, b in enumerate(blocks)]
+    for label in sorted(onto.labels):
+        out.append(Statement(f"node_upsert({label})", cypher.node_upsert(label), ("rows",)))
+    for rel_type in sorted(onto.relationships):
+        for a, b in onto.endpoints(rel_type):
+            out.append(Statement(f"edge_upsert({rel_type},{a},{b})", cypher.edge_upsert(rel_type, a, b), ("rows",)))
+    for i, (text, params) in enumerate(cypher.retract_statements("Report:x")):
+        out.append(Statement(f"retract[{i}]", text, tuple(params)))
+    for name in ("HAS_REPORT", "ALL_NODES", "ALL_EDGES", "COUNT_LABELS", "COUNT_TYPES", "REPORTS"):
+        text = getattr(cypher, name)
+        out.append(Statement(name, text, _params(text)))
+    for i, text in enumerate(cypher.schema_statements()):
+        out.append(Statement(f"schema[{i}]", text, ()))
+    return out
+
+
+def property_accesses(text: str) -> set[str]:
+    """Property names read or written as var.prop, minus keys of map literals built in the text."""
+    body = _strip_strings(text)
+    props = set(re.findall(r"(?<![\w$.])[A-Za-z_]\w*\.([A-Za-z_]\w*)", body))
+    map_keys = set(re.findall(r"[{,]\s*([A-Za-z_]\w*)\s*:", body))
+    return props - map_keys

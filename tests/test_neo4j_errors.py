@@ -1,0 +1,62 @@
+"""Neo4j faults that need no server: each is one line, exit 1, no traceback, no password."""
+
+import socket
+
+from tests.conftest import run_kg
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _kg_neo4j(tmp_path, uri, *args, password="s3cret-value"):
+    import os
+
+    env_before = dict(os.environ)
+    os.environ["NEO4J_PASSWORD"] = password
+    try:
+        return run_kg(tmp_path, "--neo4j-uri", uri, *args, check=False)
+    finally:
+        os.environ.clear()
+        os.environ.update(env_before)
+
+
+def _one_line(proc, *words):
+    lines = [line for line in proc.stderr.splitlines() if line.strip()]
+    assert proc.returncode == 1, proc.stderr
+    assert len(lines) == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert "s3cret-value" not in proc.stderr + proc.stdout
+    for word in words:
+        assert word in lines[0], lines[0]
+
+
+def test_refused_connection(tmp_path):
+    _one_line(_kg_neo4j(tmp_path, f"bolt://127.0.0.1:{_free_port()}", "push"), "cannot reach Neo4j")
+
+
+def test_unknown_host(tmp_path):
+    _one_line(_kg_neo4j(tmp_path, "bolt://no-such-host.invalid:7687", "--store", "neo4j", "status"),
+              "cannot reach Neo4j", "no-such-host.invalid")
+
+
+def test_malformed_address(tmp_path):
+    _one_line(_kg_neo4j(tmp_path, "ftp://somewhere", "push"), "Neo4j")
+
+
+def test_missing_address(tmp_path):
+    import os
+
+    saved = os.environ.pop("NEO4J_URI", None)
+    try:
+        proc = run_kg(tmp_path, "--store", "neo4j", "status", check=False)
+    finally:
+        if saved:
+            os.environ["NEO4J_URI"] = saved
+    _one_line(proc, "NEO4J_URI")
+
+
+def test_debug_shows_the_traceback(tmp_path):
+    proc = _kg_neo4j(tmp_path, f"bolt://127.0.0.1:{_free_port()}", "--debug", "push")
+    assert proc.returncode != 0 and "Traceback" in proc.stderr

@@ -1,0 +1,85 @@
+"""Against a real Neo4j (only when NEO4J_URI is set; e.g. `docker compose up -d`,
+then NEO4J_URI=neo4j://localhost:7687 NEO4J_PASSWORD=... pytest -m neo4j).
+
+Use a throwaway server: the tests refuse to touch a database holding anything
+that kg did not write.
+"""
+
+import json
+import os
+
+import pytest
+
+from kg.queries import example_params, library
+from kg.store.embedded import EmbeddedStore
+from tests.conftest import SEEDS, run_kg
+
+pytestmark = [pytest.mark.neo4j, pytest.mark.skipif(
+    not os.environ.get("NEO4J_URI"),
+    reason="no live Neo4j: set NEO4J_URI and NEO4J_PASSWORD (docker compose up -d) to run")]
+
+
+@pytest.fixture(scope="module")
+def neo4j():
+    from kg.store.neo4j import Neo4jSettings, Neo4jStore
+
+    store = Neo4jStore(Neo4jSettings.from_env())
+    foreign = store.read("MATCH (n) WHERE n.sources IS NULL RETURN count(n) AS n")[0]["n"]
+    if foreign:
+        store.close()
+        pytest.skip("this Neo4j holds data kg did not write; use a throwaway server")
+    store._write([("MATCH (n) DETACH DELETE n", {})])
+    yield store
+    store.close()
+
+
+def _counts(store):
+    return (store.read("MATCH (n) RETURN count(n) AS n")[0]["n"],
+            store.read("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"])
+
+
+def _normal(rows):
+    def fix(value):
+        if isinstance(value, list):
+            return sorted((fix(v) for v in value), key=json.dumps)
+        if isinstance(value, float) and value.is_integer():
+            return int(value)
+        return value
+    return sorted(json.dumps({k: fix(v) for k, v in r.items()}, sort_keys=True) for r in rows)
+
+
+def test_push_twice_then_queries_match_the_embedded_store(neo4j, seeded_home, tmp_path):
+    run_kg(tmp_path, "--store", "neo4j", "load", str(SEEDS))
+    first = _counts(neo4j)
+    proc = run_kg(seeded_home, "push")
+    assert "0 nodes and 0 relationships created" in proc.stderr
+    assert _counts(neo4j) == first
+    constraints = neo4j.read("SHOW CONSTRAINTS YIELD name RETURN collect(name) AS names")[0]["names"]
+    assert "person_id" in constraints
+    with EmbeddedStore(seeded_home) as embedded:
+        for name, query in library().items():
+            for example in query.examples:
+                params = query.bind(example_params(example))
+                assert _normal(neo4j.read(query.cypher, params)) == _normal(embedded.read(query.cypher, params)), name
+
+
+def test_retract_on_neo4j_removes_only_that_report(neo4j, tmp_path):
+    run_kg(tmp_path, "--store", "neo4j", "load", str(SEEDS))
+    report = neo4j.read("MATCH (r:Report) RETURN r.id AS id ORDER BY id LIMIT 1")[0]["id"]
+    before = _counts(neo4j)
+    run_kg(tmp_path, "--store", "neo4j", "retract", report)
+    assert _counts(neo4j) < before
+    assert not neo4j.has_report(report)
+    run_kg(tmp_path, "--store", "neo4j", "load", str(SEEDS))
+    assert _counts(neo4j) == before
+
+
+def test_wrong_password_is_one_line(tmp_path):
+    env_password = os.environ.pop("NEO4J_PASSWORD", None)
+    os.environ["NEO4J_PASSWORD"] = "certainly-wrong"
+    try:
+        proc = run_kg(tmp_path, "--store", "neo4j", "status", check=False)
+    finally:
+        os.environ["NEO4J_PASSWORD"] = env_password or ""
+    assert proc.returncode == 1 and "wrong user or password" in proc.stderr
+    assert "certainly-wrong" not in proc.stderr and "Traceback" not in proc.stderr
