@@ -60,3 +60,21 @@ def test_missing_address(tmp_path):
 def test_debug_shows_the_traceback(tmp_path):
     proc = _kg_neo4j(tmp_path, f"bolt://127.0.0.1:{_free_port()}", "--debug", "push")
     assert proc.returncode != 0 and "Traceback" in proc.stderr
+
+
+def test_no_secrets_in_the_repository():
+    """Passwords live in an untracked .env; compose reads NEO4J_AUTH from it."""
+    import re
+    import subprocess
+
+    from tests.conftest import ROOT
+
+    assert ".env" in (ROOT / ".gitignore").read_text().split()
+    compose = (ROOT / "docker-compose.yml").read_text()
+    assert "${NEO4J_AUTH" in compose and not re.search(r"NEO4J_AUTH:\s*neo4j/", compose)
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    assert ".env" not in tracked
+    for name in tracked:
+        if name.endswith((".py", ".yml", ".yaml", ".toml", ".md", ".cfg", ".sh")) and name != ".env.example":
+            text = (ROOT / name).read_text(errors="ignore")
+            assert not re.search(r"NEO4J_PASSWORD\s*=\s*['\"]?\w{6,}", text), name
