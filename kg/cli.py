@@ -253,6 +253,38 @@ def query_cmd(obj: Context, cypher: str, pairs: tuple[str, ...], fmt: str) -> No
     _show(rows, fmt)
 
 
+@cli.command("explain")
+@click.argument("name")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_obj
+def explain_cmd(obj: Context, name: str, fmt: str) -> None:
+    """Show an entity and its facts with every evidence quote and its report."""
+    import json
+
+    from kg.explain import explain
+
+    with obj.store() as store:
+        entities = explain(store, name)
+    if fmt == "json":
+        click.echo(json.dumps(entities, indent=2, ensure_ascii=False))
+        return
+    if not entities:
+        raise KGError(f"nothing named {name!r} in the graph; try kg ask mentions --param name=...")
+    out = Console()
+    for entity in entities:
+        aka = f"  [dim](also {', '.join(entity['aliases'])})[/]" if entity["aliases"] else ""
+        out.print(f"[bold]{entity['name']}[/] [cyan]{entity['label']}[/] {entity['id']}{aka}", highlight=False)
+        for q in entity["quotes"]:
+            out.print(f"  [green]{q['publisher'] or q['title']}[/] {q['published'] or ''} [dim]{q['chars']}[/]  "
+                      f"“{q['quote']}”", highlight=False)
+        for fact in entity["facts"]:
+            out.print(f"  [bold]{fact['fact']}[/]", highlight=False)
+            for q in fact["quotes"]:
+                out.print(f"    [green]{q['publisher'] or q['title']}[/] {q['published'] or ''} "
+                          f"[dim]{q['chars']}[/]  “{q['quote']}”", highlight=False)
+        out.print()
+
+
 @cli.command()
 @click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=Path("browser"),
               show_default=True)

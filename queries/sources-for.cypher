@@ -7,17 +7,19 @@ MATCH (n)
 WHERE NOT n:Report
   AND (n.id = $name OR toLower(n.name) CONTAINS toLower($name)
        OR any(x IN coalesce(n.aliases, []) WHERE toLower(x) CONTAINS toLower($name)))
-MATCH (rep:Report)
-WHERE rep.id IN n.sources
+UNWIND n.sources AS source
+MATCH (rep:Report {id: source})
 RETURN n.name AS entity, 'mentioned' AS fact, rep.publisher AS publisher, rep.published AS published,
        rep.name AS report, [e IN coalesce(n.evidence, []) WHERE e STARTS WITH (rep.id + ':')][0] AS quote
 UNION
-MATCH (n)-[r]-(m)
-WHERE NOT n:Report AND NOT type(r) IN ['MENTIONS', 'ABOUT']
+MATCH (n)
+WHERE NOT n:Report
   AND (n.id = $name OR toLower(n.name) CONTAINS toLower($name)
        OR any(x IN coalesce(n.aliases, []) WHERE toLower(x) CONTAINS toLower($name)))
-MATCH (rep:Report)
-WHERE rep.id IN r.sources
+MATCH (n)-[r]-(m)
+WHERE NOT type(r) IN ['MENTIONS', 'ABOUT']
+UNWIND r.sources AS source
+MATCH (rep:Report {id: source})
 RETURN n.name AS entity, startNode(r).name + ' ' + type(r) + ' ' + endNode(r).name AS fact,
        rep.publisher AS publisher, rep.published AS published, rep.name AS report,
        [e IN coalesce(r.evidence, []) WHERE e STARTS WITH (rep.id + ':')][0] AS quote

@@ -32,6 +32,9 @@ def statements() -> list[Statement]:
     out = [Statement(f"queries/{q.name}.cypher", q.cypher, tuple(p.name for p in q.params))
            for q in library().values()]
     from kg.browser import INTRO
+    from kg.explain import STATEMENTS as EXPLAIN
+
+    out += [Statement(f"explain[{i}]", text, _params(text)) for i, text in enumerate(EXPLAIN)]
 
     for title, _lead, blocks in INTRO:
         out += [Statement(f"browser guide: {title} [{i}]", b, _params(b)) for i, b in enumerate(blocks)]

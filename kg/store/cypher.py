@@ -23,8 +23,9 @@ COMMON_EDGE = ("key", "sources", "evidence", "first_reported")
 
 
 def _union(var: str, prop: str) -> str:
-    return (f"{var}.{prop} = reduce(acc = coalesce({var}.{prop}, []), x IN coalesce(row.{prop}, []) | "
-            f"CASE WHEN x IN acc THEN acc ELSE acc + x END)")
+    """Old list plus the row's new items (row lists arrive de-duplicated: see rows_statements)."""
+    return (f"{var}.{prop} = coalesce({var}.{prop}, []) + "
+            f"[x IN coalesce(row.{prop}, []) WHERE NOT x IN coalesce({var}.{prop}, [])]")
 
 
 def _keep_best(var: str, prop: str) -> str:
@@ -125,13 +126,13 @@ def rows_statements(nodes: list[dict], edges: list[dict], batch_size: int = 500,
     for node in nodes:
         label = node["label"]
         row = {p: None for p in onto.label_properties(label)}
-        row.update({k: v for k, v in node.items() if k in row})
+        row.update({k: _dedup(v) for k, v in node.items() if k in row})
         by_label.setdefault(label, []).append(row)
         labels[node["id"]] = label
     by_type: dict[tuple[str, str, str], list[dict]] = {}
     for edge in edges:
         row = {p: None for p in onto.edge_properties_of(edge["type"])}
-        row.update({k: v for k, v in edge.items() if k in row})
+        row.update({k: _dedup(v) for k, v in edge.items() if k in row})
         row.update(source=edge["source"], target=edge["target"])
         by_type.setdefault((edge["type"], labels[edge["source"]], labels[edge["target"]]), []).append(row)
     out = []
@@ -140,6 +141,10 @@ def rows_statements(nodes: list[dict], edges: list[dict], batch_size: int = 500,
     for key in sorted(by_type):
         out += _batches(edge_upsert(*key), by_type[key], batch_size)
     return out
+
+
+def _dedup(value):
+    return list(dict.fromkeys(value)) if isinstance(value, list) else value
 
 
 def _batches(statement: str, rows: list[dict], size: int) -> list[tuple[str, dict]]:
