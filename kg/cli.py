@@ -101,21 +101,25 @@ def cli(ctx: click.Context, home: Path | None, backend: str, neo4j_uri: str | No
 @click.pass_obj
 def load(obj: Context, paths: tuple[Path, ...], keep_going: bool, force: bool) -> None:
     """Load report files or folders (text, Markdown, HTML) into the store."""
+    with obj.store() as store:
+        _load_into(store, paths, keep_going, force, "loaded")
+
+
+def _load_into(store, paths: tuple[Path, ...], keep_going: bool, force: bool, verb: str) -> None:
+    """Extract and write reports with a progress bar; summary, failures, exit 1 if any failed."""
     from kg.ingest import iter_report_paths
     from kg.loading import load_paths
 
     total = sum(1 for _ in iter_report_paths(list(paths)))
     started = time.perf_counter()
-    with obj.store() as store, _progress() as progress:
-        task = progress.add_task("loading", total=total or None)
+    with _progress() as progress:
+        task = progress.add_task(verb.replace("ed", "ing"), total=total or None)
         result = load_paths(store, list(paths), keep_going=keep_going, force=force,
                             progress=lambda _p: progress.advance(task))
-        summary = getattr(store, "summary", None)
-    secs = time.perf_counter() - started
-    err.print(f"loaded {len(result.loaded)}, unchanged {len(result.unchanged)}, "
-              f"failed {len(result.failed)} in {secs:.1f}s")
-    if summary is not None:
-        _print_summary(summary)
+    err.print(f"{verb} {len(result.loaded)}, unchanged {len(result.unchanged)}, "
+              f"failed {len(result.failed)} in {time.perf_counter() - started:.1f}s")
+    if getattr(store, "summary", None) is not None:
+        _print_summary(store.summary)
     for path, problem in result.failed:
         err.print(f"[red]failed[/] {problem if problem.startswith(path) else path + ': ' + problem}")
     if result.failed:
@@ -137,34 +141,20 @@ def push(obj: Context, paths: tuple[Path, ...], keep_going: bool) -> None:
     Idempotent: pushing again creates nothing new. Connection from $NEO4J_URI,
     $NEO4J_USER, $NEO4J_PASSWORD, $NEO4J_DATABASE (or the --neo4j-* options).
     """
+    if paths:
+        with obj.neo4j_store() as target:
+            _load_into(target, paths, keep_going, False, "pushed")
+        return
+    from kg.push import push_store
+    from kg.store.embedded import EmbeddedStore
+
     started = time.perf_counter()
-    with obj.neo4j_store() as target:
-        if paths:
-            from kg.ingest import iter_report_paths
-            from kg.loading import load_paths
-
-            total = sum(1 for _ in iter_report_paths(list(paths)))
-            with _progress() as progress:
-                task = progress.add_task("pushing reports", total=total or None)
-                result = load_paths(target, list(paths), keep_going=keep_going,
-                                    progress=lambda _p: progress.advance(task))
-            err.print(f"pushed {len(result.loaded)}, unchanged {len(result.unchanged)}, "
-                      f"failed {len(result.failed)}")
-            for path, problem in result.failed:
-                err.print(f"[red]failed[/] {problem if problem.startswith(path) else path + ': ' + problem}")
-        else:
-            from kg.push import push_store
-            from kg.store.embedded import EmbeddedStore
-
-            with EmbeddedStore(obj.home) as source, _progress() as progress:
-                task = progress.add_task("pushing batches", total=None)
-                push_store(source, target, obj.neo4j.get("batch_size") or 1000,
-                           progress=lambda i, n: progress.update(task, completed=i, total=n))
-            result = None
-        _print_summary(target.summary)
+    with obj.neo4j_store() as target, EmbeddedStore(obj.home) as source, _progress() as progress:
+        task = progress.add_task("pushing batches", total=None)
+        push_store(source, target, obj.neo4j.get("batch_size") or 1000,
+                   progress=lambda i, n: progress.update(task, completed=i, total=n))
+    _print_summary(target.summary)
     err.print(f"done in {time.perf_counter() - started:.1f}s")
-    if result is not None and result.failed:
-        sys.exit(1)
 
 
 def _show(rows: list[dict], fmt: str, title: str | None = None) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from kg.store import cypher
 from kg.store.base import Store
 
 FIND_EXACT = """MATCH (n)
@@ -23,8 +24,7 @@ WHERE NOT type(r) IN ['MENTIONS', 'ABOUT']
 RETURN startNode(r).name AS subject, type(r) AS relation, endNode(r).name AS object,
        coalesce(r.title, r.commodity, r.mode, r.delegation) AS detail, r.evidence AS evidence
 ORDER BY relation, subject, object"""
-REPORT_TITLES = "MATCH (r:Report) RETURN r.id AS id, r.name AS title, r.publisher AS publisher, r.published AS published"
-STATEMENTS = (FIND_EXACT, FIND_LOOSE, FACTS, REPORT_TITLES)
+STATEMENTS = (FIND_EXACT, FIND_LOOSE, FACTS)
 _EVIDENCE = re.compile(r"^(Report:[^:]+):(\d+)-(\d+) (.*)$", re.S)
 
 
@@ -43,7 +43,7 @@ def _quotes(evidence: list[str] | None, reports: dict[str, dict]) -> list[dict[s
 def explain(store: Store, name: str) -> list[dict[str, Any]]:
     """Matching entities (exact name or alias first, else partial), each with its quotes and facts."""
     found = store.read(FIND_EXACT, {"name": name}) or store.read(FIND_LOOSE, {"name": name})
-    reports = {r["id"]: r for r in store.read(REPORT_TITLES)}
+    reports = {r["id"]: r for r in store.read(cypher.REPORTS)}
     out = []
     for node in found:
         facts = [{"fact": f"{f['subject']} {f['relation']} {f['object']}" + (f" ({f['detail']})" if f["detail"] else ""),

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from kg.extract.context import Mention, ReportContext
-from kg.extract.events import EventIndex, EventRef, sentence_date
+from kg.extract.events import EventIndex, EventRef, role_state, sentence_date
 from kg.extract.normalize import clean_span_text, slug
 
 KINDS = {"treaty": "treaty", "agreement": "agreement", "accord": "agreement", "pact": "treaty",
@@ -152,10 +152,7 @@ def _signers(ctx: ReportContext, sent: Span) -> list[Mention]:
 def _home(ctx: ReportContext, node: str) -> str | None:
     if ctx.label_of(node) in {"State", "Organization"}:
         return node if ctx.label_of(node) == "State" else None
-    for e in ctx.builder.edges.values():
-        if e.source == node and e.type == "HOLDS_ROLE" and ctx.label_of(e.target) == "State":
-            return e.target
-    return None
+    return role_state(ctx, node)
 
 
 def _agreement_id(kind: str, name: str, parties: set[str], month: str | None) -> str:

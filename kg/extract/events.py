@@ -197,12 +197,19 @@ def _add_visit(ctx: ReportContext, visitor: str, dest: Mention, when: tuple[str,
                         when[1] if when else None, {visitor, dest_state}))
 
 
+def role_state(ctx: ReportContext, person: str) -> str | None:
+    """The state a person holds a role in directly ('Minister of Defence of Russia')."""
+    for edge in ctx.builder.edges.values():
+        if edge.source == person and edge.type == "HOLDS_ROLE" and ctx.label_of(edge.target) == "State":
+            return edge.target
+    return None
+
+
 def _home_state(ctx: ReportContext, person: str) -> str | None:
     """The state a person serves: directly, or through an organisation of that state."""
     b = ctx.builder
-    for edge in b.edges.values():
-        if edge.source == person and edge.type == "HOLDS_ROLE" and ctx.label_of(edge.target) == "State":
-            return edge.target
+    if (direct := role_state(ctx, person)) is not None:
+        return direct
     for edge in b.edges.values():
         if edge.source == person and edge.type == "HOLDS_ROLE" and b.nodes[edge.target].props.get("country"):
             entry = ctx.gaz.lookup(b.nodes[edge.target].props["country"], "State")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from kg.models import Extraction
+from kg.models import Extraction, report_node_id
+from kg.store import cypher
 
 
 class Store(Protocol):
@@ -20,3 +21,26 @@ class Store(Protocol):
         """Run a read-only query with parameters; rows as dicts."""
 
     def close(self) -> None: ...
+
+
+class StoreQueries:
+    """What every store does the same way on top of its own read() and write_rows()."""
+
+    def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        raise NotImplementedError
+
+    def write_rows(self, statements: list[tuple[str, dict]]) -> None:
+        raise NotImplementedError
+
+    def retract(self, report_id: str) -> int:
+        """Remove a report's contribution; return how many nodes and edges went."""
+        before = self.size()
+        self.write_rows(cypher.retract_statements(report_id))
+        return before - self.size()
+
+    def size(self) -> int:
+        """Nodes plus relationships."""
+        return self.read(cypher.COUNT_NODES)[0]["n"] + self.read(cypher.COUNT_EDGES)[0]["n"]
+
+    def has_report(self, report_id: str) -> bool:
+        return self.read(cypher.HAS_REPORT, {"id": report_node_id(report_id)})[0]["n"] > 0

@@ -45,7 +45,7 @@ def statements() -> list[Statement]:
             out.append(Statement(f"edge_upsert({rel_type},{a},{b})", cypher.edge_upsert(rel_type, a, b), ("rows",)))
     for i, (text, params) in enumerate(cypher.retract_statements("Report:x")):
         out.append(Statement(f"retract[{i}]", text, tuple(params)))
-    for name in ("HAS_REPORT", "ALL_NODES", "ALL_EDGES", "COUNT_LABELS", "COUNT_TYPES", "REPORTS"):
+    for name in ("COUNT_NODES", "COUNT_EDGES", "HAS_REPORT", "ALL_NODES", "ALL_EDGES", "COUNT_LABELS", "COUNT_TYPES", "REPORTS"):
         text = getattr(cypher, name)
         out.append(Statement(name, text, _params(text)))
     for i, text in enumerate(cypher.schema_statements()):

