@@ -60,7 +60,12 @@ def _sets(var: str, props: list[str]) -> str:
             items.append(_name(var))
         else:
             items.append(_keep_best(var, prop))
-    return "SET " + ",\n    ".join(items)
+    return "ON MATCH SET " + ",\n    ".join(items)
+
+
+def _creates(var: str, props: list[str]) -> str:
+    """A new node or edge takes the row as it is: plain assignments, no merging logic."""
+    return "ON CREATE SET " + ", ".join(f"{var}.{prop} = row.{prop}" for prop in props)
 
 
 @cache
@@ -68,7 +73,7 @@ def node_upsert(label: str) -> str:
     onto = ontology()
     props = [p for p in onto.label_properties(label) if p != "id"]
     return (f"UNWIND $rows AS row\nMERGE (n:{label} {{id: row.id}})\n"
-            f"{_sets('n', props)}")
+            f"{_creates('n', props)}\n{_sets('n', props)}")
 
 
 @cache
@@ -77,7 +82,7 @@ def edge_upsert(rel_type: str, from_label: str, to_label: str) -> str:
     props = [p for p in onto.edge_properties_of(rel_type) if p != "key"]
     return (f"UNWIND $rows AS row\nMATCH (a:{from_label} {{id: row.source}})\n"
             f"MATCH (b:{to_label} {{id: row.target}})\n"
-            f"MERGE (a)-[r:{rel_type} {{key: row.key}}]->(b)\n{_sets('r', props)}")
+            f"MERGE (a)-[r:{rel_type} {{key: row.key}}]->(b)\n{_creates('r', props)}\n{_sets('r', props)}")
 
 
 RETRACT_NODES = """MATCH (n) WHERE $report IN n.sources
