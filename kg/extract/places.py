@@ -1,0 +1,53 @@
+"""Where places lie, from general knowledge: LOCATED_IN a state the report also
+names (the gazetteer knows Odesa is in Ukraine), and '<City> airport'-style
+facilities inside the city they are named after.
+
+Only places where something happens are placed (they hold an event, are on a
+route, are called at or are what an agreement covers), and only in states the
+report itself mentions, so a passing 'Seoul' does not grow a South Korea edge.
+The evidence is the sentence where the place is first mentioned.
+"""
+
+from __future__ import annotations
+
+from kg.extract.context import ReportContext
+from kg.extract.normalize import fold
+
+ACTIVE = {"HELD_IN", "ROUTE_LEG", "CALLED_AT", "CONCERNS", "VISITED"}
+FACILITY_HEADS = {"airport", "airbase", "air base", "port", "seaport", "harbour", "harbor", "terminal",
+                  "station", "palace", "naval base", "base", "shipyard", "refinery", "plant"}
+
+
+def extract_place_hierarchy(ctx: ReportContext) -> None:
+    b = ctx.builder
+    states = {acc.name: node for node, acc in b.nodes.items() if acc.label == "State"}
+    cities = {fold(acc.name): node for node, acc in b.nodes.items()
+              if acc.label == "Place" and acc.props.get("kind") == "city"}
+    located = {e.source for e in b.edges.values() if e.type == "LOCATED_IN"}
+    active = {n for e in b.edges.values() if e.type in ACTIVE for n in (e.source, e.target)}
+    for node in sorted(active):
+        acc = b.nodes[node]
+        if acc.label != "Place" or not acc.evidence:
+            continue
+        city = _named_after_city(acc.name, cities)
+        if city and city != node:
+            if node not in located:
+                b.add_edge(node, "LOCATED_IN", city, evidence=acc.evidence[0])
+            node, acc = city, b.nodes[city]
+        state = states.get(acc.props.get("country") or "")
+        if state and node not in located:
+            b.add_edge(node, "LOCATED_IN", state, evidence=acc.evidence[0])
+
+
+def _named_after_city(name: str, cities: dict[str, str]) -> str | None:
+    """'Niamey airport' -> the Niamey node; 'Port of Odesa' -> Odesa."""
+    words = name.split()
+    for n in range(len(words) - 1, 0, -1):
+        head, rest = " ".join(words[:n]), " ".join(words[n:]).lower()
+        if rest in FACILITY_HEADS and fold(head) in cities:
+            return cities[fold(head)]
+    lowered = name.lower()
+    for prefix in ("port of ", "city of "):
+        if lowered.startswith(prefix) and fold(name[len(prefix):]) in cities:
+            return cities[fold(name[len(prefix):])]
+    return None
