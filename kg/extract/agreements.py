@@ -31,9 +31,18 @@ NAMED = re.compile(
 GENERIC = re.compile(
     r"\b(?:an?|the)\s+((?:(?:new|historic|landmark|bilateral|strategic|[a-z\-]+ship|friendship|defen[cs]e|security|"
     r"peace|trade|gas|arms|nuclear|military|economic|comprehensive|mutual|partnership|"
-    r"strategic partnership|[A-Z][\w\-]+)\s+)*)(treaty|agreement|accord|pact|deal|contract|memorandum)"
+    r"strategic partnership|[A-Z][\w\-]+)\s+)*)(treaty|agreement|accord|pact|deal|contract|memorandum|initiative)"
     r"(?:\s+(on|for|of)\s+([^,.;:()]+?(?:\([^)]*\)[^,.;:()]*?)?))?(?=,|\.|;|:| and an? | while | which | that | along with | together with | was | were | is | has |$)")
-ANAPHOR = re.compile(r"\b(?:the|this|that|a|its|their)\s+((?:new|[a-z\-]+)\s+)?(treaty|agreement|pact|deal|accord|contract)(?:'s|’s)?\b", re.I)
+ANAPHOR = re.compile(r"\b(?:the|this|that|an?|its|their|these)\s+((?:new|[a-z\-]+)\s+)?(treaty|agreement|pact|deal|accord|contract|"
+                     r"declaration|memorandum|initiative|documents?)(?:'s|’s)?\b", re.I)
+# A list item naming a document, on a line of its own: 'A Memorandum of Understanding on digital trade;'
+LISTED = re.compile(r"^\s*(?:[Aa]n?\s+|[Tt]he\s+)?((?:Memorandum of Understanding|Memorandum|Agreement|Protocol|Regulations|"
+                    r"Declaration|Treaty|Contract|Convention|Roadmap|Plan)\s+(?:on|to|between|for|of|about)\s+[^;]{3,200}?)"
+                    r"\s*[;.,]?\s*$")
+BROKERED = re.compile(r"^[\w.]+-(?:brokered|backed|led|sponsored|mediated|drafted)\s+")
+GENERIC_MODS = {"new", "historic", "landmark", "bilateral", "strategic", "friendship", "defence", "defense", "security",
+                "peace", "trade", "gas", "arms", "nuclear", "military", "economic", "comprehensive", "mutual",
+                "partnership", "the", "this", "that", "such", "first", "major", "key", "same", "previous", "latest"}
 ARTICLE = re.compile(r"\bArticles? (\d+)(?:\s*(?:and|,)\s*(\d+))*", re.I)
 SANCTIONS = re.compile(r"\b((?:UN(?:SC)?|U\.N\.|United Nations(?: Security Council)?|UN Security Council|Security Council|US|U\.S\.|EU|E\.U\.|American|European|Western|international)\s+(?:\([A-Z]+\)\s+)?)?sanctions\b")
 SIGN_VERBS = {"sign", "ink", "conclude", "seal"}
@@ -91,11 +100,46 @@ def _named_agreements(sent: Span) -> list[tuple[int, int, str]]:
         if len(name.split()) >= 2:
             out.append((base + m.start(), base + m.end(), name))
     for m in GENERIC.finditer(text):
-        if m.group(4) and not any(s <= base + m.start(2) < e for s, e, _ in out):
+        if any(s <= base + m.start(2) < e for s, e, _ in out):
+            continue
+        mods = BROKERED.sub("", re.sub(r"^(?:[a-z\-]+\s+)+(?=[A-Z])", "", m.group(1)))
+        proper = re.search(r"\b[A-Z]", mods) is not None  # 'Black Sea grain initiative'
+        if not proper:
             mods = re.sub(r"^(?:[a-z\-]+\s+)+", "", m.group(1))  # 'new', 'historic': not part of a name
+        if m.group(4) and re.match(r"(?:this|that|it|them|which|more|less|over|about|nearly|almost|years?|months?|"
+                                     r"decades?|a decade|the past|the first|the price)\b", m.group(4)):
+            continue  # 'an agreement on this', 'the deal for more than a decade': no subject of its own
+        if m.group(4) or proper:
             name = _plain_name(" ".join((mods + text[m.start(2):m.end()]).split()))
             out.append((base + m.start(2) - len(mods), base + m.end(), name[0].upper() + name[1:]))
+        elif (described := _described(sent, base + m.start(2))) is not None:
+            out.append((base + m.start(2) - 0, base + m.end(), described))
+    for tok in sent:
+        if tok.pos_ == "NOUN" and tok.lower_ in KINDS and tok.lower_ not in {"resolution", "regulations"} \
+                and not any(s <= tok.idx < e for s, e, _ in out):
+            described = _described(sent, tok.idx)
+            if described:
+                out.append((tok.idx, tok.idx + len(tok.text), described))
+    line = LISTED.match(text)
+    if line and not any(s <= base + line.start(1) < e and e >= base + line.end(1) for s, e, _ in out):
+        out = [o for o in out if not base + line.start(1) <= o[0] < base + line.end(1)]
+        out.append((base + line.start(1), base + line.end(1), " ".join(line.group(1).split())))
     return out
+
+
+def _described(sent: Span, keyword_char: int) -> str | None:
+    """'a monumental, multi-decade gas supply contract' -> 'Gas supply contract': the noun
+    compounds that say what it is about, without the adjectives that praise it."""
+    span = sent.doc.char_span(keyword_char, keyword_char + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    head = span[0]
+    compounds = sorted((t for t in head.subtree if t.dep_ == "compound" and t.i < head.i and t.pos_ == "NOUN"
+                        and t.ent_type_ != "DATE" and t.lower_ not in GENERIC_MODS), key=lambda t: t.i)
+    if not compounds or compounds[-1].i != head.i - 1:
+        return None
+    words = [t.text for t in compounds] + [head.text]
+    return " ".join(words)[0].upper() + " ".join(words)[1:]
 
 
 class AgreementIndex:
@@ -141,11 +185,26 @@ def _signers(ctx: ReportContext, sent: Span) -> list[Mention]:
                         if m and m.label in {"Person", "State", "Organization"}:
                             out.append(m)
                 if child.dep_ == "agent":
+                    people = [m for m in ctx.in_span(child.i, child.right_edge.i + 1, "Person")]
+                    if people:  # 'signed by Xi Jinping, President of Kyrgyzstan Sadyr Japarov, ...'
+                        out += [m for m in people if m not in out]
+                        continue
                     for obj in child.children:
                         for t in [obj, *obj.conjuncts]:
                             m = ctx.at(t)
                             if m and m.label in {"Person", "State", "Organization"}:
                                 out.append(m)
+    return out
+
+
+def _witnesses(ctx: ReportContext, sent: Span) -> list[Mention]:
+    """'... in the presence of President Marcos', 'witnessed by X': there, but not signing."""
+    out = []
+    for tok in sent:
+        if tok.lower_ == "presence" and tok.head.lower_ in {"in", "under"}:
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    out += ctx.in_span(c.i, c.right_edge.i + 1, "Person")
     return out
 
 
@@ -179,11 +238,19 @@ def _event_for(ctx: ReportContext, sent: Span, events: EventIndex, people: set[s
 
 def extract_agreements(ctx: ReportContext, events: EventIndex) -> AgreementIndex:
     index = AgreementIndex()
-    pending: list[tuple[Span, list, list[Mention], EventRef | None, tuple | None]] = []
+    pending: list[tuple] = []
+    listing: tuple | None = None  # 'The summit participants also signed:' and the items under it
     for sent in ctx.doc.sents:
         found = _named_agreements(sent)
         signers = _signers(ctx, sent)
-        signing = bool(signers) or re.search(r"\bsigning\b|\bsigned\b", sent.text) is not None
+        signing = bool(signers) or re.search(r"\bsigning\b|\bsigned\b|\binked\b", sent.text) is not None
+        if listing and found and LISTED.match(sent.text):
+            signers, signing = listing[0], True
+        elif listing and not LISTED.match(sent.text):
+            listing = None
+        if signing and sent.text.rstrip().endswith(":"):
+            listing = (signers,)
+            continue
         if not found and signing:
             m = ANAPHOR.search(sent.text)
             if m:
@@ -197,10 +264,65 @@ def extract_agreements(ctx: ReportContext, events: EventIndex) -> AgreementIndex
         for start, end, name in found:
             _add_agreement(ctx, index, sent, start, end, name, signers, (event, firm), when)
     _merge_same_names(ctx, index)
+    _merge_short_names(ctx, index)
+    _signing_events(ctx, index, events)
     _articles(ctx, index)
     _renews(ctx, index)
     _sanctions(ctx, index)
     return index
+
+
+def _merge_short_names(ctx: ReportContext, index: AgreementIndex) -> None:
+    """'the Reciprocal Agreement' in a quote is the report's 'Reciprocal Access Agreement':
+    every word of a short name inside exactly one longer name of the same kind."""
+    b = ctx.builder
+    nodes = sorted({r.node for r in index.refs if r.node in b.nodes and r.kind != "sanctions"})
+    for node in nodes:
+        if node not in b.nodes:
+            continue
+        words = set(re.findall(r"\w+", b.nodes[node].name.lower()))
+        if len(words) < 2:
+            continue
+        longer = [n for n in nodes if n != node and n in b.nodes and _kind(b.nodes[n].name) == _kind(b.nodes[node].name)
+                  and words < set(re.findall(r"\w+", b.nodes[n].name.lower()))]
+        if len(longer) == 1:
+            b.merge_node(node, longer[0])
+            for r in index.refs:
+                if r.node == node:
+                    r.node = longer[0]
+
+
+def _signing_events(ctx: ReportContext, index: AgreementIndex, events: EventIndex) -> None:
+    """Tie signed agreements to the report's signing ceremony: SIGNED_AT it, signers and
+    witnesses ATTENDED it, and it takes the signing date and place when it has none."""
+    b = ctx.builder
+    ceremonies = [r for r in events.refs if r.kind == "signing" and r.node in b.nodes]
+    if len({r.node for r in ceremonies}) != 1:
+        return
+    ceremony = ceremonies[0].node
+    signed_at = {e.source for e in b.edges.values() if e.type == "SIGNED_AT"}
+    for sent in ctx.doc.sents:
+        inside = [r for r in index.refs if sent.start_char <= r.start < sent.end_char and r.node in b.nodes]
+        signers = _signers(ctx, sent)
+        witnesses = _witnesses(ctx, sent)
+        if not inside and not (signers or witnesses) or not re.search(r"\bsign|\binked\b|\bceremony", sent.text):
+            continue
+        ev = ctx.evidence(sent)
+        for ref in inside:
+            if ref.node not in signed_at and b.nodes[ref.node].props.get("signed") or signers:
+                b.add_edge(ref.node, "SIGNED_AT", ceremony, evidence=ev)
+                signed = b.nodes[ref.node].props.get("signed")
+                if signed and not b.nodes[ceremony].props.get("start"):
+                    b.add_node(ceremony, "Event", b.nodes[ceremony].name, start=signed, end=signed)
+        for m in signers + witnesses:
+            if ctx.label_of(m.node) == "Person":
+                b.add_edge(m.node, "ATTENDED", ceremony, evidence=ev)
+        if signers or witnesses:
+            held = any(e.source == ceremony and e.type == "HELD_IN" for e in b.edges.values())
+            place = next((m for t in sent if t.lower_ in {"at", "in"} and t.dep_ == "prep"
+                          for m in ctx.in_span(t.i, t.right_edge.i + 1, "Place")), None)
+            if place and not held:
+                b.add_edge(ceremony, "HELD_IN", place.node, evidence=ev)
 
 
 def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start: int, end: int,
@@ -279,8 +401,10 @@ def _merge_same_names(ctx: ReportContext, index: AgreementIndex) -> None:
 
 
 def _generic_name(name: str) -> bool:
+    """'the treaty', 'a new defence pact': no name of its own ('Xi'an Declaration' has one)."""
     words = name.lower().split()
-    return len(words) == 1 or len(words) <= 3 and words[-1] in KINDS and words[0] not in {"agreement", "treaty"}
+    return len(words) == 1 or len(words) <= 3 and words[-1] in KINDS and words[0] not in {"agreement", "treaty"} \
+        and all(w in GENERIC_MODS for w in words[:-1])
 
 
 def _articles(ctx: ReportContext, index: AgreementIndex) -> None:

@@ -198,23 +198,41 @@ def resolve_people(ctx: ReportContext, people: list[Mention]) -> None:
 
 
 def _titled_names(ctx: ReportContext) -> list[Mention]:
-    """Names NER missed right after a title: 'Minister of Transport Roman Starovoyt'."""
+    """Names NER missed right after a title: 'Minister of Transport Roman Starovoyt',
+    'President of Kazakhstan Kassym-Jomart Tokayev' (hyphenated given names included)."""
     words = title_words(ctx)
     covered = {t.i for e in ctx.doc.ents for t in e}
     out, i, doc = [], 0, ctx.doc
     while i < len(doc):
         j = i
-        while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].is_title and j not in covered:
+        while j < len(doc) and j not in covered and (doc[j].pos_ == "PROPN" and doc[j].is_title or _name_hyphen(doc, j)):
             j += 1
         if j - i >= 2:
             k = i
             while k < j and doc[k].lower_ in words:
                 k += 1
             before = doc[i - 1].lower_ if i > 0 else ""
-            if (k > i or before in words) and 2 <= j - k <= 3:
+            titled = k > i or before in words or _after_title_of_state(doc, i, words, covered)
+            if titled and 2 <= j - k <= 5 and not _name_hyphen(doc, k) and not _name_hyphen(doc, j - 1):
                 out.append(Mention(k, j, "Person", "", doc[k:j].text))
         i = max(j, i + 1)
     return out
+
+
+def _name_hyphen(doc, j: int) -> bool:
+    """The hyphen inside 'Kassym-Jomart' (no spaces around it)."""
+    return doc[j].text == "-" and 0 < j < len(doc) - 1 and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+
+
+def _after_title_of_state(doc, i: int, words: frozenset[str], covered: set[int]) -> bool:
+    """'President of Kazakhstan | Kassym-Jomart Tokayev': a title, 'of', a named state, then the name."""
+    j = i - 1
+    if j < 0 or j not in covered:
+        return False
+    ent = next((e for e in doc.ents if e.start <= j < e.end), None)
+    if ent is None or ent.label_ not in {"GPE", "ORG", "NORP"} or ent.start < 2:
+        return False
+    return doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in words
 
 
 def extract_entities(ctx: ReportContext) -> None:
