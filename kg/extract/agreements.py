@@ -134,12 +134,17 @@ def _described(sent: Span, keyword_char: int) -> str | None:
     if span is None:
         return None
     head = span[0]
-    compounds = sorted((t for t in head.subtree if t.dep_ == "compound" and t.i < head.i and t.pos_ == "NOUN"
-                        and t.ent_type_ != "DATE" and t.lower_ not in GENERIC_MODS), key=lambda t: t.i)
+    compounds = sorted((t for t in head.subtree if t.dep_ == "compound" and t.i < head.i
+                        and t.pos_ in {"NOUN", "PROPN"} and t.ent_type_ != "DATE" and t.lower_ not in PRAISE),
+                       key=lambda t: t.i)
     if not compounds or compounds[-1].i != head.i - 1:
         return None
-    words = [t.text for t in compounds] + [head.text]
-    return " ".join(words)[0].upper() + " ".join(words)[1:]
+    first = compounds[0].left_edge.i if compounds[0].pos_ == "PROPN" else compounds[0].i
+    text = BROKERED.sub("", sent.doc[first:head.i + 1].text)
+    return text[0].upper() + text[1:]
+
+
+PRAISE = {"landmark", "milestone", "mega", "blockbuster", "flagship"}
 
 
 class AgreementIndex:
@@ -231,9 +236,14 @@ def _event_for(ctx: ReportContext, sent: Span, events: EventIndex, people: set[s
         ref = events.overlapping(when[0], when[1], people)
         if ref:
             return ref, True
-    if re.search(r"\b(trip|visit|summit|ceremony|talks|meeting)\b", sent.text, re.I) or not when:
-        return events.current(sent.start), False
-    return None, False
+    named = {KIND_OF_WORD[w.lower()] for w in re.findall(r"\b(trip|visit|summit|ceremony|talks|meeting)\b", sent.text, re.I)}
+    if named:
+        return events.current(sent.start, named), False
+    return (events.current(sent.start), False) if not when else (None, False)
+
+
+KIND_OF_WORD = {"trip": "visit", "visit": "visit", "summit": "summit", "ceremony": "signing", "talks": "talks",
+                "meeting": "meeting"}
 
 
 def extract_agreements(ctx: ReportContext, events: EventIndex) -> AgreementIndex:
@@ -293,36 +303,54 @@ def _merge_short_names(ctx: ReportContext, index: AgreementIndex) -> None:
 
 
 def _signing_events(ctx: ReportContext, index: AgreementIndex, events: EventIndex) -> None:
-    """Tie signed agreements to the report's signing ceremony: SIGNED_AT it, signers and
-    witnesses ATTENDED it, and it takes the signing date and place when it has none."""
+    """Tie signed agreements to where they were signed: the report's one signing ceremony,
+    else its one summit or meeting, else a 'Signing of X' event of their own. Signers and
+    witnesses ATTENDED it; it takes the signing date and place when it has none."""
     b = ctx.builder
-    ceremonies = [r for r in events.refs if r.kind == "signing" and r.node in b.nodes]
-    if len({r.node for r in ceremonies}) != 1:
-        return
-    ceremony = ceremonies[0].node
-    signed_at = {e.source for e in b.edges.values() if e.type == "SIGNED_AT"}
+    ceremonies = sorted({r.node for r in events.refs if r.kind == "signing" and r.node in b.nodes})
+    gatherings = sorted({r.node for r in events.refs if r.kind in {"summit", "meeting", "talks", "conference"}
+                         and r.node in b.nodes})
+    shared = ceremonies[0] if len(ceremonies) == 1 else None
+    if shared is None and not ceremonies and len(gatherings) == 1:
+        shared = gatherings[0]
+    signed_at = {e.source: e.target for e in b.edges.values() if e.type == "SIGNED_AT"}
     for sent in ctx.doc.sents:
-        inside = [r for r in index.refs if sent.start_char <= r.start < sent.end_char and r.node in b.nodes]
-        signers = _signers(ctx, sent)
-        witnesses = _witnesses(ctx, sent)
-        if not inside and not (signers or witnesses) or not re.search(r"\bsign|\binked\b|\bceremony", sent.text):
+        if not re.search(r"\bsign|\binked\b|\bceremony", sent.text):
+            continue
+        inside = sorted({r.node for r in index.refs if sent.start_char <= r.start < sent.end_char and r.node in b.nodes
+                         and r.kind != "sanctions"})
+        signers, witnesses = _signers(ctx, sent), _witnesses(ctx, sent)
+        if not inside and not (signers or witnesses):
             continue
         ev = ctx.evidence(sent)
-        for ref in inside:
-            if ref.node not in signed_at and b.nodes[ref.node].props.get("signed") or signers:
-                b.add_edge(ref.node, "SIGNED_AT", ceremony, evidence=ev)
-                signed = b.nodes[ref.node].props.get("signed")
-                if signed and not b.nodes[ceremony].props.get("start"):
-                    b.add_node(ceremony, "Event", b.nodes[ceremony].name, start=signed, end=signed)
-        for m in signers + witnesses:
-            if ctx.label_of(m.node) == "Person":
-                b.add_edge(m.node, "ATTENDED", ceremony, evidence=ev)
-        if signers or witnesses:
-            held = any(e.source == ceremony and e.type == "HELD_IN" for e in b.edges.values())
+        targets = set()
+        for node in inside:
+            signed = b.nodes[node].props.get("signed")
+            if not (signed or signers):
+                continue
+            event = signed_at.get(node) or shared
+            if event is None and signed:
+                event = b.add_node(f"Event:signing-{slug(b.nodes[node].name)}", "Event",
+                                   f"Signing of the {b.nodes[node].name}", kind="signing", start=signed, end=signed,
+                                   evidence=ev)
+            if event is None:
+                continue
+            b.add_edge(node, "SIGNED_AT", event, evidence=ev)
+            signed_at[node] = event
+            targets.add(event)
+            if signed and not b.nodes[event].props.get("start"):
+                b.add_node(event, "Event", b.nodes[event].name, start=signed, end=signed)
+        if not targets and shared and (signers or witnesses):
+            targets.add(shared)
+        for event in sorted(targets):
+            for m in signers + witnesses:
+                if ctx.label_of(m.node) == "Person":
+                    b.add_edge(m.node, "ATTENDED", event, evidence=ev)
+            held = any(e.source == event and e.type == "HELD_IN" for e in b.edges.values())
             place = next((m for t in sent if t.lower_ in {"at", "in"} and t.dep_ == "prep"
                           for m in ctx.in_span(t.i, t.right_edge.i + 1, "Place")), None)
             if place and not held:
-                b.add_edge(ceremony, "HELD_IN", place.node, evidence=ev)
+                b.add_edge(event, "HELD_IN", place.node, evidence=ev)
 
 
 def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start: int, end: int,
