@@ -185,6 +185,10 @@ def _signers(ctx: ReportContext, sent: Span) -> list[Mention]:
         if tok.lemma_ in SIGN_VERBS and tok.pos_ == "VERB":
             for child in tok.children:
                 if child.dep_ in {"nsubj"}:
+                    people = ctx.in_span(child.left_edge.i, child.right_edge.i + 1, "Person")
+                    if people:  # 'the Minister of Transport of Russia Vitaly Savelyev and the Minister ...'
+                        out += [m for m in people if m not in out]
+                        continue
                     for t in [child, *child.conjuncts]:
                         m = ctx.at(t)
                         if m and m.label in {"Person", "State", "Organization"}:

@@ -22,6 +22,8 @@ PLACE_PREPS = {"in", "to", "at", "from", "near", "into", "via", "through", "outs
                "across", "toward", "towards", "around"}
 GENERIC_WORDS = {"west", "east", "north", "south", "state", "states", "government", "treaty",
                  "agreement", "article", "president", "minister", "ministry", "the west"}
+LEGAL_SUFFIXES = {"LLC", "Ltd", "Ltd.", "Inc", "Inc.", "JSC", "PJSC", "OJSC", "CJSC", "Co", "Co.", "GmbH", "Corp",
+                  "Corp.", "PLC", "plc", "SA", "AG", "LLP"}
 EVENT_HEADS = {"meeting", "summit", "forum", "conference", "talks", "dialogue", "ceremony", "exercise", "exercises"}
 PERSON_NAME = re.compile(r"^[A-Z][\w'’\-.]*( [A-Z][\w'’\-.]*){0,4}$")
 
@@ -81,6 +83,9 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
     start, end = ent.start, ent.end
     if ent[0].lower_ in {"the", "a", "an"}:
         start += 1
+    if ent.label_ == "ORG" and text in LEGAL_SUFFIXES and start > 0 and ent.doc[start - 1].text[:1].isupper():
+        start -= 1  # 'TransMorFlot LLC': the tagger kept only the suffix
+        text = ent.doc[start:end].text
     if ent.ent_id_.startswith("demonym|"):
         entry = ctx.gaz.entries[ent.ent_id_.split("|", 1)[1]]
         node = node_for_entry(ctx, entry, ent.sent)
@@ -248,3 +253,23 @@ def extract_entities(ctx: ReportContext) -> None:
         ctx.mentions.append(mention)
     resolve_people(ctx, people)
     ctx.index()
+    _former_names(ctx)
+
+
+FORMERLY = re.compile(r"^[,(]?\s*(?:formerly|previously|once)(?: known as| called)?$")
+
+
+def _former_names(ctx: ReportContext) -> None:
+    """'MG-Flot, formerly TransMorFlot LLC': one organisation, the old name an alias."""
+    orgs = [m for m in ctx.mentions if m.label == "Organization"]
+    for a, b in zip(orgs, orgs[1:]):
+        between = ctx.doc[a.end:b.start].text.strip()
+        if FORMERLY.match(between) and a.node != b.node and b.node in ctx.builder.nodes:
+            old = b.node
+            ctx.builder.merge_node(old, a.node)
+            acc = ctx.builder.nodes[a.node]
+            acc.aliases.add(acc.name)
+            acc.name = a.text  # the current name, not the longer former one
+            for m in ctx.mentions:
+                if m.node == old:
+                    m.node = a.node

@@ -119,6 +119,8 @@ def _subjects(ctx: ReportContext, verb: Token, labels: set[str]) -> list[Mention
     out = []
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
+            if child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
+                child = verb.head  # 'Novak, who is on a working visit to Iran'
             for t in [child, *child.conjuncts, *_together_with(child)]:
                 m = _mention(ctx, t, labels) or _appositive_mention(ctx, t, labels)
                 if m and m not in out:
@@ -333,8 +335,9 @@ def _attendance(ctx: ReportContext, sent: Span, events: EventIndex) -> None:
     """Delegation lists and 'also attended' attach people to the event in context."""
     lemmas = {t.lemma_.lower() for t in sent}
     grouped = lemmas & GROUP_NOUNS and lemmas & INCLUDE_VERBS
-    attend_verbs = [t for t in sent if t.lemma_ in ATTEND_VERBS and t.pos_ == "VERB"
-                    and not any(c.dep_ == "dobj" and ctx.at(c) is None for c in t.children)]
+    attend_verbs = [t for t in sent if (t.lemma_ in ATTEND_VERBS and t.pos_ == "VERB"
+                    and not any(c.dep_ == "dobj" and ctx.at(c) is None for c in t.children))
+                    or t.lemma_ == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in t.children)]
     if not grouped and not attend_verbs:
         return
     event = None
@@ -346,9 +349,9 @@ def _attendance(ctx: ReportContext, sent: Span, events: EventIndex) -> None:
     if event is None:
         return
     people = [m for m in ctx.in_span(sent.start, sent.end, "Person")]
-    if not grouped:
-        people = [m for v in attend_verbs for c in v.children if c.dep_ == "nsubj"
-                  for m in ctx.in_span(c.left_edge.i, c.right_edge.i + 1, "Person")]
+    if not grouped:  # 'X also attended', and the passive 'the event was joined by X'
+        people = [m for v in attend_verbs for c in v.children if c.dep_ in {"nsubj", "agent"}
+                  for m in ctx.in_span(c.left_edge.i, _clause_end(c), "Person")]
     if grouped:
         event.delegation = _delegation_state(ctx, sent)
     elif not any(t.lower_ in {"also", "too"} for v in attend_verbs for t in v.children):
@@ -358,6 +361,14 @@ def _attendance(ctx: ReportContext, sent: Span, events: EventIndex) -> None:
     for m in people:
         ctx.builder.add_edge(m.node, "ATTENDED", event.node, evidence=ev, **props)
         event.participants.add(m.node)
+
+
+def _clause_end(tok: Token) -> int:
+    """End of a phrase without its relative clause ('Novak, who is on a visit to Iran')."""
+    for t in tok.subtree:
+        if t.dep_ == "relcl":
+            return t.left_edge.i
+    return tok.right_edge.i + 1
 
 
 def _delegation_state(ctx: ReportContext, sent: Span) -> str | None:

@@ -18,6 +18,7 @@ from kg.extract.nlp import pipeline
 from kg.extract.places import extract_place_hierarchy
 from kg.extract.roles import extract_roles
 from kg.extract.stances import extract_stances
+from kg.extract.vessels import extract_vessels
 from kg.models import Extraction, Report
 from kg.validate import validate_extraction
 
@@ -29,6 +30,7 @@ def extract_doc(report: Report, doc: Doc) -> Extraction:
     builder = GraphBuilder(report)
     ctx = ReportContext(doc, builder, gazetteer(), report.published)
     extract_entities(ctx)
+    extract_vessels(ctx)
     extract_roles(ctx)
     events = extract_events(ctx)
     agreements = extract_agreements(ctx, events)

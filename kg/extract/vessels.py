@@ -1,0 +1,322 @@
+"""Ships: named vessels with their flag and IMO number, who owns them, where they
+called, and who sanctioned or seized what.
+
+A vessel is named by a ship word next to a proper name ('cargo ship Rasul
+Gamzatov', 'the Navistar dry cargo carrier', 'dry cargo carriers Navistar,
+Polarnet and Rojen') or by a hull prefix ('USS Lewis B. Puller', 'MV Razoni').
+Once named, every mention of that name in the report is the ship, even where the
+tagger took it for a person. 'The vessel' and 'the ship' refer to the last one
+named; 'the company' to the last organisation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from kg.extract.context import Mention, ReportContext
+from kg.extract.events import sentence_date
+from kg.extract.normalize import fold, slug
+
+SHIP_WORDS = {"ship", "vessel", "tanker", "freighter", "carrier", "carriers", "ships", "vessels", "tankers",
+              "dhow", "boat", "warship", "destroyer", "frigate", "corvette", "submarine", "ferry", "trawler",
+              "bulker", "barge", "icebreaker", "cruiser", "tug"}
+HULL_PREFIXES = {"USS", "HMS", "MV", "M/V", "MT", "M/T", "SS", "INS", "HMAS", "HMCS", "RFS", "USNS", "FS", "ROKS", "JS"}
+FLAGGED = re.compile(r"\b([A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)-flagged\b")
+IMO = re.compile(r"\bIMO(?:\s*(?:number|no\.?|#|:))?\s*(\d{7})\b", re.I)
+CALL_VERBS = {"leave", "depart", "arrive", "dock", "call", "wait", "moor", "berth", "anchor", "unload", "load", "stay"}
+OWN_VERBS = {"belong", "own", "operate", "manage", "charter"}
+SANCTION_VERBS = {"sanction", "blacklist", "designate"}
+SEIZE_VERBS = {"seize", "intercept", "board", "capture", "confiscate", "detain"}
+NAME_TOKEN = re.compile(r"^[A-Z][\w'’\-.]*$|^[IVX]+$|^\d+$")
+
+
+def extract_vessels(ctx: ReportContext) -> None:
+    names = _named_vessels(ctx)
+    if not names:
+        _seizures(ctx, {})
+        _sanctions(ctx, {})
+        return
+    vessels = {name: _vessel_node(ctx, name, sent) for name, sent in names.items()}
+    _relabel_mentions(ctx, vessels)
+    for sent in ctx.doc.sents:
+        _flags(ctx, sent, vessels)
+        _imo(ctx, sent, vessels)
+        _owners(ctx, sent)
+        _calls(ctx, sent)
+    _seizures(ctx, vessels)
+    _sanctions(ctx, vessels)
+
+
+def _named_vessels(ctx: ReportContext) -> dict[str, Span]:
+    """Vessel name -> the sentence that names it as a ship."""
+    doc, out = ctx.doc, {}
+    for tok in doc:
+        if tok.text in HULL_PREFIXES and tok.i + 1 < len(doc) and NAME_TOKEN.match(doc[tok.i + 1].text):
+            out.setdefault(_name_from(doc, tok.i, forward=True), tok.sent)
+        if tok.lower_ not in SHIP_WORDS or tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        after = _name_from(doc, tok.i + 1, forward=True) if tok.i + 1 < len(doc) and not _headline(tok.sent) else ""
+        if after:
+            out.setdefault(after, tok.sent)
+            for conj in doc[tok.i + 1].conjuncts if tok.i + 1 < len(doc) else ():
+                name = _name_from(doc, conj.left_edge.i if conj.left_edge.i > tok.i else conj.i, forward=True)
+                if name:
+                    out.setdefault(name, tok.sent)
+            continue
+        before = _name_before_ship_words(doc, tok.i) if not _headline(tok.sent) else ""
+        if before:
+            out.setdefault(before, tok.sent)
+    return {n: s for n, s in out.items() if _plausible(ctx, n)}
+
+
+def _name_from(doc, i: int, forward: bool) -> str:
+    """Proper-name tokens from i on ('Rasul Gamzatov', 'Lewis B. Puller'), or ''."""
+    words = []
+    j = i
+    while j < len(doc) and NAME_TOKEN.match(doc[j].text) and doc[j].pos_ in {"PROPN", "NUM", "NOUN", "X"} \
+            and doc[j].ent_type_ not in {"DATE", "GPE", "NORP"}:
+        words.append(doc[j].text)
+        j += 1
+        if len(words) == 4:
+            break
+    if words and words[0] in HULL_PREFIXES and len(words) == 1:
+        return ""
+    return " ".join(words)
+
+
+def _headline(sent: Span) -> bool:
+    """'Grain Ships Leave Ukraine's Black Sea Ports': title case, so capitals name nothing."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.7
+
+
+def _name_before_ship_words(doc, i: int) -> str:
+    """'the Navistar dry cargo carrier': a name, then lowercase ship words, then the ship noun."""
+    j = i - 1
+    while j >= 0 and doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ"} and doc[j].lower_ not in SHIP_WORDS:
+        j -= 1
+    if j < 0 or not (doc[j].pos_ == "PROPN" and NAME_TOKEN.match(doc[j].text)) or j == i - 1 and doc[j].ent_type_:
+        return ""
+    k = j
+    while k - 1 >= 0 and doc[k - 1].pos_ == "PROPN" and NAME_TOKEN.match(doc[k - 1].text):
+        k -= 1
+    if k > 0 and doc[k - 1].lower_ not in {"the", "a", "an"}:
+        return ""
+    return doc[k:j + 1].text
+
+
+def _plausible(ctx: ReportContext, name: str) -> bool:
+    """Not a state, place, organisation or a title: 'the Russian vessel', 'ship Rojen'."""
+    if not name or name.lower() in {"the", "a", "an"}:
+        return False
+    entry = ctx.gaz.lookup(name)
+    return entry is None and not any(w.lower() in SHIP_WORDS for w in name.split())
+
+
+def _vessel_node(ctx: ReportContext, name: str, sent: Span) -> str:
+    return ctx.builder.add_node("Vessel:" + slug(fold(name)), "Vessel", name, evidence=ctx.evidence(sent))
+
+
+def _relabel_mentions(ctx: ReportContext, vessels: dict[str, str]) -> None:
+    """Every mention of a vessel's name is the vessel (NER often reads ship names as people)."""
+    b = ctx.builder
+    folded = {fold(n): node for n, node in vessels.items()}
+    for m in ctx.mentions:
+        node = folded.get(fold(m.text))
+        if node is None or m.node == node:
+            continue
+        old = m.node
+        m.label, m.node = "Vessel", node
+        if old in b.nodes and b.nodes[old].label in {"Person", "Organization"} and \
+                not any(x.node == old for x in ctx.mentions):
+            _drop_node(ctx, old)
+    doc = ctx.doc
+    for name, node in vessels.items():
+        for match in re.finditer(rf"\b{re.escape(name)}\b", doc.text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is not None and not ctx.in_span(span.start, span.end):
+                ctx.mentions.append(Mention(span.start, span.end, "Vessel", node, name))
+    ctx.index()
+
+
+def _drop_node(ctx: ReportContext, node: str) -> None:
+    b = ctx.builder
+    b.nodes.pop(node, None)
+    for key in [k for k, e in b.edges.items() if node in (e.source, e.target)]:
+        del b.edges[key]
+
+
+def _flags(ctx: ReportContext, sent: Span, vessels: dict[str, str]) -> None:
+    """'the Maltese-flagged ship Rojen', 'a 460-foot Russian vessel' (apposition to a ship)."""
+    here = ctx.in_span(sent.start, sent.end, "Vessel")
+    if not here:
+        return
+    ev = ctx.evidence(sent)
+    for m in FLAGGED.finditer(sent.text):
+        state = ctx.gaz.state_of_demonym(m.group(1)) or ctx.gaz.lookup(m.group(1), "State")
+        start = sent.start_char + m.end()
+        after = [v for v in here if ctx.doc[v.start].idx >= start]
+        if state and after:
+            node = ctx.builder.add_node(state.key, "State", state.name, iso=state.country)
+            ctx.builder.add_edge(after[0].node, "FLAGGED_IN", node, evidence=ev)
+            ctx.builder.add_node(after[0].node, "Vessel", ctx.name_of(after[0].node), flag=state.name)
+    for v in here:
+        head = ctx.doc[v.end - 1]
+        for t in [*head.children, head.head]:
+            if t.dep_ == "appos" or head.dep_ == "appos" and t.i == head.head.i:
+                if t.lower_ in SHIP_WORDS:
+                    for c in t.children:
+                        state = ctx.gaz.state_of_demonym(c.text) if c.dep_ in {"amod", "compound"} else None
+                        if state:
+                            node = ctx.builder.add_node(state.key, "State", state.name, iso=state.country)
+                            ctx.builder.add_edge(v.node, "FLAGGED_IN", node, evidence=ev)
+                            ctx.builder.add_node(v.node, "Vessel", ctx.name_of(v.node), flag=state.name)
+
+
+def _imo(ctx: ReportContext, sent: Span, vessels: dict[str, str]) -> None:
+    here = ctx.in_span(sent.start, sent.end, "Vessel")
+    for m in IMO.finditer(sent.text):
+        before = [v for v in here if ctx.doc[v.start].idx <= sent.start_char + m.start()]
+        if before:
+            ctx.builder.add_node(before[-1].node, "Vessel", ctx.name_of(before[-1].node), imo=m.group(1))
+
+
+def _subject_vessel(ctx: ReportContext, verb: Token) -> str | None:
+    """The vessel a clause is about: named, or 'the vessel' / 'the ship' for the last one named."""
+    while verb.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        verb = verb.head
+    for c in verb.children:
+        if c.dep_ in {"nsubj", "nsubjpass"}:
+            m = ctx.at(c)
+            if m and m.label == "Vessel":
+                return m.node
+            if c.lower_ in SHIP_WORDS and any(d.lower_ in {"the", "this", "that"} for d in c.children):
+                earlier = [x for x in ctx.mentions if x.label == "Vessel" and x.start < c.i]
+                return earlier[-1].node if earlier else None
+            if c.lower_ in {"which", "that"} and verb.dep_ == "relcl":
+                m = ctx.at(verb.head)
+                return m.node if m and m.label == "Vessel" else None
+    return None
+
+
+def _places_of(ctx: ReportContext, tok: Token) -> list[Mention]:
+    return [m for m in ctx.in_span(tok.left_edge.i, tok.right_edge.i + 1, "Place")]
+
+
+def _calls(ctx: ReportContext, sent: Span) -> None:
+    """'X left the port of Y on 8 March and arrived in Z', 'X, waiting in Y's port, departed'."""
+    for verb in sent:
+        if verb.lemma_ not in CALL_VERBS or verb.pos_ != "VERB":
+            continue
+        vessel = _subject_vessel(ctx, verb)
+        if vessel is None:
+            continue
+        places = []
+        for c in verb.children:
+            if c.dep_ == "dobj" and verb.lemma_ in {"leave", "unload", "load"}:
+                places += _places_of(ctx, c)
+            if c.dep_ == "prep" and c.lower_ in {"from", "in", "at", "into"}:
+                places += _places_of(ctx, c)[:1]
+        when = _clause_date(ctx, verb)
+        for p in places:
+            ctx.builder.add_edge(vessel, "CALLED_AT", p.node, start=when, evidence=ctx.evidence(sent))
+
+
+def _clause_date(ctx: ReportContext, verb: Token) -> str | None:
+    """The date in this verb's own clause ('left ... on 8 March and arrived ... 6 days later')."""
+    for c in verb.children:
+        if c.dep_ in {"prep", "npadvmod"}:
+            span = ctx.doc[c.left_edge.i:c.right_edge.i + 1]
+            dated = [e for e in span.ents if e.label_ == "DATE"]
+            if dated:
+                when = sentence_date(ctx, verb.sent, dated[0].start)
+                return when[0] if when else None
+    return None
+
+
+def _owners(ctx: ReportContext, sent: Span) -> None:
+    """'The vessel belongs to the Russian company MG-Flot', 'owned by X'."""
+    for verb in sent:
+        if verb.lemma_ not in OWN_VERBS or verb.pos_ != "VERB":
+            continue
+        vessel = _subject_vessel(ctx, verb)
+        if vessel is None:
+            continue
+        for c in verb.children:
+            if c.dep_ in {"prep", "agent"} and c.lower_ in {"to", "by"}:
+                orgs = ctx.in_span(c.i, c.right_edge.i + 1, "Organization")
+                if orgs:
+                    ctx.builder.add_edge(vessel, "OWNED_BY", orgs[0].node, evidence=ctx.evidence(sent))
+
+
+def _last_org_before(ctx: ReportContext, token: int, actor: str | None = None) -> str | None:
+    earlier = [m for m in ctx.mentions if m.label == "Organization" and m.start < token and m.node != actor]
+    return earlier[-1].node if earlier else None
+
+
+def _target(ctx: ReportContext, tok: Token, actor: str | None = None) -> str | None:
+    """An organisation, vessel or state named at tok, or 'the company' / 'the vessel'."""
+    m = ctx.at(tok)
+    if m and m.label in {"Organization", "Vessel", "State", "Person"}:
+        return m.node
+    if tok.lower_ in {"company", "firm", "operator", "owner"}:
+        return _last_org_before(ctx, tok.i, actor)
+    if tok.lower_ in SHIP_WORDS:
+        earlier = [x for x in ctx.mentions if x.label == "Vessel" and x.start < tok.i]
+        return earlier[-1].node if earlier else None
+    return None
+
+
+def _actor_subject(ctx: ReportContext, verb: Token) -> str | None:
+    for c in verb.children:
+        if c.dep_ == "nsubj":
+            m = ctx.at(c)
+            if m and m.label in {"State", "Organization"}:
+                return m.node
+            for t in c.subtree:
+                m = ctx.at(t)
+                if m and m.label in {"State", "Organization"}:
+                    return m.node
+    return None
+
+
+def _sanctions(ctx: ReportContext, vessels: dict[str, str]) -> None:
+    """'X sanctioned Y', 'X imposed sanctions on Y', 'Y was sanctioned by X'."""
+    for verb in ctx.doc:
+        if verb.pos_ != "VERB":
+            continue
+        pairs = []
+        if verb.lemma_ in SANCTION_VERBS:
+            actor = _actor_subject(ctx, verb)
+            agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                actor = next((m.node for m in ctx.in_span(agent.i, agent.right_edge.i + 1)
+                              if m.label in {"State", "Organization"}), actor)
+            objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+            pairs = [(actor, o) for o in objs]
+        elif verb.lemma_ in {"impose", "slap", "levy"} and any(c.lemma_ == "sanction" for c in verb.children):
+            actor = _actor_subject(ctx, verb)
+            holders = [verb, *[c for c in verb.children if c.lemma_ == "sanction"]]  # 'sanctions on X'
+            pairs = [(actor, o) for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"on", "against"}
+                     for o in c.children if o.dep_ == "pobj"]
+        for actor, obj in pairs:
+            target = _target(ctx, obj, actor)
+            if actor and target and actor != target and ctx.label_of(actor) in {"State", "Organization"}:
+                ctx.builder.add_edge(actor, "SANCTIONED", target, evidence=ctx.evidence(verb.sent))
+
+
+def _seizures(ctx: ReportContext, vessels: dict[str, str]) -> None:
+    """'X seized/boarded the vessel Y': SEIZED {start}."""
+    for verb in ctx.doc:
+        if verb.lemma_ not in SEIZE_VERBS or verb.pos_ != "VERB":
+            continue
+        actor = _actor_subject(ctx, verb)
+        for c in verb.children:
+            if c.dep_ == "dobj":
+                m = ctx.at(c)
+                if actor and m and m.label == "Vessel":
+                    when = sentence_date(ctx, verb.sent, verb.i)
+                    ctx.builder.add_edge(actor, "SEIZED", m.node, start=when[0] if when else None,
+                                         evidence=ctx.evidence(verb.sent))
