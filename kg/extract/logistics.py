@@ -159,10 +159,10 @@ def _commodity(ctx: ReportContext, tok: Token) -> tuple[str, str, float | None, 
     units = set(lex["units"])
     quantity, unit = None, None
     head = tok
-    if tok.lemma_.lower() in units or tok.lower_ in units:
+    of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if (tok.lemma_.lower() in units or tok.lower_ in units) and of:
         unit = tok.lower_
         quantity = _number(tok)
-        of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
         objs = [o for p in of for o in p.children if o.dep_ == "pobj"]
         if not objs:
             return None
@@ -257,6 +257,8 @@ def _shipments(ctx: ReportContext, sent: Span) -> None:
             if _hypothetical(tok):
                 continue
             _verbal_shipment(ctx, sent, tok)
+        elif tok.pos_ == "VERB" and lemma == "arrive" and not _hypothetical(tok):
+            _arrival_shipment(ctx, sent, tok)
         elif tok.pos_ == "NOUN" and lemma in SHIP_NOUNS:
             _nominal_shipment(ctx, sent, tok)
 
@@ -280,13 +282,24 @@ def _verbal_shipment(ctx: ReportContext, sent: Span, verb: Token) -> None:
         agent = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         shipper = _actor(ctx, agent[0]) if agent else None
     else:
+        subjects = []
         subj = verb
         while subj is not None and not any(c.dep_ == "nsubj" for c in subj.children) and subj.dep_ in {"xcomp", "conj", "advcl"}:
             subj = subj.head
         subjects = [c for c in subj.children if c.dep_ == "nsubj"] if subj is not None else []
         shipper = _actor(ctx, subjects[0]) if subjects else None
-    recipients = [o for c in verb.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}
+    explicit = not passive and bool(subjects) and shipper is None  # 'its vessels were transporting': not a state
+    scope = sent if verb.lemma_ == "carry" else [verb]  # 'a ship carrying corn ... heading from A to B'
+    froms = [o for v in scope for c in getattr(v, "children", []) if c.dep_ == "prep" and c.lower_ == "from"
+             for o in c.children if o.dep_ == "pobj" and _actor(ctx, o) and ctx.label_of(_actor(ctx, o)) == "State"
+             and ctx.at(o) and ctx.at(o).label == "State"]
+    recipients = [o for v in scope for c in getattr(v, "children", []) if c.dep_ in {"prep", "dative"}
+                  and c.lower_ in ({"to"} if froms or explicit else {"to", "for"})
                   for o in c.children if o.dep_ == "pobj"]
+    if froms and shipper is None:
+        shipper = _actor(ctx, froms[0])
+    if shipper is None and explicit:
+        return
     recipient = _actor(ctx, recipients[0]) if recipients else None
     withs = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj"]
     if withs and objs and _actor(ctx, objs[0]):  # 'supply the US with ammunition shells'
@@ -296,6 +309,21 @@ def _verbal_shipment(ctx: ReportContext, sent: Span, verb: Token) -> None:
     if recipient is None:
         recipient = _other_state(ctx, sent, exclude=shipper)
     _emit(ctx, sent, shipper, recipient, objs)
+
+
+def _arrival_shipment(ctx: ReportContext, sent: Span, verb: Token) -> None:
+    """'Russian military instructors have arrived in Niger with an air defence system': what
+    arrives (and what it brings) came from the state its demonym names, to where it arrived."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects or ctx.at(subjects[0]) is not None:
+        return
+    origin = next((m.node for t in subjects[0].children if t.dep_ in {"amod", "compound"}
+                   for m in [ctx.at(t)] if m and m.label == "State" and m.via == "demonym"), None)
+    dests = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "at", "to"}
+             for o in c.children if o.dep_ == "pobj"]
+    recipient = _actor(ctx, dests[0]) if dests else None
+    withs = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj"]
+    _emit(ctx, sent, origin, recipient, [subjects[0], *withs])
 
 
 def _nominal_shipment(ctx: ReportContext, sent: Span, noun: Token) -> None:
