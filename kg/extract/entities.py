@@ -134,6 +134,11 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
     if ent.label_ in {"PERSON"} and kind is None:
         if not PERSON_NAME.match(text) or len(text) < 3:
             return None
+        doc, words = ent.doc, title_words(ctx)
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_ \
+                and doc[start - 1].lower_ not in words and doc[start - 1].dep_ == "compound":
+            start -= 1  # 'Gilberto' of 'Gilberto Teodoro Jr.' (the tagger kept only the last two)
+        text = clean_span_text(doc[start:end].text)
         return Mention(start, end, "Person", "", text)  # node created after coreference
     if ent.label_ in {"GPE", "LOC", "FAC"} or (kind and ent.label_ == "PERSON"):
         if "." in text or "/" in text:
@@ -152,6 +157,8 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
         if re.search(r"\b(Treaty|Agreement|Memorandum|Declaration|Accord|Convention)\b", text):
             return None
         if text.split()[-1].lower() in EVENT_HEADS:  # 'Foreign and Defense Ministerial Meeting' is an event
+            return None
+        if all(w.lower() in title_words(ctx) for w in text.split()):  # 'Defense' of 'Defense Minister X'
             return None
         state = _state_in_name(ctx, text) or _possessor_state(ctx, ent)
         props = {"country": state.name} if state else {}

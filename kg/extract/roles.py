@@ -147,8 +147,10 @@ def _affiliation(ctx: ReportContext, toks: list[Token]) -> str | None:
 
 
 def _sentence_state(ctx: ReportContext, sent: Span) -> str | None:
-    """The one state a sentence is about ('Moscow's delegation included ...'), if unambiguous."""
-    states = {m.node for m in ctx.in_span(sent.start, sent.end, "State")}
+    """The one state a sentence is about ('Moscow's delegation included ...'), if unambiguous.
+    Relative clauses do not count: 'Novak, who is on a visit to Iran' is not Iran's minister."""
+    aside = {t.i for t in sent if t.dep_ == "relcl" for t in t.subtree}
+    states = {m.node for m in ctx.in_span(sent.start, sent.end, "State") if m.start not in aside}
     return states.pop() if len(states) == 1 else None
 
 
