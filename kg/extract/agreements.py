@@ -59,6 +59,7 @@ class AgreementRef:
     kind: str
     name: str
     parties: set[str] = field(default_factory=set)
+    signed: str | None = None
 
 
 def _kind(name: str) -> str:
@@ -152,14 +153,20 @@ class AgreementIndex:
         self.refs: list[AgreementRef] = []
 
     def main(self, kind: str | None = None) -> AgreementRef | None:
-        """The most mentioned agreement (of a kind) - what 'the treaty' means."""
+        """The most mentioned agreement (of a kind) - what 'the treaty' means; the most
+        specific name breaks ties. With none of that kind, the report's only agreement."""
+        if kind and not any(r.kind == kind for r in self.refs) and \
+                len({r.node for r in self.refs if r.kind != "sanctions"}) == 1:
+            kind = next(r.kind for r in self.refs if r.kind != "sanctions")
         counts: dict[str, int] = {}
         for r in self.refs:
             if kind is None or r.kind == kind:
                 counts[r.node] = counts.get(r.node, 0) + 1
         if not counts:
             return None
-        best = max(sorted(counts), key=lambda n: counts[n])
+        names = {r.node: r.name for r in self.refs}
+        signed = {r.node: r.signed or "" for r in self.refs}
+        best = max(sorted(counts), key=lambda n: (counts[n], signed[n], len(names[n])))
         return next(r for r in self.refs if r.node == best)
 
     def before(self, char: int) -> AgreementRef | None:
@@ -183,6 +190,11 @@ def _signers(ctx: ReportContext, sent: Span) -> list[Mention]:
     out = []
     for tok in sent:
         if tok.lemma_ in SIGN_VERBS and tok.pos_ == "VERB":
+            if tok.dep_ in {"acl", "advcl"} and tok.tag_ == "VBG" and not any(c.dep_ == "nsubj" for c in tok.children):
+                for t in [tok.head, *tok.head.conjuncts]:  # 'with Miller and Zhou signing an agreement'
+                    m = ctx.at(t)
+                    if m and m.label in {"Person", "State", "Organization"} and m not in out:
+                        out.append(m)
             for child in tok.children:
                 if child.dep_ in {"nsubj"}:
                     people = ctx.in_span(child.left_edge.i, child.right_edge.i + 1, "Person")
@@ -218,9 +230,15 @@ def _witnesses(ctx: ReportContext, sent: Span) -> list[Mention]:
 
 
 def _home(ctx: ReportContext, node: str) -> str | None:
+    """Whom a signer signs for: a state itself; a minister's state; a chief executive's company."""
     if ctx.label_of(node) in {"State", "Organization"}:
         return node if ctx.label_of(node) == "State" else None
-    return role_state(ctx, node)
+    state = role_state(ctx, node)
+    if state:
+        return state
+    orgs = sorted(e.target for e in ctx.builder.edges.values() if e.source == node and e.type == "HOLDS_ROLE"
+                  and ctx.label_of(e.target) == "Organization")
+    return orgs[0] if len(orgs) == 1 else None
 
 
 def _agreement_id(kind: str, name: str, parties: set[str], month: str | None) -> str:
@@ -274,9 +292,13 @@ def extract_agreements(ctx: ReportContext, events: EventIndex) -> AgreementIndex
         event, firm = _event_for(ctx, sent, events, {s.node for s in signers}, when) \
             if signing and found else (None, False)
         pending.append((sent, found, signers, event, firm, when))
+    deferred = []  # 'signing an agreement' in a caption before the paragraph that names it
     for sent, found, signers, event, firm, when in pending:
         for start, end, name in found:
-            _add_agreement(ctx, index, sent, start, end, name, signers, (event, firm), when)
+            if not _add_agreement(ctx, index, sent, start, end, name, signers, (event, firm), when):
+                deferred.append((sent, start, end, name, signers, (event, firm), when))
+    for sent, start, end, name, signers, found_event, when in deferred:
+        _add_agreement(ctx, index, sent, start, end, name, signers, found_event, when)
     _merge_same_names(ctx, index)
     _merge_short_names(ctx, index)
     _signing_events(ctx, index, events)
@@ -358,7 +380,8 @@ def _signing_events(ctx: ReportContext, index: AgreementIndex, events: EventInde
 
 
 def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start: int, end: int,
-                   name: str, signers: list[Mention], found_event: tuple, when) -> None:
+                   name: str, signers: list[Mention], found_event: tuple, when) -> bool:
+    """Add one agreement mention; False when it is a bare 'the agreement' with nothing yet to refer to."""
     b = ctx.builder
     event, firm = found_event
     kind = _kind(name)
@@ -371,7 +394,7 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
     main = index.main(kind) if generic else None
     if generic and (main is not None or len(parties) < 2 or not (event or when)):
         if main is None:
-            return
+            return False
         node = main.node  # 'the treaty', 'a new treaty': the report's main one
         event = event if firm else None
         b.add_node(node, "Agreement", b.nodes[node].name, aliases=(name,))
@@ -406,11 +429,33 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
                 b.add_edge(s.node, "ATTENDED", event.node, evidence=ev)
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is not None:
-        for m in ctx.in_span(span.start, span.end):
-            if m.label in {"Place", "Commodity"}:
-                b.add_edge(node, "CONCERNS", m.node, evidence=ev)
-    index.refs.append(AgreementRef(node, start, end, kind, name, parties))
+        _concerns(ctx, node, span, ev)
+    index.refs.append(AgreementRef(node, start, end, kind, name, parties, b.nodes[node].props.get("signed")))
     index.refs.sort(key=lambda r: r.start)
+    return True
+
+
+def _concerns(ctx: ReportContext, node: str, span: Span, ev: str) -> None:
+    """What an agreement covers: places and goods in its name ('gas supply contract'), and in
+    the purpose clause of the sentence that signs it ('... to ensure that food and fertilizer
+    exports reach those in need from ... Odessa, Chernomorsk, and Yuzhny')."""
+    from kg.extract.logistics import commodity_of
+
+    sent = span.sent
+    purpose = [t for t in sent if t.i >= span.end and t.dep_ in {"advcl", "xcomp", "acl"}
+               and any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children)
+               and t.head.lemma_ in SIGN_VERBS | {"agree", "establish", "create", "launch"}]
+    regions = [(span.start, span.end)] + [(t.left_edge.i, t.right_edge.i + 1) for t in purpose[:1]]
+    for lo, hi in regions:
+        for m in ctx.in_span(lo, hi):
+            if m.label in {"Place", "Commodity"}:
+                ctx.builder.add_edge(node, "CONCERNS", m.node, evidence=ev)
+        keyword = next((t.i for t in ctx.doc[lo:hi] if t.lower_ in KINDS), hi) if lo == span.start else hi
+        for tok in ctx.doc[lo:min(hi, keyword)]:  # 'gas supply contract', not 'Treaty of Mutual Assistance'
+            if tok.pos_ in {"NOUN", "PROPN"} and ctx.at(tok) is None:
+                found = commodity_of(ctx, tok)
+                if found:
+                    ctx.builder.add_edge(node, "CONCERNS", found, evidence=ev)
 
 
 def _merge_same_names(ctx: ReportContext, index: AgreementIndex) -> None:

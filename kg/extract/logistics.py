@@ -187,6 +187,16 @@ def _commodity(ctx: ReportContext, tok: Token) -> tuple[str, str, float | None, 
     return None
 
 
+def commodity_of(ctx: ReportContext, tok: Token) -> str | None:
+    """The commodity node a single noun names ('gas', 'fertilizer', 'corn'), if the lexicon knows it."""
+    lemma = tok.lemma_.lower()
+    for entry in ctx.gaz.commodities["commodities"]:
+        if lemma in entry["words"] or tok.lower_ in entry["words"]:
+            name = entry["name"]
+            return ctx.builder.add_node("Commodity:" + slug(name), "Commodity", name, evidence=ctx.evidence(tok.sent))
+    return None
+
+
 def _own_tokens(head: Token) -> list[Token]:
     """The noun phrase of a head without its conjuncts ('food' of 'food, spare parts and ...')."""
     skip = set()
