@@ -261,6 +261,47 @@ def extract_entities(ctx: ReportContext) -> None:
     resolve_people(ctx, people)
     ctx.index()
     _former_names(ctx)
+    _facilities(ctx)
+
+
+SITE_HEADS = {"airport", "airbase", "port", "seaport", "harbour", "harbor", "terminal", "station"}
+LINE_HEADS = {"railway", "railroad", "line", "section", "pipeline", "corridor", "bridge", "highway", "road",
+              "route", "canal", "tunnel", "motorway", "link"}
+
+
+def _facilities(ctx: ReportContext) -> None:
+    """Infrastructure named after places: 'Niamey airport', 'the Rasht-Astara railway section',
+    'the North-South route'. A facility lies in the state of the places it is named after."""
+    doc, b = ctx.doc, ctx.builder
+    added = []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lower_ not in SITE_HEADS | LINE_HEADS or tok.dep_ == "compound" and tok.head.lower_ in LINE_HEADS:
+            continue
+        mods = [t for t in tok.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.i < tok.i]
+        if not mods:
+            continue
+        first = min(t.left_edge.i for t in mods)
+        words = doc[first:tok.i + 1]
+        if not any(t.text[:1].isupper() and t.pos_ == "PROPN" for t in words) or any(t.ent_type_ in {"DATE", "ORG", "NORP"} for t in words):
+            continue
+        inner = ctx.in_span(first, tok.i + 1)
+        places = [m for m in inner if m.label == "Place"]
+        if tok.lower_ in SITE_HEADS and not places:
+            continue
+        if any(m.label not in {"Place", "Person"} for m in inner):
+            continue
+        name = clean_span_text(words.text)
+        countries = {b.nodes[m.node].props.get("country") for m in places} - {None}
+        node = b.add_node("Place:" + slug(fold(name)), "Place", name, kind="facility",
+                          country=countries.pop() if len(countries) == 1 else None, evidence=ctx.evidence(tok.sent))
+        for m in inner:
+            if m.label == "Person" and m.node in b.nodes and not any(x.node == m.node and x not in inner for x in ctx.mentions):
+                b.nodes.pop(m.node)  # 'Astara' of 'Rasht-Astara railway' read as a surname
+                ctx.mentions.remove(m)
+        added.append(Mention(first, tok.i + 1, "Place", node, name))
+    if added:
+        ctx.mentions.extend(added)
+        ctx.index()
 
 
 FORMERLY = re.compile(r"^[,(]?\s*(?:formerly|previously|once)(?: known as| called)?$")

@@ -263,7 +263,7 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
     span = ctx.doc[tok.left_edge.i:tok.right_edge.i + 1]
     inside = [m for m in ctx.in_span(span.start, span.end) if m.label in ACTORS | {"Place"}]
     participants = [m for m in inside if m.label in ACTORS and m.start < tok.i]
-    places = [m for m in inside if m.label == "Place" and m.start > tok.i]
+    places = [m for m in inside if m.label == "Place" and m.start > tok.i and _after_in_or_at(ctx.doc[m.end - 1], tok)]
     gov = tok.head.head if tok.dep_ == "pobj" else tok.head
     if gov.pos_ in {"VERB", "AUX"}:
         participants += _subjects(ctx, gov, ACTORS)

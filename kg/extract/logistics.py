@@ -55,7 +55,28 @@ def _place_np(ctx: ReportContext, obj: Token, sent: Span) -> str | None:
     return None
 
 
+LINE_MODES = {"railway": "rail", "railroad": "rail", "rail": "rail", "pipeline": "pipeline", "road": "road",
+              "highway": "road", "motorway": "road", "sea": "sea", "shipping": "sea", "ferry": "sea"}
+
+
+def _lines_between(ctx: ReportContext, sent: Span) -> None:
+    """'A railway line will be laid between the cities of Rasht and Astara': a leg of that mode."""
+    mode = next((LINE_MODES[t.lower_] for t in sent if t.lower_ in LINE_MODES and t.pos_ in {"NOUN", "ADJ"}), None)
+    if mode is None:
+        return
+    for tok in sent:
+        if tok.lower_ != "between" or tok.dep_ != "prep":
+            continue
+        places = [m for m in ctx.in_span(tok.i, tok.right_edge.i + 1, "Place")
+                  if ctx.builder.nodes[m.node].props.get("kind") != "facility"]
+        if len(places) == 2 and places[0].node != places[1].node:
+            route = f"route-{stable_hash(ctx.builder.report.id, sent.start_char, length=8)}"
+            ctx.builder.add_edge(places[0].node, "ROUTE_LEG", places[1].node, mode=mode, seq=1, route=route,
+                                 evidence=ctx.evidence(sent))
+
+
 def _routes(ctx: ReportContext, sent: Span) -> None:
+    _lines_between(ctx, sent)
     if not any(t.lemma_ in MOVE_LEMMAS for t in sent) and _mode_of(ctx, sent) is None:
         return
     legs: list[tuple[str, str, str | None]] = []
@@ -101,8 +122,38 @@ def _next_to(ctx: ReportContext, toks: list[Token], i: int, sent: Span) -> tuple
     return None, None
 
 
+PLACE_NOUNS = {"port", "ports", "city", "cities", "town", "towns", "region", "regions", "province", "provinces",
+               "village", "villages", "island", "islands", "capital"}
+
+
+def _demonym_places(ctx: ReportContext, sent: Span) -> None:
+    """'the Iranian port of Bandar Amirabad', 'the Iranian cities of Rasht and Astara': the
+    places lie in the demonym's state; a name the tagger took for a person is the place."""
+    b = ctx.builder
+    for tok in sent:
+        if tok.lower_ not in PLACE_NOUNS:
+            continue
+        state = next((m for c in tok.children if c.dep_ in {"amod", "compound"}
+                      for m in [ctx.at(c)] if m and m.label == "State"), None)
+        of = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        if state is None or not of:
+            continue
+        kind = "port" if tok.lower_.startswith("port") else "city" if tok.lower_ in {"city", "cities", "capital", "town", "towns"} else None
+        for obj in [of[0], *of[0].conjuncts]:
+            m = ctx.at(obj)
+            if m is not None and m.label == "Person" and obj.pos_ == "PROPN":
+                if m.node in b.nodes and sum(x.node == m.node for x in ctx.mentions) == 1:
+                    b.nodes.pop(m.node)
+                name = ctx.doc[m.start:m.end].text
+                m.label, m.node = "Place", b.add_node("Place:" + slug(name.lower()), "Place", name, kind=kind or "city",
+                                                       country=ctx.name_of(state.node), evidence=ctx.evidence(sent))
+            if m is not None and m.label == "Place":
+                b.add_edge(m.node, "LOCATED_IN", state.node, evidence=ctx.evidence(sent))
+
+
 def _located_in(ctx: ReportContext, sent: Span) -> None:
     """'Najin in North Korea', 'Vladivostok, Russia', 'X, including Y', 'which borders Y'."""
+    _demonym_places(ctx, sent)
     places = ctx.in_span(sent.start, sent.end)
     doc = ctx.doc
     for a, b in zip(places, places[1:]):
@@ -394,6 +445,6 @@ def _emit(ctx: ReportContext, sent: Span, shipper: str | None, recipient: str | 
 
 def extract_logistics(ctx: ReportContext) -> None:
     for sent in ctx.doc.sents:
+        _located_in(ctx, sent)  # first: it settles which names are places
         _routes(ctx, sent)
-        _located_in(ctx, sent)
         _shipments(ctx, sent)

@@ -25,6 +25,7 @@ def extract_place_hierarchy(ctx: ReportContext) -> None:
               if acc.label == "Place" and acc.props.get("kind") == "city"}
     located = {e.source for e in b.edges.values() if e.type == "LOCATED_IN"}
     active = {n for e in b.edges.values() if e.type in ACTIVE for n in (e.source, e.target)}
+    _facility_countries(ctx)
     for node in sorted(active):
         acc = b.nodes[node]
         if acc.label != "Place" or not acc.evidence:
@@ -37,6 +38,21 @@ def extract_place_hierarchy(ctx: ReportContext) -> None:
         state = states.get(acc.props.get("country") or "")
         if state and node not in located:
             b.add_edge(node, "LOCATED_IN", state, evidence=acc.evidence[0])
+
+
+def _facility_countries(ctx: ReportContext) -> None:
+    """'Rasht-Astara railway section' lies where Rasht and Astara lie."""
+    b = ctx.builder
+    located = {e.source: b.nodes[e.target].name for e in b.edges.values()
+               if e.type == "LOCATED_IN" and b.nodes[e.target].label == "State"}
+    for node, acc in list(b.nodes.items()):
+        if acc.label != "Place" or acc.props.get("kind") != "facility" or acc.props.get("country"):
+            continue
+        countries = {b2.props.get("country") or located.get(n) for n, b2 in b.nodes.items()
+                     if b2.label == "Place" and n != node and len(b2.name) > 2 and b2.name in acc.name}
+        countries.discard(None)
+        if len(countries) == 1:
+            b.add_node(node, "Place", acc.name, country=countries.pop())
 
 
 def _named_after_city(name: str, cities: dict[str, str]) -> str | None:
