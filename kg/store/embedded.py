@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import fcntl
+import hashlib
 import os
 import signal
 import subprocess
@@ -29,7 +30,7 @@ from kg.store.dialect import schema_commands, translate
 GRAPH = "kg"
 LOCK_WAIT = float(os.environ.get("KG_LOCK_WAIT", "30"))
 START_WAIT = float(os.environ.get("KG_START_WAIT", "300"))  # a big log replays for a while
-COMPACT_OVER = 4 * 2**20  # bytes of write log after which close() compacts it to a snapshot
+COMPACT_OVER = int(os.environ.get("KG_COMPACT_OVER", 4 * 2**20))  # write-log bytes after which close() snapshots
 
 
 def _die_with_parent() -> None:  # runs in the child before exec
@@ -184,7 +185,7 @@ class EmbeddedStore(StoreQueries):
     def _ensure_schema(self) -> None:
         marker = self.home / "schema.done"
         statements = cypher.schema_statements()
-        stamp = str(hash(tuple(statements)))
+        stamp = hashlib.sha1("\n".join(statements).encode()).hexdigest()  # hash() differs per process
         if marker.exists() and marker.read_text() == stamp and self._has_graph():
             return
         for statement in statements:
