@@ -450,8 +450,7 @@ def _concerns(ctx: ReportContext, node: str, span: Span, ev: str) -> None:
         for m in ctx.in_span(lo, hi):
             if m.label in {"Place", "Commodity"}:
                 ctx.builder.add_edge(node, "CONCERNS", m.node, evidence=ev)
-        keyword = next((t.i for t in ctx.doc[lo:hi] if t.lower_ in KINDS), hi) if lo == span.start else hi
-        for tok in ctx.doc[lo:min(hi, keyword)]:  # 'gas supply contract', not 'Treaty of Mutual Assistance'
+        for tok in ctx.doc[lo:hi]:
             if tok.pos_ in {"NOUN", "PROPN"} and ctx.at(tok) is None:
                 found = commodity_of(ctx, tok)
                 if found:

@@ -151,6 +151,10 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
         node = b.add_node("Place:" + slug(fold(text)), "Place", text, kind=kind,
                           evidence=ctx.evidence(sent))
         return Mention(start, end, "Place", node, text)
+    if ent.label_ == "ORG" and kind == "building" and (text.endswith("Guest House") or not text.endswith("House")):
+        # 'Kumsusan State Guest House' is a building; 'the White House' is an office of government
+        node = b.add_node("Place:" + slug(fold(text)), "Place", text, kind=kind, evidence=ctx.evidence(sent))
+        return Mention(start, end, "Place", node, text)
     if ent.label_ == "ORG":
         if "." in text.strip(".") and " " not in text:
             return None
