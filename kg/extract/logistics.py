@@ -26,6 +26,8 @@ FACILITY_NOUNS = {"facility", "facilities", "depot", "depots", "base", "bases", 
 MOVE_LEMMAS = {"transport", "ship", "move", "send", "deliver", "carry", "arrive", "export",
                "transfer", "haul", "route", "smuggle", "import", "travel", "sail", "leave", "depart"}
 SHIP_NOUNS = {"sale", "shipment", "export", "delivery", "supply", "transfer", "consignment"}
+REPORTING_VERBS = {"say", "assess", "report", "state", "believe", "think", "estimate", "note", "claim", "write", "tell",
+                   "announce", "add", "argue", "suggest", "judge", "expect", "warn", "allege"}
 HYPOTHETICAL = {"if", "whether", "unless"}
 MODALS = {"may", "might", "could", "would"}
 
@@ -366,7 +368,7 @@ def _verbal_shipment(ctx: ReportContext, sent: Span, verb: Token) -> None:
     if withs and objs and _actor(ctx, objs[0]):  # 'supply the US with ammunition shells'
         recipient, objs = _actor(ctx, objs[0]), withs
     if shipper is None:
-        shipper = _sentence_actor(ctx, sent, exclude=recipient)
+        shipper = _clause_actor(ctx, verb, exclude=recipient) or _sentence_actor(ctx, sent, exclude=recipient)
     if recipient is None:
         recipient = _other_state(ctx, sent, exclude=shipper)
     _emit(ctx, sent, shipper, recipient, objs)
@@ -397,9 +399,30 @@ def _nominal_shipment(ctx: ReportContext, sent: Span, noun: Token) -> None:
     _emit(ctx, sent, _actor(ctx, froms[0]), _actor(ctx, tos[0]), objs)
 
 
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def _clause_actor(ctx: ReportContext, verb: Token, exclude: str | None) -> str | None:
+    """The nearest governing clause's state subject, stopping at a reporting verb
+    ('Janes assesses that Russia will commit to providing food': Russia)."""
+    for anc in verb.ancestors:
+        if anc.lemma_ in REPORTING_VERBS and not _passive(anc):  # 'Russia is believed to ...' is Russia's act
+            return None
+        for child in anc.children:
+            if child.dep_ in {"nsubj", "nsubjpass"}:
+                node = _actor(ctx, child)
+                if node and node != exclude:
+                    return node
+    return None
+
+
 def _sentence_actor(ctx: ReportContext, sent: Span, exclude: str | None) -> str | None:
-    """The state the sentence is about: the subject of its main verb."""
+    """The state the sentence is about: the subject of its main verb (not of 'X assesses that ...':
+    who reports a shipment is not who ships)."""
     root = sent.root
+    if root.lemma_ in REPORTING_VERBS and not _passive(root):
+        return None
     for child in root.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
             node = _actor(ctx, child)
