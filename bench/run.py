@@ -5,8 +5,8 @@
 Per size, in one run on the same synthetic corpus (bench/generate.py):
   extraction words/s (kg pipeline) vs spaCy en_core_web_sm alone (nlp.pipe, same batch size);
   graph build time; store load (per-report transactions, as `kg load` does);
-  the merged graph written by kg's batched UNWIND MERGE vs FalkorDB's own bulk path
-  (LOAD CSV ... CREATE) for the same rows; saved-query latency p50/p95; peak memory.
+  the merged graph pushed into an empty store by kg (batched UNWIND ... CREATE, one
+  transaction per batch) vs FalkorDB's own bulk path (LOAD CSV ... CREATE) for the same rows; saved-query latency p50/p95; peak memory.
 With NEO4J_URI set, also the push rate to Neo4j.
 """
 
@@ -167,9 +167,10 @@ def run_size(n: int, work: Path, reps: int) -> dict:
         records = graph_records(store)
         out["server_peak_mb"] = _server_peak_kb(store) / 1024
 
-    # the same merged rows: kg's batched UNWIND MERGE vs FalkorDB's LOAD CSV CREATE
+    # the same merged rows into an empty store: kg's push (batched UNWIND, CREATE since the target
+    # is empty, one transaction per batch) vs FalkorDB's LOAD CSV CREATE
     merged = len(records[0]) + len(records[1])
-    statements = cypher.rows_statements(*records, batch_size=1000)
+    statements = cypher.rows_statements(*records, batch_size=1000, empty_target=True)
     fresh = work / f"bulk-kg-{n}"
     shutil.rmtree(fresh, ignore_errors=True)
     with EmbeddedStore(fresh) as store:

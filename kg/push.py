@@ -27,7 +27,8 @@ def push_store(source: Store, target, batch_size: int = 1000,
                progress: Callable[[int, int], None] | None = None) -> int:
     """Write everything in `source` to `target` (a store with write_rows); returns batch count."""
     nodes, edges = graph_records(source)
-    statements = cypher.rows_statements(nodes, edges, batch_size)
+    empty = target.size() == 0  # a first push CREATEs: the source is merged already
+    statements = cypher.rows_statements(nodes, edges, batch_size, empty_target=empty)
     for i, statement in enumerate(statements, 1):
         target.write_rows([statement])
         if progress:

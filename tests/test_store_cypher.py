@@ -57,6 +57,7 @@ def test_every_write_statement_runs_on_the_embedded_store(tmp_path):
 
 
 def test_push_copies_a_store_exactly_and_twice_changes_nothing(seeded_home, tmp_path):
+    """The first push into an empty store CREATEs, the second MERGEs: same graph both times."""
     with EmbeddedStore(seeded_home) as source:
         expected = node_link_json(graph_from_store(source))
         with EmbeddedStore(tmp_path / "copy") as target:

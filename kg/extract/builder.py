@@ -58,6 +58,8 @@ class GraphBuilder:
 
     def add_node(self, node_id: str, label: str, name: str, *, aliases: tuple[str, ...] = (),
                  evidence: str | None = None, **props: Any) -> str:
+        name = name.strip()  # names never carry edge whitespace (a CSV round trip would lose it)
+        aliases = tuple(a.strip() for a in aliases)
         acc = self.nodes.get(node_id)
         if acc is None:
             acc = self.nodes[node_id] = _NodeAcc(label, name)

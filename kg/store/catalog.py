@@ -40,9 +40,11 @@ def statements() -> list[Statement]:
         out += [Statement(f"browser guide: {title} [{i}]", b, _params(b)) for i, b in enumerate(blocks)]
     for label in sorted(onto.labels):
         out.append(Statement(f"node_upsert({label})", cypher.node_upsert(label), ("rows",)))
+        out.append(Statement(f"node_create({label})", cypher.node_create(label), ("rows",)))
     for rel_type in sorted(onto.relationships):
         for a, b in onto.endpoints(rel_type):
             out.append(Statement(f"edge_upsert({rel_type},{a},{b})", cypher.edge_upsert(rel_type, a, b), ("rows",)))
+            out.append(Statement(f"edge_create({rel_type},{a},{b})", cypher.edge_create(rel_type, a, b), ("rows",)))
     for i, (text, params) in enumerate(cypher.retract_statements("Report:x")):
         out.append(Statement(f"retract[{i}]", text, tuple(params)))
     for name in ("COUNT_NODES", "COUNT_EDGES", "HAS_REPORT", "ALL_NODES", "ALL_EDGES", "COUNT_LABELS", "COUNT_TYPES", "REPORTS"):

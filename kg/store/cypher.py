@@ -85,6 +85,20 @@ def edge_upsert(rel_type: str, from_label: str, to_label: str) -> str:
             f"MERGE (a)-[r:{rel_type} {{key: row.key}}]->(b)\n{_creates('r', props)}\n{_sets('r', props)}")
 
 
+@cache
+def node_create(label: str) -> str:
+    """For an empty store only (a first push): nothing to merge with, so plain CREATE."""
+    props = ", ".join(f"{p}: row.{p}" for p in ontology().label_properties(label))
+    return f"UNWIND $rows AS row\nCREATE (n:{label} {{{props}}})"
+
+
+@cache
+def edge_create(rel_type: str, from_label: str, to_label: str) -> str:
+    props = ", ".join(f"{p}: row.{p}" for p in ontology().edge_properties_of(rel_type))
+    return (f"UNWIND $rows AS row\nMATCH (a:{from_label} {{id: row.source}})\n"
+            f"MATCH (b:{to_label} {{id: row.target}})\nCREATE (a)-[r:{rel_type} {{{props}}}]->(b)")
+
+
 RETRACT_NODES = """MATCH (n) WHERE $report IN n.sources
 SET n.sources = [s IN n.sources WHERE s <> $report],
     n.evidence = [e IN coalesce(n.evidence, []) WHERE NOT e STARTS WITH $prefix]"""
@@ -124,9 +138,10 @@ def write_statements(extraction: Extraction, batch_size: int = 500,
 
 
 def rows_statements(nodes: list[dict], edges: list[dict], batch_size: int = 500,
-                    onto: Ontology | None = None) -> list[tuple[str, dict]]:
+                    onto: Ontology | None = None, empty_target: bool = False) -> list[tuple[str, dict]]:
     """UNWIND batches for node records (with 'label') and edge records (with 'type',
-    'source', 'target'): one statement per label and per (type, from, to)."""
+    'source', 'target'): one statement per label and per (type, from, to). Records of a
+    merged graph written to an empty store are CREATEd (nothing to merge with)."""
     onto = onto or ontology()
     by_label: dict[str, list[dict]] = {}
     labels: dict[str, str] = {}
@@ -143,10 +158,11 @@ def rows_statements(nodes: list[dict], edges: list[dict], batch_size: int = 500,
         row.update(source=edge["source"], target=edge["target"])
         by_type.setdefault((edge["type"], labels[edge["source"]], labels[edge["target"]]), []).append(row)
     out = []
+    node_text, edge_text = (node_create, edge_create) if empty_target else (node_upsert, edge_upsert)
     for label in sorted(by_label):
-        out += _batches(node_upsert(label), by_label[label], batch_size)
+        out += _batches(node_text(label), by_label[label], batch_size)
     for key in sorted(by_type):
-        out += _batches(edge_upsert(*key), by_type[key], batch_size)
+        out += _batches(edge_text(*key), by_type[key], batch_size)
     return out
 
 
