@@ -36,6 +36,36 @@ def test_refused_connection(tmp_path):
     _one_line(_kg_neo4j(tmp_path, f"bolt://127.0.0.1:{_free_port()}", "push"), "cannot reach Neo4j")
 
 
+def test_server_that_drops_the_connection(tmp_path):
+    """Something listens but hangs up (a server going away, a wrong port): one line, exit 1."""
+    import threading
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    port = listener.getsockname()[1]
+    stop = threading.Event()
+
+    def hang_up() -> None:
+        listener.settimeout(0.2)
+        while not stop.is_set():
+            try:
+                conn, _ = listener.accept()
+            except OSError:
+                continue
+            conn.recv(64)  # the Bolt handshake, then nothing
+            conn.close()
+
+    thread = threading.Thread(target=hang_up, daemon=True)
+    thread.start()
+    try:
+        _one_line(_kg_neo4j(tmp_path, f"bolt://127.0.0.1:{port}", "--store", "neo4j", "status"), "Neo4j")
+    finally:
+        stop.set()
+        thread.join()
+        listener.close()
+
+
 def test_unknown_host(tmp_path):
     _one_line(_kg_neo4j(tmp_path, "bolt://no-such-host.invalid:7687", "--store", "neo4j", "status"),
               "cannot reach Neo4j", "no-such-host.invalid")

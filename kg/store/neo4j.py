@@ -160,5 +160,13 @@ def _refused(settings: Neo4jSettings) -> str:
 
 
 def _first_line(error: BaseException) -> str:
+    """The driver's message on one line; a line ending in ':' is continued by the next
+    ('Couldn't connect to ...: Connection ... closed with incomplete handshake response')."""
     text = str(getattr(error, "message", None) or error) or type(error).__name__
-    return text.strip().splitlines()[0]
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    out = lines[0]
+    for line in lines[1:]:
+        if not out.endswith(":"):
+            break
+        out += " " + line
+    return out[:300]
