@@ -83,3 +83,59 @@ def test_wrong_password_is_one_line(tmp_path):
         os.environ["NEO4J_PASSWORD"] = env_password or ""
     assert proc.returncode == 1 and "wrong user or password" in proc.stderr
     assert "certainly-wrong" not in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_server_gone_mid_push_then_a_rerun_completes(neo4j, seeded_home, tmp_path):
+    """A connection cut in the middle of a push: one-line error, exit 1; pushing again
+    completes the graph with nothing duplicated."""
+    import socket
+    import threading
+    from urllib.parse import urlparse
+
+    target = urlparse(os.environ["NEO4J_URI"])
+    upstream = (target.hostname or "localhost", target.port or 7687)
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen()
+    budget = {"bytes": 40_000}  # enough for the handshake and the first batches, not the whole push
+
+    def pipe(src, dst, count):
+        try:
+            while True:
+                data = src.recv(65536)
+                if not data:
+                    break
+                if count:
+                    budget["bytes"] -= len(data)
+                    if budget["bytes"] < 0:
+                        break
+                dst.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (src, dst):
+                try:
+                    s.close()
+                except OSError:
+                    pass
+
+    def proxy():
+        while budget["bytes"] >= 0:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(upstream)
+            threading.Thread(target=pipe, args=(client, server, True), daemon=True).start()
+            threading.Thread(target=pipe, args=(server, client, False), daemon=True).start()
+        listener.close()  # the server is gone: retries find nobody
+
+    threading.Thread(target=proxy, daemon=True).start()
+    proc = run_kg(seeded_home, "--neo4j-uri", f"bolt://127.0.0.1:{listener.getsockname()[1]}", "push", check=False)
+    lines = [line for line in proc.stderr.splitlines() if line.strip() and "Traceback" not in line]
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+    assert any("Neo4j" in line for line in lines), proc.stderr
+    run_kg(seeded_home, "push")
+    with EmbeddedStore(seeded_home) as embedded:
+        assert _counts(neo4j) == (embedded.read("MATCH (n) RETURN count(n) AS n")[0]["n"],
+                                  embedded.read("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"])
