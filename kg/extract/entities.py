@@ -135,9 +135,13 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
         if not PERSON_NAME.match(text) or len(text) < 3:
             return None
         doc, words = ent.doc, title_words(ctx)
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_ \
-                and doc[start - 1].lower_ not in words and doc[start - 1].dep_ == "compound":
+        place_words = {w.lower() for heads in ctx.gaz.place_words.values() for w in heads}
+        if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_ \
+                and doc[start - 1].lower_ not in words | place_words and doc[start - 1].dep_ == "compound":
             start -= 1  # 'Gilberto' of 'Gilberto Teodoro Jr.' (the tagger kept only the last two)
+        cut = [i for i in range(start, end - 2) if doc[i].lower_ in place_words]
+        if cut:  # 'Primorsky Territory Oleg Kozhemyako': the governor, not his territory
+            start = cut[-1] + 1
         text = clean_span_text(doc[start:end].text)
         return Mention(start, end, "Person", "", text)  # node created after coreference
     if ent.label_ in {"GPE", "LOC", "FAC"} or (kind and ent.label_ == "PERSON"):
@@ -269,6 +273,7 @@ def extract_entities(ctx: ReportContext) -> None:
 
 
 SITE_HEADS = {"airport", "airbase", "port", "seaport", "harbour", "harbor", "terminal", "station"}
+NAMED_SITES = {"cosmodrome", "spaceport", "airport", "airbase", "airfield", "shipyard", "palace", "station"}
 LINE_HEADS = {"railway", "railroad", "line", "section", "pipeline", "corridor", "bridge", "highway", "road",
               "route", "canal", "tunnel", "motorway", "link"}
 
@@ -303,9 +308,29 @@ def _facilities(ctx: ReportContext) -> None:
                 b.nodes.pop(m.node)  # 'Astara' of 'Rasht-Astara railway' read as a surname
                 ctx.mentions.remove(m)
         added.append(Mention(first, tok.i + 1, "Place", node, name))
+    added += _sites_after_places(ctx)
     if added:
         ctx.mentions.extend(added)
         ctx.index()
+
+
+def _sites_after_places(ctx: ReportContext) -> list[Mention]:
+    """'the Vostochny Cosmodrome', 'Niamey Airport': a site named after a place is not the
+    place (nor the port of the same name)."""
+    doc, b, out = ctx.doc, ctx.builder, []
+    for m in [m for m in ctx.mentions if m.label == "Place"]:
+        if m.end >= len(doc) or doc[m.end].lower_ not in NAMED_SITES or ctx.at(doc[m.end]) is not None:
+            continue
+        name = f"{m.text} {doc[m.end].text.capitalize() if doc[m.end].is_lower else doc[m.end].text}"
+        acc = b.nodes.get(m.node)
+        node = b.add_node("Place:" + slug(fold(name)), "Place", name, kind="facility",
+                          country=acc.props.get("country") if acc else None, evidence=ctx.evidence(doc[m.start].sent))
+        out.append(Mention(m.start, m.end + 1, "Place", node, name))
+        ctx.mentions.remove(m)
+        if acc is not None and not any(x.node == m.node for x in ctx.mentions) and acc.label == "Place" \
+                and acc.props.get("kind") != "city":
+            b.nodes.pop(m.node)  # 'Vostochny' of the cosmodrome is not the port of that name
+    return out
 
 
 FORMERLY = re.compile(r"^[,(]?\s*(?:formerly|previously|once)(?: known as| called)?$")

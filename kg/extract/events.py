@@ -177,6 +177,8 @@ def _visit(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
         dests = [m for c in tok.children if c.dep_ == "dobj"
                  for m in [_mention(ctx, c, {"State", "Place"})] if m]
         dests += _child_mentions(ctx, tok, "to", {"State", "Place"})
+        if tok.lemma_ == "arrive":  # 'Kim arrived in Russia on September 12'
+            dests += _child_mentions(ctx, tok, "in", {"State", "Place"})
     visitors = [v for v in visitors if ctx.label_of(v.node) == "Person"]
     if not visitors or not dests:
         return
@@ -307,6 +309,39 @@ def _after_in_or_at(tok: Token, event: Token) -> bool:
     return False
 
 
+def _meeting(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
+    """'Putin and Kim met at the Vostochny Cosmodrome', 'X met with Y': MET_WITH between the
+    people, and a meeting event where and when it happened."""
+    people = _subjects(ctx, tok, {"Person"})
+    for c in tok.children:
+        if c.dep_ == "dobj":
+            people += [m for t in [c, *c.conjuncts] for m in [_mention(ctx, t, {"Person"})] if m]
+        if c.dep_ == "prep" and c.lower_ == "with":
+            people += [m for o in c.children if o.dep_ == "pobj" for t in [o, *o.conjuncts]
+                       for m in [_mention(ctx, t, {"Person"})] if m]
+    people = list({m.node: m for m in people}.values())
+    if len(people) < 2 or any(c.dep_ == "auxpass" for c in tok.children):
+        return  # 'He was met by officials': a welcome, not a meeting of the two
+    when = sentence_date(ctx, tok.sent, tok.i)
+    start = when[0] if when else None
+    ev = ctx.evidence(tok.sent)
+    nodes = sorted(m.node for m in people)
+    for i, a in enumerate(nodes):
+        for b in nodes[i + 1:]:
+            ctx.builder.add_edge(a, "MET_WITH", b, start=start, evidence=ev)
+    places = _child_mentions(ctx, tok, "at", {"Place"}) + _child_mentions(ctx, tok, "in", {"Place"})
+    names = sorted(ctx.name_of(n) for n in nodes)
+    node_id = f"Event:meeting-{slug('-'.join(names))}-{start[:7] if start else ''}".rstrip("-")
+    name = f"{' – '.join(names)} meeting" + (f" at {ctx.name_of(places[0].node)}" if places else "")
+    ctx.builder.add_node(node_id, "Event", name, kind="meeting", start=start, end=when[1] if when else None,
+                         evidence=ev)
+    for n in nodes:
+        ctx.builder.add_edge(n, "ATTENDED", node_id, evidence=ev)
+    if places:
+        ctx.builder.add_edge(node_id, "HELD_IN", places[0].node, evidence=ev)
+    events.add(EventRef(node_id, tok.i, "meeting", start, when[1] if when else None, set(nodes)))
+
+
 def _call(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
     """'X spoke by telephone with Y on March 26', 'X held a phone call with Y'."""
     if not any(t.lower_ in {"telephone", "phone", "video"} for t in tok.subtree):
@@ -400,6 +435,8 @@ def extract_events(ctx: ReportContext) -> EventIndex:
             _other_event(ctx, tok, kinds.get(compound, kinds[lemma]), events)
         if tok.pos_ == "VERB" and lemma in CALL_VERBS:
             _call(ctx, tok, events)
+        if tok.pos_ == "VERB" and lemma == "meet" and not any(t.lower_ in {"telephone", "phone"} for t in tok.subtree):
+            _meeting(ctx, tok, events)
     _merge_undated_visits(ctx, events)
     for sent in ctx.doc.sents:
         _attendance(ctx, sent, events)
