@@ -409,11 +409,18 @@ def _clause_actor(ctx: ReportContext, verb: Token, exclude: str | None) -> str |
     for anc in verb.ancestors:
         if anc.lemma_ in REPORTING_VERBS and not _passive(anc):  # 'Russia is believed to ...' is Russia's act
             return None
-        for child in anc.children:
-            if child.dep_ in {"nsubj", "nsubjpass"}:
-                node = _actor(ctx, child)
-                if node and node != exclude:
-                    return node
+        node = _subject_actor(ctx, anc, exclude)
+        if node:
+            return node
+    return None
+
+
+def _subject_actor(ctx: ReportContext, verb: Token, exclude: str | None) -> str | None:
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            node = _actor(ctx, child)
+            if node and node != exclude:
+                return node
     return None
 
 
@@ -423,12 +430,7 @@ def _sentence_actor(ctx: ReportContext, sent: Span, exclude: str | None) -> str 
     root = sent.root
     if root.lemma_ in REPORTING_VERBS and not _passive(root):
         return None
-    for child in root.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            node = _actor(ctx, child)
-            if node and node != exclude:
-                return node
-    return None
+    return _subject_actor(ctx, root, exclude)
 
 
 def _other_state(ctx: ReportContext, sent: Span, exclude: str | None) -> str | None:

@@ -205,14 +205,18 @@ def _places_of(ctx: ReportContext, tok: Token) -> list[Mention]:
     return [m for m in ctx.in_span(tok.left_edge.i, tok.right_edge.i + 1, "Place")]
 
 
+def _vessel_clauses(ctx: ReportContext, sent: Span, lemmas: set[str]):
+    """(verb, vessel) for each clause of these verbs whose subject is a vessel."""
+    for verb in sent:
+        if verb.lemma_ in lemmas and verb.pos_ == "VERB":
+            vessel = _subject_vessel(ctx, verb)
+            if vessel is not None:
+                yield verb, vessel
+
+
 def _calls(ctx: ReportContext, sent: Span) -> None:
     """'X left the port of Y on 8 March and arrived in Z', 'X, waiting in Y's port, departed'."""
-    for verb in sent:
-        if verb.lemma_ not in CALL_VERBS or verb.pos_ != "VERB":
-            continue
-        vessel = _subject_vessel(ctx, verb)
-        if vessel is None:
-            continue
+    for verb, vessel in _vessel_clauses(ctx, sent, CALL_VERBS):
         places = []
         for c in verb.children:
             if c.dep_ == "dobj" and verb.lemma_ in {"leave", "unload", "load"}:
@@ -238,12 +242,7 @@ def _clause_date(ctx: ReportContext, verb: Token) -> str | None:
 
 def _owners(ctx: ReportContext, sent: Span) -> None:
     """'The vessel belongs to the Russian company MG-Flot', 'owned by X'."""
-    for verb in sent:
-        if verb.lemma_ not in OWN_VERBS or verb.pos_ != "VERB":
-            continue
-        vessel = _subject_vessel(ctx, verb)
-        if vessel is None:
-            continue
+    for verb, vessel in _vessel_clauses(ctx, sent, OWN_VERBS):
         for c in verb.children:
             if c.dep_ in {"prep", "agent"} and c.lower_ in {"to", "by"}:
                 orgs = ctx.in_span(c.i, c.right_edge.i + 1, "Organization")
