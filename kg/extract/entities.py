@@ -233,6 +233,9 @@ def _titled_names(ctx: ReportContext) -> list[Mention]:
                 k += 1
             before = doc[i - 1].lower_ if i > 0 else ""
             titled = k > i or before in words or _after_title_of_state(doc, i, words, covered)
+            places = {w.lower() for heads in ctx.gaz.place_words.values() for w in heads}
+            k = max([k] + [x + 1 for x in range(k, j - 2) if doc[x].lower_ in places])  # 'Primorsky Territory | Oleg ...'
+
             if titled and 2 <= j - k <= 5 and not _name_hyphen(doc, k) and not _name_hyphen(doc, j - 1):
                 out.append(Mention(k, j, "Person", "", doc[k:j].text))
         i = max(j, i + 1)
