@@ -117,16 +117,18 @@ def _bulk_load_csv(records: tuple[list[dict], list[dict]], folder: Path) -> floa
 
 def _query_latency(store: EmbeddedStore, reps: int) -> dict:
     timings: dict[str, list[float]] = {}
+    rows: dict[str, int] = {}
     for name, query in library().items():
         for example in query.examples[:1]:
             params = query.bind(example_params(example))
             for _ in range(reps):
                 started = time.perf_counter()
-                store.read(query.cypher, params)
+                rows[name] = len(store.read(query.cypher, params))
                 timings.setdefault(name, []).append((time.perf_counter() - started) * 1000)
     every = sorted(t for ts in timings.values() for t in ts)
     pct = lambda xs, p: xs[min(len(xs) - 1, int(round(p * (len(xs) - 1))))]  # noqa: E731
-    per_query = {n: {"p50": pct(sorted(t), 0.5), "p95": pct(sorted(t), 0.95)} for n, t in timings.items()}
+    per_query = {n: {"p50": pct(sorted(t), 0.5), "p95": pct(sorted(t), 0.95), "rows": rows[n]}
+                 for n, t in timings.items()}
     slowest = max(per_query, key=lambda n: per_query[n]["p95"])
     return {"p50_ms": pct(every, 0.5), "p95_ms": pct(every, 0.95), "slowest": slowest,
             "slowest_p95_ms": per_query[slowest]["p95"], "per_query": per_query}
