@@ -18,19 +18,16 @@ from kg.models import Extraction
 LIST_PROPS = ("aliases", "sources", "evidence")
 
 
-def _union(a: list[str], b: list[str]) -> list[str]:
-    return sorted(set(a) | set(b))
-
-
 def merge_node_attrs(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
-    """Merge two records of one node (or edge) deterministically, whatever the order."""
+    """Merge two records of one node (or edge) deterministically, whatever the order.
+    List properties are kept as sets while a graph is built (see build_graph)."""
     out = dict(old)
     for key, value in new.items():
         if key in LIST_PROPS:
-            out[key] = _union(out.get(key, []), value)
+            out.setdefault(key, set()).update(value)
         elif key == "name" and "name" in out:
             winner = better_name(out["name"], value)
-            out["aliases"] = _union(out.get("aliases", []), [out["name"], value])
+            out.setdefault("aliases", set()).update((out["name"], value))
             out["name"] = winner
         elif key in ("id", "label", "type", "key", "source", "target"):
             out[key] = value
@@ -38,31 +35,47 @@ def merge_node_attrs(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]
             out[key] = min(v for v in (out.get(key), value) if v) if (out.get(key) or value) else None
         else:
             out[key] = better_value(out.get(key), value, key)
-    if "aliases" in out and "name" in out:
-        out["aliases"] = [a for a in out["aliases"] if a != out["name"]]
     return out
 
 
 def add_extraction(graph: nx.MultiDiGraph, extraction: Extraction) -> None:
+    """Merge one extraction in place: attributes are updated, not copied, so a hub node
+    named in every report costs the same to update as any other (linear build)."""
     published = extraction.report.published
     for node in extraction.nodes:
         attrs = {"id": node.id, "label": node.label, "name": node.name, "aliases": node.aliases,
                  "sources": node.sources, "evidence": node.evidence,
                  "first_reported": published, **node.props}
-        old = graph.nodes[node.id] if node.id in graph else {}
-        graph.add_node(node.id, **merge_node_attrs(old, attrs))
+        if node.id in graph:
+            graph.nodes[node.id].update(merge_node_attrs(graph.nodes[node.id], attrs))
+        else:
+            graph.add_node(node.id, **merge_node_attrs({}, attrs))
     for edge in extraction.edges:
         attrs = {"type": edge.type, "sources": edge.sources,
                  "evidence": edge.evidence, "first_reported": published, **edge.props}
-        old = graph.edges[edge.source, edge.target, edge.key] \
-            if graph.has_edge(edge.source, edge.target, edge.key) else {}
-        graph.add_edge(edge.source, edge.target, key=edge.key, **merge_node_attrs(old, attrs))
+        if graph.has_edge(edge.source, edge.target, edge.key):
+            data = graph.edges[edge.source, edge.target, edge.key]
+            data.update(merge_node_attrs(data, attrs))
+        else:
+            graph.add_edge(edge.source, edge.target, key=edge.key, **merge_node_attrs({}, attrs))
+
+
+def _finish(attrs: dict[str, Any]) -> None:
+    for key in LIST_PROPS:
+        if key in attrs:
+            attrs[key] = sorted(attrs[key])
+    if "aliases" in attrs and "name" in attrs:
+        attrs["aliases"] = [a for a in attrs["aliases"] if a != attrs["name"]]
 
 
 def build_graph(extractions: Iterable[Extraction]) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     for extraction in extractions:
         add_extraction(graph, extraction)
+    for _, attrs in graph.nodes(data=True):
+        _finish(attrs)
+    for _, _, attrs in graph.edges(data=True):
+        _finish(attrs)
     return graph
 
 
