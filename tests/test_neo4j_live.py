@@ -139,3 +139,26 @@ def test_server_gone_mid_push_then_a_rerun_completes(neo4j, seeded_home, tmp_pat
     with EmbeddedStore(seeded_home) as embedded:
         assert _counts(neo4j) == (embedded.read("MATCH (n) RETURN count(n) AS n")[0]["n"],
                                   embedded.read("MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"])
+
+
+def test_injected_text_is_data_on_neo4j(neo4j, tmp_path):
+    """The injection corpus of test_reliability, through every saved query and a load and
+    retract on Neo4j: the graph is the same afterwards."""
+    from kg.ingest import read_report
+    from kg.loading import load_paths
+    from tests.test_reliability import INJECTIONS
+
+    run_kg(tmp_path, "--store", "neo4j", "load", str(SEEDS))
+    before = _counts(neo4j)
+    report = tmp_path / "evil.txt"
+    body = " ".join(f"Russian President Vladimir Putin met Minister {v} in Moscow on 3 March 2024 to sign the "
+                    f"{v} Agreement." for v in INJECTIONS)
+    report.write_text(f"---\ntitle: {json.dumps(INJECTIONS[1])}\n---\n{body}\n")
+    for value in INJECTIONS:
+        for query in library().values():
+            params = {p.name: (2 if p.type == "int" else value) for p in query.params}
+            neo4j.read(query.cypher, query.bind({k: str(v) for k, v in params.items()}))
+    load_paths(neo4j, [report])
+    assert INJECTIONS[1] in [r["t"] for r in neo4j.read("MATCH (r:Report) RETURN r.name AS t")]
+    neo4j.retract(read_report(report).id)
+    assert _counts(neo4j) == before
