@@ -12,6 +12,12 @@ from kg.extract.builder import GraphBuilder
 from kg.extract.gazetteer import Gazetteer
 
 
+def is_headline(sent: Span) -> bool:
+    """'Grain Ships Leave Ukraine's Black Sea Ports': title case, so capitals name nothing."""
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.7
+
+
 @dataclass
 class Mention:
     """A typed reference to a node in the text."""

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Span
 
-from kg.extract.context import Mention, ReportContext
+from kg.extract.context import Mention, ReportContext, is_headline
 from kg.extract.gazetteer import Entry
 from kg.extract.normalize import clean_span_text, fold, slug
 from kg.extract.roles import title_words
@@ -202,6 +202,20 @@ def _person_words(ctx: ReportContext) -> set[str]:
     return {t.text for e in ctx.doc.ents if e.label_ == "PERSON" for t in e}
 
 
+def _not_only_in_headlines(ctx: ReportContext, people: list[Mention]) -> list[Mention]:
+    """A 'name' seen only in the title-case headline ('In Bid to Be Major Global Player') is
+    the tagger reading capitals; a real person is named in the body too."""
+    title = " ".join((ctx.builder.report.title or "").split())
+    heads = {s.start for s in ctx.doc.sents if is_headline(s) and (" ".join(s.text.split()) == title or s.start == 0)}
+    if not heads:
+        return people
+    body = " ".join(s.text for s in ctx.doc.sents if s.start not in heads)
+    dropped = [m for m in people if ctx.doc[m.start].sent.start in heads and m.text.split()[-1] not in body]
+    for m in dropped:
+        ctx.mentions.remove(m)
+    return [m for m in people if m not in dropped]
+
+
 def resolve_people(ctx: ReportContext, people: list[Mention]) -> None:
     """Short names to the full name used in the same report ('Putin' -> 'Vladimir Putin')."""
     full = sorted({m.text for m in people if len(m.text.split()) > 1}, key=lambda n: (-len(n), n))
@@ -269,6 +283,7 @@ def extract_entities(ctx: ReportContext) -> None:
         if mention.label == "Person":
             people.append(mention)
         ctx.mentions.append(mention)
+    people = _not_only_in_headlines(ctx, people)
     resolve_people(ctx, people)
     ctx.index()
     _former_names(ctx)

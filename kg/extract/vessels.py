@@ -15,7 +15,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from kg.extract.context import Mention, ReportContext
+from kg.extract.context import Mention, ReportContext, is_headline
 from kg.extract.events import sentence_date
 from kg.extract.normalize import fold, slug
 
@@ -57,7 +57,7 @@ def _named_vessels(ctx: ReportContext) -> dict[str, Span]:
             out.setdefault(_name_from(doc, tok.i, forward=True), tok.sent)
         if tok.lower_ not in SHIP_WORDS or tok.pos_ not in {"NOUN", "PROPN"}:
             continue
-        after = _name_from(doc, tok.i + 1, forward=True) if tok.i + 1 < len(doc) and not _headline(tok.sent) else ""
+        after = _name_from(doc, tok.i + 1, forward=True) if tok.i + 1 < len(doc) and not is_headline(tok.sent) else ""
         if after:
             out.setdefault(after, tok.sent)
             for conj in doc[tok.i + 1].conjuncts if tok.i + 1 < len(doc) else ():
@@ -65,7 +65,7 @@ def _named_vessels(ctx: ReportContext) -> dict[str, Span]:
                 if name:
                     out.setdefault(name, tok.sent)
             continue
-        before = _name_before_ship_words(doc, tok.i) if not _headline(tok.sent) else ""
+        before = _name_before_ship_words(doc, tok.i) if not is_headline(tok.sent) else ""
         if before:
             out.setdefault(before, tok.sent)
     return {n: s for n, s in out.items() if _plausible(ctx, n)}
@@ -84,12 +84,6 @@ def _name_from(doc, i: int, forward: bool) -> str:
     if words and words[0] in HULL_PREFIXES and len(words) == 1:
         return ""
     return " ".join(words)
-
-
-def _headline(sent: Span) -> bool:
-    """'Grain Ships Leave Ukraine's Black Sea Ports': title case, so capitals name nothing."""
-    words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.7
 
 
 def _name_before_ship_words(doc, i: int) -> str:
