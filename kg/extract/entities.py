@@ -327,9 +327,40 @@ def _facilities(ctx: ReportContext) -> None:
                 ctx.mentions.remove(m)
         added.append(Mention(first, tok.i + 1, "Place", node, name))
     added += _sites_after_places(ctx)
+    added += _named_by_kind(ctx)
     if added:
         ctx.mentions.extend(added)
         ctx.index()
+
+
+MEDIA_HEADS = {"broadcaster", "newspaper", "agency", "channel", "daily", "outlet", "network", "television",
+               "tabloid", "magazine", "company", "firm", "group", "militia", "movement"}
+
+
+def _named_by_kind(ctx: ReportContext) -> list[Mention]:
+    """'The Tele Sahel broadcaster', 'the Wagner group': a name the tagger missed, typed by
+    the noun that follows it."""
+    doc, out = ctx.doc, []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lower_ not in MEDIA_HEADS:
+            continue
+        names = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title]
+        if not names:
+            continue
+        first = min(t.left_edge.i for t in names)
+        span = doc[first:tok.i]
+        if not all(t.pos_ == "PROPN" for t in span) or ctx.at(span[0]) or span[0].ent_type_:
+            continue  # 'the Tele Sahel broadcaster': a name of its own, even if part of it is a place
+        inner = ctx.in_span(span.start, span.end)
+        if any(m.label not in {"Place", "State"} for m in inner):
+            continue
+        for m in inner:
+            ctx.mentions.remove(m)
+        name = span.text
+        node = ctx.builder.add_node("Organization:" + slug(name), "Organization", name, kind=tok.lower_,
+                                    evidence=ctx.evidence(tok.sent))
+        out.append(Mention(first, tok.i, "Organization", node, name))
+    return out
 
 
 def _sites_after_places(ctx: ReportContext) -> list[Mention]:
