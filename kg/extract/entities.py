@@ -83,6 +83,11 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
     start, end = ent.start, ent.end
     if ent[0].lower_ in {"the", "a", "an"}:
         start += 1
+    while ent.label_ == "ORG" and end < len(ent.doc) and not ent.doc[end].ent_type_ \
+            and (ent.doc[end].pos_ == "PROPN" or any(ch.isupper() for ch in ent.doc[end].text[1:])) \
+            and ent.doc[end].text[:1].isupper() and ent.doc[end].dep_ != "appos" and ent.doc[end].lower_ not in title_words(ctx):
+        end += 1  # 'Navy SEALs': the tagger stopped one word short
+        text = clean_span_text(ent.doc[start:end].text)
     if ent.label_ == "ORG" and text in LEGAL_SUFFIXES and start > 0 and ent.doc[start - 1].text[:1].isupper():
         start -= 1  # 'TransMorFlot LLC': the tagger kept only the suffix
         text = ent.doc[start:end].text

@@ -301,15 +301,35 @@ def _sanctions(ctx: ReportContext, vessels: dict[str, str]) -> None:
 
 
 def _seizures(ctx: ReportContext, vessels: dict[str, str]) -> None:
-    """'X seized/boarded the vessel Y': SEIZED {start}."""
+    """'X seized/boarded the vessel Y', 'SEALs boarded a dhow near the coast of Somalia':
+    SEIZED {start} and a seizure event where it happened. An unnamed ship ('a dhow') is a
+    vessel of this report, named by its kind."""
+    b = ctx.builder
     for verb in ctx.doc:
         if verb.lemma_ not in SEIZE_VERBS or verb.pos_ != "VERB":
             continue
         actor = _actor_subject(ctx, verb)
         for c in verb.children:
-            if c.dep_ == "dobj":
-                m = ctx.at(c)
-                if actor and m and m.label == "Vessel":
-                    when = sentence_date(ctx, verb.sent, verb.i)
-                    ctx.builder.add_edge(actor, "SEIZED", m.node, start=when[0] if when else None,
-                                         evidence=ctx.evidence(verb.sent))
+            if c.dep_ != "dobj":
+                continue
+            m = ctx.at(c)
+            vessel = m.node if m and m.label == "Vessel" else None
+            if vessel is None and c.lower_ in SHIP_WORDS and c.lower_ not in {"ships", "vessels", "tankers", "carriers"}:
+                vessel = b.add_node(f"Vessel:{b.report.id[:8]}-{slug(c.lower_)}", "Vessel", c.lower_,
+                                    evidence=ctx.evidence(verb.sent))
+                ctx.add_mention(Mention(c.i, c.i + 1, "Vessel", vessel, c.text))
+            if vessel is None:
+                continue
+            when = sentence_date(ctx, verb.sent, verb.i)
+            ev = ctx.evidence(verb.sent)
+            if actor:
+                b.add_edge(actor, "SEIZED", vessel, start=when[0] if when else None, evidence=ev)
+            places = [p for x in verb.subtree if x.dep_ == "prep" and x.lower_ in {"in", "off", "near", "at"}
+                      for p in ctx.in_span(x.i, x.right_edge.i + 1, "Place")]
+            event = b.add_node(f"Event:seizure-{slug(b.nodes[vessel].name)}-{b.report.id[:8]}", "Event",
+                               f"Seizure of the {b.nodes[vessel].name}", kind="seizure",
+                               start=when[0] if when else None, end=when[1] if when else None, evidence=ev)
+            if places:
+                b.add_edge(event, "HELD_IN", places[-1].node, evidence=ev)
+            if actor:
+                b.add_edge(actor, "ATTENDED", event, evidence=ev)
