@@ -333,6 +333,7 @@ def _facilities(ctx: ReportContext) -> None:
         added.append(Mention(first, tok.i + 1, "Place", node, name))
     added += _sites_after_places(ctx)
     added += _named_by_kind(ctx)
+    added += _state_bodies(ctx)
     if added:
         ctx.mentions.extend(added)
         ctx.index()
@@ -365,6 +366,33 @@ def _named_by_kind(ctx: ReportContext) -> list[Mention]:
         node = ctx.builder.add_node("Organization:" + slug(name), "Organization", name, kind=tok.lower_,
                                     evidence=ctx.evidence(tok.sent))
         out.append(Mention(first, tok.i, "Organization", node, name))
+    return out
+
+
+STATE_BODIES = {"army", "navy", "air force", "armed forces", "defence ministry", "defense ministry",
+                "foreign ministry", "interior ministry", "finance ministry", "coast guard",
+                "border guard", "national guard", "press office", "security council", "parliament"}
+
+
+def _state_bodies(ctx: ReportContext) -> list[Mention]:
+    """'the Russian defence ministry', 'the Niger army', 'Kremlin press office': a state's body
+    written in lower case, which the tagger leaves out."""
+    doc, out = ctx.doc, []
+    for m in [m for m in ctx.mentions if m.label == "State"]:
+        for n in (2, 1):
+            if m.end + n > len(doc):
+                continue
+            words = doc[m.end:m.end + n]
+            phrase = " ".join(t.lower_ for t in words)
+            if phrase in STATE_BODIES and all(t.is_lower and not t.ent_type_ for t in words) \
+                    and words[-1].dep_ not in {"compound", "amod"}:  # 'Russian military instructors': no body
+                state = ctx.name_of(m.node)
+                name = f"{doc[m.start:m.end].text} {' '.join(t.text.capitalize() for t in words)}"
+                node = ctx.builder.add_node("Organization:" + slug(name), "Organization", name, country=state,
+                                            evidence=ctx.evidence(doc[m.start].sent))
+                out.append(Mention(m.start, m.end + n, "Organization", node, name))
+                ctx.mentions.remove(m)
+                break
     return out
 
 
