@@ -394,9 +394,15 @@ def _nominal_shipment(ctx: ReportContext, sent: Span, noun: Token) -> None:
         return [o for c in noun.children if c.dep_ == "prep" and c.lower_ == prep
                 for o in c.children if o.dep_ == "pobj"]
     objs, froms, tos = pobjs("of"), pobjs("from"), pobjs("to")
-    if not objs or not froms or not tos:
+    if not tos and objs:  # 'shipment of advanced lethal aid to the Houthis'
+        tos = [o for x in objs for c in x.children if c.dep_ == "prep" and c.lower_ == "to"
+               for o in c.children if o.dep_ == "pobj"]
+    if not objs or not tos:
         return
-    _emit(ctx, sent, _actor(ctx, froms[0]), _actor(ctx, tos[0]), objs)
+    recipient = _actor(ctx, tos[0])
+    # 'Iran continues shipment of X to Y': without 'from', the clause's subject ships
+    shipper = _actor(ctx, froms[0]) if froms else _clause_actor(ctx, noun, exclude=recipient)
+    _emit(ctx, sent, shipper, recipient, objs)
 
 
 def _passive(verb: Token) -> bool:
