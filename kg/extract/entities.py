@@ -207,6 +207,31 @@ def _person_words(ctx: ReportContext) -> set[str]:
     return {t.text for e in ctx.doc.ents if e.label_ == "PERSON" for t in e}
 
 
+def _short_names(ctx: ReportContext, people: list[Mention]) -> None:
+    """'Kamikawa, for her part, said ...' where the tagger saw no name: a surname (or the
+    family name first, 'Kihara') of one person named in full elsewhere in the report."""
+    parts: dict[str, set[str]] = {}
+    for m in people:
+        words = m.text.split()
+        if len(words) >= 2:
+            for w in (words[0], words[-1]):
+                if len(w) > 2 and w[:1].isupper():
+                    parts.setdefault(w, set()).add(m.node)
+    titles = title_words(ctx)
+    added = False
+    for tok in ctx.doc:
+        nodes = parts.get(tok.text)
+        if not nodes or len(nodes) != 1 or tok.pos_ != "PROPN" or tok.lower_ in titles or ctx.at(tok) is not None:
+            continue
+        if ctx.gaz.lookup(tok.text) is not None:
+            continue
+        node = next(iter(nodes))
+        ctx.mentions.append(Mention(tok.i, tok.i + 1, "Person", node, tok.text, via="short name"))
+        added = True
+    if added:
+        ctx.index()
+
+
 def _not_only_in_headlines(ctx: ReportContext, people: list[Mention]) -> list[Mention]:
     """A 'name' seen only in the title-case headline ('In Bid to Be Major Global Player') is
     the tagger reading capitals; a real person is named in the body too."""
@@ -291,6 +316,7 @@ def extract_entities(ctx: ReportContext) -> None:
     people = _not_only_in_headlines(ctx, people)
     resolve_people(ctx, people)
     ctx.index()
+    _short_names(ctx, people)
     _former_names(ctx)
     _facilities(ctx)
 

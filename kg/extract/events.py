@@ -125,6 +125,9 @@ def _subjects(ctx: ReportContext, verb: Token, labels: set[str]) -> list[Mention
                 m = _mention(ctx, t, labels) or _appositive_mention(ctx, t, labels)
                 if m and m not in out:
                     out.append(m)
+            span = ctx.doc[child.left_edge.i:child.i + 1]
+            if any(t.lower_ == "and" and t.dep_ == "cc" for t in span):  # 'Kamikawa and Defense Minister Kihara'
+                out += [m for m in ctx.in_span(span.start, span.end) if m.label in labels and m not in out]
     return out
 
 
@@ -295,6 +298,11 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
         b.add_edge(m.node, "ATTENDED", node_id, evidence=ev)
     if places:
         b.add_edge(node_id, "HELD_IN", places[0].node, evidence=ev)
+    if gov.lemma_ == "be":  # 'Kamikawa and Kihara are in the Philippines for the 2+2 meeting'
+        for host in _child_mentions(ctx, gov, "in", {"State"}):
+            for m in participants:
+                if ctx.label_of(m.node) == "Person" and _home_state(ctx, m.node) != host.node:
+                    b.add_edge(m.node, "VISITED", host.node, evidence=ev)
     events.add(EventRef(node_id, tok.i, kind, when[0] if when else None, when[1] if when else None,
                         {m.node for m in participants}))
 
