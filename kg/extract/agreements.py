@@ -123,7 +123,7 @@ def _named_agreements(sent: Span) -> list[tuple[int, int, str]]:
                 out.append((tok.idx, tok.idx + len(tok.text), described))
     line = LISTED.match(text)
     if line and not any(s <= base + line.start(1) < e and e >= base + line.end(1) for s, e, _ in out):
-        out = [o for o in out if not base + line.start(1) <= o[0] < base + line.end(1)]
+        out = [o for o in out if o[1] <= base + line.start(1) or o[0] >= base + line.end(1)]
         out.append((base + line.start(1), base + line.end(1), " ".join(line.group(1).split())))
     return out
 

@@ -73,6 +73,8 @@ def _is_actor(span: Span) -> bool:
         return True
     if root.dep_ == "pobj" and root.head.lower_ in {"between", "with", "against", "by"}:
         return True
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in {"city", "capital", "town", "port"}:
+        return False  # 'in the city of Baku
     return root.dep_ == "pobj" and root.head.lower_ not in PLACE_PREPS and root.head.pos_ == "ADP"
 
 
@@ -236,7 +238,8 @@ def _not_only_in_headlines(ctx: ReportContext, people: list[Mention]) -> list[Me
     """A 'name' seen only in the title-case headline ('In Bid to Be Major Global Player') is
     the tagger reading capitals; a real person is named in the body too."""
     title = " ".join((ctx.builder.report.title or "").split())
-    heads = {s.start for s in ctx.doc.sents if is_headline(s) and (" ".join(s.text.split()) == title or s.start == 0)}
+    heads = {s.start for s in ctx.doc.sents if is_headline(s) and (
+        " ".join(s.text.split()) == title or s.start == 0 and not s.text.rstrip().endswith((".", "!", "?", '"', "”")))}
     if not heads:
         return people
     body = " ".join(s.text for s in ctx.doc.sents if s.start not in heads)
@@ -317,8 +320,8 @@ def extract_entities(ctx: ReportContext) -> None:
     resolve_people(ctx, people)
     ctx.index()
     _short_names(ctx, people)
-    _former_names(ctx)
     _facilities(ctx)
+    _former_names(ctx)  # after the names typed by their kind ('the company Oceanic Carriers, formerly X')
 
 
 SITE_HEADS = {"airport", "airbase", "port", "seaport", "harbour", "harbor", "terminal", "station"}
@@ -377,10 +380,13 @@ def _named_by_kind(ctx: ReportContext) -> list[Mention]:
         if tok.pos_ != "NOUN" or tok.lower_ not in MEDIA_HEADS:
             continue
         names = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title]
-        if not names:
+        after = [t for t in tok.rights if t.dep_ == "appos" and t.pos_ == "PROPN" and t.left_edge.i == tok.i + 1]
+        if names:
+            span = doc[min(t.left_edge.i for t in names):tok.i]
+        elif after:  # 'the Greek company Oceanic Carriers'
+            span = doc[after[0].left_edge.i:after[0].i + 1]
+        else:
             continue
-        first = min(t.left_edge.i for t in names)
-        span = doc[first:tok.i]
         if not all(t.pos_ == "PROPN" for t in span) or ctx.at(span[0]) or span[0].ent_type_:
             continue  # 'the Tele Sahel broadcaster': a name of its own, even if part of it is a place
         inner = ctx.in_span(span.start, span.end)
@@ -391,7 +397,7 @@ def _named_by_kind(ctx: ReportContext) -> list[Mention]:
         name = span.text
         node = ctx.builder.add_node("Organization:" + slug(name), "Organization", name, kind=tok.lower_,
                                     evidence=ctx.evidence(tok.sent))
-        out.append(Mention(first, tok.i, "Organization", node, name))
+        out.append(Mention(span.start, span.end, "Organization", node, name))
     return out
 
 

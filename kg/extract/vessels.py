@@ -183,8 +183,8 @@ def _subject_vessel(ctx: ReportContext, verb: Token) -> str | None:
         verb = verb.head
     for c in verb.children:
         if c.dep_ in {"nsubj", "nsubjpass"}:
-            m = ctx.at(c)
-            if m and m.label == "Vessel":
+            m = ctx.at(c) or next((ctx.at(a) for a in c.children if a.dep_ == "appos" and ctx.at(a)), None)
+            if m and m.label == "Vessel":  # 'the Panama-flagged tanker Sea Falcon left ...'
                 return m.node
             if c.lower_ in SHIP_WORDS and any(d.lower_ in {"the", "this", "that"} for d in c.children):
                 earlier = [x for x in ctx.mentions if x.label == "Vessel" and x.start < c.i]

@@ -1,0 +1,75 @@
+"""The general extraction rules on short texts written for these tests (not taken from any
+report): real spaCy parse, real gazetteer, no store. Each text exercises one family of
+rules the seeds do not contain (ships, meetings, signings at a summit, place facts)."""
+
+import pytest
+
+from kg.extract.pipeline import extract
+from kg.ingest import report_id
+from kg.models import Report
+
+
+def _facts(text: str, published: str = "2024-05-20") -> tuple[dict, set[tuple[str, str, str]]]:
+    report = Report(id=report_id(text), text=text, title="test", published=published)
+    x = extract(report)
+    names = {n.id: n.name for n in x.nodes}
+    labels = {n.name: n.label for n in x.nodes}
+    edges = {(names[e.source], e.type, names[e.target]) for e in x.edges if e.type != "MENTIONS"}
+    return labels, edges
+
+
+@pytest.fixture(scope="module")
+def shipping():
+    return _facts(
+        "Satellite images show that the Panama-flagged tanker Sea Falcon left the Iranian port of "
+        "Bandar Abbas on 2 May and arrived in Latakia four days later.\n\n"
+        "The vessel belongs to the Greek company Oceanic Carriers, formerly Blue Wave Shipping Ltd.\n\n"
+        "Last year the US Treasury Department imposed sanctions on the company.\n\n"
+        "On Monday, French sailors boarded a dhow off the coast of Yemen.\n")
+
+
+def test_named_ship_flag_owner_and_port_calls(shipping):
+    labels, edges = shipping
+    assert labels.get("Sea Falcon") == "Vessel"
+    assert ("Sea Falcon", "CALLED_AT", "Bandar Abbas") in edges
+    assert ("Sea Falcon", "CALLED_AT", "Latakia") in edges
+    assert ("Sea Falcon", "OWNED_BY", "Oceanic Carriers") in edges
+    assert ("Bandar Abbas", "LOCATED_IN", "Iran") in edges
+
+
+def test_sanctions_reach_the_company_named_before(shipping):
+    _, edges = shipping
+    assert ("US Treasury Department", "SANCTIONED", "Oceanic Carriers") in edges
+
+
+def test_an_unnamed_boarded_ship_is_a_vessel_of_the_report(shipping):
+    labels, edges = shipping
+    assert labels.get("dhow") == "Vessel"
+    assert any(t == "SEIZED" and o == "dhow" for _, t, o in edges)
+
+
+def test_meeting_gives_met_with_and_an_event_where_it_happened():
+    labels, edges = _facts("Turkish President Recep Tayyip Erdogan and Hungarian Prime Minister Viktor Orban "
+                           "met at the Dolmabahce Palace in Istanbul on 14 May.")
+    assert ("Recep Tayyip Erdogan", "MET_WITH", "Viktor Orban") in edges or \
+        ("Viktor Orban", "MET_WITH", "Recep Tayyip Erdogan") in edges
+    meetings = [n for n, label in labels.items() if label == "Event"]
+    assert meetings and any((p, "ATTENDED", meetings[0]) in edges for p in ("Viktor Orban", "Recep Tayyip Erdogan"))
+
+
+def test_documents_listed_under_a_signing_are_signed_at_the_summit():
+    labels, edges = _facts(
+        "BAKU: The summit of the heads of state in the city of Baku ended on 10 May.\n\n"
+        "The summit participants also signed:\n\n"
+        "A Memorandum of Understanding on cooperation in the field of renewable energy;\n\n"
+        "A Memorandum of Understanding on the development of transport corridors;\n")
+    memoranda = [n for n, label in labels.items() if label == "Agreement" and n.startswith("Memorandum")]
+    assert len(memoranda) == 2
+    summit = next(n for n, label in labels.items() if label == "Event")
+    assert all((m, "SIGNED_AT", summit) in edges for m in memoranda)
+    assert (summit, "HELD_IN", "Baku") in edges
+
+
+def test_a_state_body_in_lower_case_is_an_organisation():
+    labels, _ = _facts("The Polish defence ministry said the drills would continue until June.")
+    assert labels.get("Polish Defence Ministry") == "Organization"
