@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from kg.extract.context import Mention, ReportContext
-from kg.extract.events import EventIndex, EventRef, role_state, sentence_date
+from kg.extract.events import EventIndex, EventRef, RefIndex, role_state, sentence_date
 from kg.extract.normalize import clean_span_text, slug
 
 KINDS = {"treaty": "treaty", "agreement": "agreement", "accord": "agreement", "pact": "treaty",
@@ -148,7 +148,7 @@ def _described(sent: Span, keyword_char: int) -> str | None:
 PRAISE = {"landmark", "milestone", "mega", "blockbuster", "flagship"}
 
 
-class AgreementIndex:
+class AgreementIndex(RefIndex):
     def __init__(self) -> None:
         self.refs: list[AgreementRef] = []
 
@@ -322,10 +322,7 @@ def _merge_short_names(ctx: ReportContext, index: AgreementIndex) -> None:
         longer = [n for n in nodes if n != node and n in b.nodes and _kind(b.nodes[n].name) == _kind(b.nodes[node].name)
                   and words < set(re.findall(r"\w+", b.nodes[n].name.lower()))]
         if len(longer) == 1:
-            b.merge_node(node, longer[0])
-            for r in index.refs:
-                if r.node == node:
-                    r.node = longer[0]
+            index.fold(ctx, node, longer[0])
 
 
 def _signing_events(ctx: ReportContext, index: AgreementIndex, events: EventIndex) -> None:
@@ -470,10 +467,7 @@ def _merge_same_names(ctx: ReportContext, index: AgreementIndex) -> None:
             continue
         keyed = [n for n in by_name.get(slug(ref.name), []) if n != ref.node and n in b.nodes]
         if len(keyed) == 1:
-            b.merge_node(ref.node, keyed[0])
-            for r in index.refs:
-                if r.node == ref.node:
-                    r.node = keyed[0]
+            index.fold(ctx, ref.node, keyed[0])
 
 
 def _generic_name(name: str) -> bool:

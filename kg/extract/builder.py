@@ -91,6 +91,12 @@ class GraphBuilder:
             edge.evidence.append(evidence)
         return key
 
+    def drop_node(self, node_id: str) -> None:
+        """Forget a node found by mistake ('Astara' read as a surname), with its edges."""
+        self.nodes.pop(node_id, None)
+        for key in [k for k, e in self.edges.items() if node_id in (e.source, e.target)]:
+            del self.edges[key]
+
     def merge_node(self, old: str, new: str) -> None:
         """Fold node `old` into `new` (same thing, found twice): edges follow it."""
         acc = self.nodes.pop(old)

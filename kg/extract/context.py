@@ -77,6 +77,10 @@ class ReportContext:
     def sentence_index(self, sent: Span) -> int:
         return sent.start
 
+    def mentioned(self, node_id: str, besides: tuple = ()) -> bool:
+        """Does any mention (other than those given) still refer to this node?"""
+        return any(m.node == node_id and m not in besides for m in self.mentions)
+
     def label_of(self, node_id: str) -> str:
         return self.builder.nodes[node_id].label
 

@@ -142,11 +142,10 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
         if not PERSON_NAME.match(text) or len(text) < 3:
             return None
         doc, words = ent.doc, title_words(ctx)
-        place_words = {w.lower() for heads in ctx.gaz.place_words.values() for w in heads}
         if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_ \
-                and doc[start - 1].lower_ not in words | place_words and doc[start - 1].dep_ == "compound":
+                and doc[start - 1].lower_ not in words | ctx.gaz.place_heads and doc[start - 1].dep_ == "compound":
             start -= 1  # 'Gilberto' of 'Gilberto Teodoro Jr.' (the tagger kept only the last two)
-        cut = [i for i in range(start, end - 2) if doc[i].lower_ in place_words]
+        cut = [i for i in range(start, end - 2) if doc[i].lower_ in ctx.gaz.place_heads]
         if cut:  # 'Primorsky Territory Oleg Kozhemyako': the governor, not his territory
             start = cut[-1] + 1
         text = clean_span_text(doc[start:end].text)
@@ -280,8 +279,7 @@ def _titled_names(ctx: ReportContext) -> list[Mention]:
                 k += 1
             before = doc[i - 1].lower_ if i > 0 else ""
             titled = k > i or before in words or _after_title_of_state(doc, i, words, covered)
-            places = {w.lower() for heads in ctx.gaz.place_words.values() for w in heads}
-            k = max([k] + [x + 1 for x in range(k, j - 2) if doc[x].lower_ in places])  # 'Primorsky Territory | Oleg ...'
+            k = max([k] + [x + 1 for x in range(k, j - 2) if doc[x].lower_ in ctx.gaz.place_heads])  # 'Primorsky Territory | Oleg ...'
 
             if titled and 2 <= j - k <= 5 and not _name_hyphen(doc, k) and not _name_hyphen(doc, j - 1):
                 out.append(Mention(k, j, "Person", "", doc[k:j].text))
@@ -356,8 +354,8 @@ def _facilities(ctx: ReportContext) -> None:
         node = b.add_node("Place:" + slug(fold(name)), "Place", name, kind="facility",
                           country=countries.pop() if len(countries) == 1 else None, evidence=ctx.evidence(tok.sent))
         for m in inner:
-            if m.label == "Person" and m.node in b.nodes and not any(x.node == m.node and x not in inner for x in ctx.mentions):
-                b.nodes.pop(m.node)  # 'Astara' of 'Rasht-Astara railway' read as a surname
+            if m.label == "Person" and m.node in b.nodes and not ctx.mentioned(m.node, besides=tuple(inner)):
+                b.drop_node(m.node)  # 'Astara' of 'Rasht-Astara railway' read as a surname
                 ctx.mentions.remove(m)
         added.append(Mention(first, tok.i + 1, "Place", node, name))
     added += _sites_after_places(ctx)
@@ -441,9 +439,8 @@ def _sites_after_places(ctx: ReportContext) -> list[Mention]:
                           country=acc.props.get("country") if acc else None, evidence=ctx.evidence(doc[m.start].sent))
         out.append(Mention(m.start, m.end + 1, "Place", node, name))
         ctx.mentions.remove(m)
-        if acc is not None and not any(x.node == m.node for x in ctx.mentions) and acc.label == "Place" \
-                and acc.props.get("kind") != "city":
-            b.nodes.pop(m.node)  # 'Vostochny' of the cosmodrome is not the port of that name
+        if acc is not None and not ctx.mentioned(m.node) and acc.label == "Place" and acc.props.get("kind") != "city":
+            b.drop_node(m.node)  # 'Vostochny' of the cosmodrome is not the port of that name
     return out
 
 

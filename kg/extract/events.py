@@ -41,7 +41,20 @@ class EventRef:
     delegation: str | None = None  # name of the state whose delegation was last listed
 
 
-class EventIndex:
+class RefIndex:
+    """Mentions of nodes (events, agreements) in text order, each with its node id."""
+
+    refs: list
+
+    def fold(self, ctx: ReportContext, old: str, new: str) -> None:
+        """One thing found under two nodes: merge them, and every mention follows."""
+        ctx.builder.merge_node(old, new)
+        for ref in self.refs:
+            if ref.node == old:
+                ref.node = new
+
+
+class EventIndex(RefIndex):
     """Events of one report in text order, for the rules that attach facts to them."""
 
     def __init__(self) -> None:
@@ -290,21 +303,28 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
     month = when[0][:7] if when else ""
     node_id = f"Event:{kind}-{month}" if kind == "signing" and month else \
         f"Event:{kind}-{slug(who)}-{slug(label)}-{month}".rstrip("-")
-    ev = ctx.evidence(sent)
-    b = ctx.builder
-    b.add_node(node_id, "Event", name, kind=kind, start=when[0] if when else None,
-               end=when[1] if when else None, evidence=ev)
-    for m in participants:
-        b.add_edge(m.node, "ATTENDED", node_id, evidence=ev)
-    if places:
-        b.add_edge(node_id, "HELD_IN", places[0].node, evidence=ev)
+    ev = _record_event(ctx, events, tok, node_id, name, kind, when, participants, places)
     if gov.lemma_ == "be":  # 'Kamikawa and Kihara are in the Philippines for the 2+2 meeting'
         for host in _child_mentions(ctx, gov, "in", {"State"}):
             for m in participants:
                 if ctx.label_of(m.node) == "Person" and _home_state(ctx, m.node) != host.node:
-                    b.add_edge(m.node, "VISITED", host.node, evidence=ev)
-    events.add(EventRef(node_id, tok.i, kind, when[0] if when else None, when[1] if when else None,
-                        {m.node for m in participants}))
+                    ctx.builder.add_edge(m.node, "VISITED", host.node, evidence=ev)
+
+
+def _record_event(ctx: ReportContext, events: EventIndex, tok: Token, node_id: str, name: str, kind: str,
+                  when: tuple[str, str] | None, people: list[Mention], places: list[Mention]) -> str:
+    """The event node with its dates, who ATTENDED, where it was HELD_IN, and its place in
+    the index; returns the evidence (the sentence of `tok`)."""
+    ev = ctx.evidence(tok.sent)
+    b = ctx.builder
+    start, end = when if when else (None, None)
+    b.add_node(node_id, "Event", name, kind=kind, start=start, end=end, evidence=ev)
+    for m in people:
+        b.add_edge(m.node, "ATTENDED", node_id, evidence=ev)
+    if places:
+        b.add_edge(node_id, "HELD_IN", places[0].node, evidence=ev)
+    events.add(EventRef(node_id, tok.i, kind, start, end, {m.node for m in people}))
+    return ev
 
 
 def _after_in_or_at(tok: Token, event: Token) -> bool:
@@ -320,58 +340,36 @@ def _after_in_or_at(tok: Token, event: Token) -> bool:
 def _meeting(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
     """'Putin and Kim met at the Vostochny Cosmodrome', 'X met with Y': MET_WITH between the
     people, and a meeting event where and when it happened."""
-    people = _subjects(ctx, tok, {"Person"})
-    for c in tok.children:
-        if c.dep_ == "dobj":
-            people += [m for t in [c, *c.conjuncts] for m in [_mention(ctx, t, {"Person"})] if m]
-        if c.dep_ == "prep" and c.lower_ == "with":
-            people += [m for o in c.children if o.dep_ == "pobj" for t in [o, *o.conjuncts]
-                       for m in [_mention(ctx, t, {"Person"})] if m]
+    people = _subjects(ctx, tok, {"Person"}) + _child_mentions(ctx, tok, "with", {"Person"})
+    people += [m for c in tok.children if c.dep_ == "dobj" for t in [c, *c.conjuncts]
+               for m in [_mention(ctx, t, {"Person"})] if m]
     people = list({m.node: m for m in people}.values())
     if len(people) < 2 or any(c.dep_ == "auxpass" for c in tok.children):
         return  # 'He was met by officials': a welcome, not a meeting of the two
     when = sentence_date(ctx, tok.sent, tok.i)
-    start = when[0] if when else None
-    ev = ctx.evidence(tok.sent)
+    places = _child_mentions(ctx, tok, "at", {"Place"}) + _child_mentions(ctx, tok, "in", {"Place"})
+    names = sorted(ctx.name_of(m.node) for m in people)
+    node_id = f"Event:meeting-{slug('-'.join(names))}-{when[0][:7] if when else ''}".rstrip("-")
+    name = f"{' – '.join(names)} meeting" + (f" at {ctx.name_of(places[0].node)}" if places else "")
+    ev = _record_event(ctx, events, tok, node_id, name, "meeting", when, people, places)
     nodes = sorted(m.node for m in people)
     for i, a in enumerate(nodes):
         for b in nodes[i + 1:]:
-            ctx.builder.add_edge(a, "MET_WITH", b, start=start, evidence=ev)
-    places = _child_mentions(ctx, tok, "at", {"Place"}) + _child_mentions(ctx, tok, "in", {"Place"})
-    names = sorted(ctx.name_of(n) for n in nodes)
-    node_id = f"Event:meeting-{slug('-'.join(names))}-{start[:7] if start else ''}".rstrip("-")
-    name = f"{' – '.join(names)} meeting" + (f" at {ctx.name_of(places[0].node)}" if places else "")
-    ctx.builder.add_node(node_id, "Event", name, kind="meeting", start=start, end=when[1] if when else None,
-                         evidence=ev)
-    for n in nodes:
-        ctx.builder.add_edge(n, "ATTENDED", node_id, evidence=ev)
-    if places:
-        ctx.builder.add_edge(node_id, "HELD_IN", places[0].node, evidence=ev)
-    events.add(EventRef(node_id, tok.i, "meeting", start, when[1] if when else None, set(nodes)))
+            ctx.builder.add_edge(a, "MET_WITH", b, start=when[0] if when else None, evidence=ev)
 
 
 def _call(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
     """'X spoke by telephone with Y on March 26', 'X held a phone call with Y'."""
     if not any(t.lower_ in {"telephone", "phone", "video"} for t in tok.subtree):
         return
-    people = _subjects(ctx, tok, ACTORS)
-    for t in tok.subtree:
-        if t.lower_ == "with" and t.dep_ == "prep":
-            people += [m for o in t.children if o.dep_ == "pobj" for x in [o, *o.conjuncts]
-                       for m in [_mention(ctx, x, ACTORS)] if m]
+    people = _subjects(ctx, tok, ACTORS) + [m for t in tok.subtree for m in _child_mentions(ctx, t, "with", ACTORS)]
     people = list({m.node: m for m in people}.values())
     if len(people) < 2:
         return
     when = sentence_date(ctx, tok.sent, tok.i)
     names = sorted(ctx.name_of(m.node) for m in people)
     node_id = f"Event:call-{slug('-'.join(names))}-{when[0][:7] if when else ''}".rstrip("-")
-    ev = ctx.evidence(tok.sent)
-    ctx.builder.add_node(node_id, "Event", f"{' – '.join(names)} telephone call", kind="call",
-                         start=when[0] if when else None, end=when[1] if when else None, evidence=ev)
-    for m in people:
-        ctx.builder.add_edge(m.node, "ATTENDED", node_id, evidence=ev)
-    events.add(EventRef(node_id, tok.i, "call", when[0] if when else None, when[1] if when else None,
-                        {m.node for m in people}))
+    _record_event(ctx, events, tok, node_id, f"{' – '.join(names)} telephone call", "call", when, people, [])
 
 
 def _attendance(ctx: ReportContext, sent: Span, events: EventIndex) -> None:
@@ -482,7 +480,4 @@ def _merge_undated_visits(ctx: ReportContext, events: EventIndex) -> None:
                 undated = sorted(same)
                 dated = [undated[0]] if undated[0] != ref.node else []
         if len(dated) == 1:
-            ctx.builder.merge_node(ref.node, dated[0])
-            for other in events.refs:
-                if other.node == ref.node:
-                    other.node = dated[0]
+            events.fold(ctx, ref.node, dated[0])

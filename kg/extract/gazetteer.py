@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 import yaml
@@ -48,6 +48,11 @@ class Gazetteer:
     icd203: dict[str, Any]
     place_words: dict[str, list[str]]
     org_heads: list[str]
+
+    @cached_property
+    def place_heads(self) -> frozenset[str]:
+        """Every word that names a kind of place ('territory', 'krai', 'port'), lower case."""
+        return frozenset(w.lower() for heads in self.place_words.values() for w in heads)
 
     def lookup(self, text: str, label: str | None = None) -> Entry | None:
         """The entry a name refers to (states first, then organisations, ports, places)."""

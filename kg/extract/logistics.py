@@ -144,8 +144,8 @@ def _demonym_places(ctx: ReportContext, sent: Span) -> None:
         for obj in [of[0], *of[0].conjuncts]:
             m = ctx.at(obj)
             if m is not None and m.label == "Person" and obj.pos_ == "PROPN":
-                if m.node in b.nodes and sum(x.node == m.node for x in ctx.mentions) == 1:
-                    b.nodes.pop(m.node)
+                if m.node in b.nodes and not ctx.mentioned(m.node, besides=(m,)):
+                    b.drop_node(m.node)
                 name = ctx.doc[m.start:m.end].text
                 m.label, m.node = "Place", b.add_node("Place:" + slug(name.lower()), "Place", name, kind=kind or "city",
                                                        country=ctx.name_of(state.node), evidence=ctx.evidence(sent))
@@ -231,9 +231,7 @@ def _commodity(ctx: ReportContext, tok: Token) -> tuple[str, str, float | None, 
         for w in words:
             if re.fullmatch(rf"(?:\w+\s+)*{re.escape(w)}s?", phrase.lower()) or head.lemma_.lower() == w:
                 name = entry["name"]
-                node = ctx.builder.add_node("Commodity:" + slug(name), "Commodity", name,
-                                            aliases=tuple({phrase.lower(), full.lower()} - {name}),
-                                            evidence=ctx.evidence(tok.sent))
+                node = _commodity_node(ctx, name, tok, aliases=tuple({phrase.lower(), full.lower()} - {name}))
                 if quantity is None:
                     quantity = _number(head)
                 return node, name, quantity, unit
@@ -245,9 +243,14 @@ def commodity_of(ctx: ReportContext, tok: Token) -> str | None:
     lemma = tok.lemma_.lower()
     for entry in ctx.gaz.commodities["commodities"]:
         if lemma in entry["words"] or tok.lower_ in entry["words"]:
-            name = entry["name"]
-            return ctx.builder.add_node("Commodity:" + slug(name), "Commodity", name, evidence=ctx.evidence(tok.sent))
+            return _commodity_node(ctx, entry["name"], tok)
     return None
+
+
+def _commodity_node(ctx: ReportContext, name: str, tok: Token, aliases: tuple[str, ...] = ()) -> str:
+    """One node per lexicon commodity, whatever words named it."""
+    return ctx.builder.add_node("Commodity:" + slug(name), "Commodity", name, aliases=aliases,
+                                evidence=ctx.evidence(tok.sent))
 
 
 def _own_tokens(head: Token) -> list[Token]:

@@ -123,9 +123,8 @@ def _relabel_mentions(ctx: ReportContext, vessels: dict[str, str]) -> None:
             continue
         old = m.node
         m.label, m.node = "Vessel", node
-        if old in b.nodes and b.nodes[old].label in {"Person", "Organization"} and \
-                not any(x.node == old for x in ctx.mentions):
-            _drop_node(ctx, old)
+        if old in b.nodes and b.nodes[old].label in {"Person", "Organization"} and not ctx.mentioned(old):
+            b.drop_node(old)
     doc = ctx.doc
     for name, node in vessels.items():
         for match in re.finditer(rf"\b{re.escape(name)}\b", doc.text):
@@ -133,13 +132,6 @@ def _relabel_mentions(ctx: ReportContext, vessels: dict[str, str]) -> None:
             if span is not None and not ctx.in_span(span.start, span.end):
                 ctx.mentions.append(Mention(span.start, span.end, "Vessel", node, name))
     ctx.index()
-
-
-def _drop_node(ctx: ReportContext, node: str) -> None:
-    b = ctx.builder
-    b.nodes.pop(node, None)
-    for key in [k for k, e in b.edges.items() if node in (e.source, e.target)]:
-        del b.edges[key]
 
 
 def _flags(ctx: ReportContext, sent: Span, vessels: dict[str, str]) -> None:
