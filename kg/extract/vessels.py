@@ -34,19 +34,15 @@ NAME_TOKEN = re.compile(r"^[A-Z][\w'’\-.]*$|^[IVX]+$|^\d+$")
 
 def extract_vessels(ctx: ReportContext) -> None:
     names = _named_vessels(ctx)
-    if not names:
-        _seizures(ctx, {})
-        _sanctions(ctx, {})
-        return
-    vessels = {name: _vessel_node(ctx, name, sent) for name, sent in names.items()}
-    _relabel_mentions(ctx, vessels)
-    for sent in ctx.doc.sents:
-        _flags(ctx, sent, vessels)
-        _imo(ctx, sent, vessels)
-        _owners(ctx, sent)
-        _calls(ctx, sent)
-    _seizures(ctx, vessels)
-    _sanctions(ctx, vessels)
+    if names:
+        _relabel_mentions(ctx, {name: _vessel_node(ctx, name, sent) for name, sent in names.items()})
+        for sent in ctx.doc.sents:
+            _flags(ctx, sent)
+            _imo(ctx, sent)
+            _owners(ctx, sent)
+            _calls(ctx, sent)
+    _seizures(ctx)  # unnamed ships ('a dhow') and sanctions on companies need no named vessel
+    _sanctions(ctx)
 
 
 def _named_vessels(ctx: ReportContext) -> dict[str, Span]:
@@ -54,24 +50,24 @@ def _named_vessels(ctx: ReportContext) -> dict[str, Span]:
     doc, out = ctx.doc, {}
     for tok in doc:
         if tok.text in HULL_PREFIXES and tok.i + 1 < len(doc) and NAME_TOKEN.match(doc[tok.i + 1].text):
-            out.setdefault(_name_from(doc, tok.i, forward=True), tok.sent)
-        if tok.lower_ not in SHIP_WORDS or tok.pos_ not in {"NOUN", "PROPN"}:
+            out.setdefault(_name_from(doc, tok.i), tok.sent)
+        if tok.lower_ not in SHIP_WORDS or tok.pos_ not in {"NOUN", "PROPN"} or is_headline(tok.sent):
             continue
-        after = _name_from(doc, tok.i + 1, forward=True) if tok.i + 1 < len(doc) and not is_headline(tok.sent) else ""
+        after = _name_from(doc, tok.i + 1) if tok.i + 1 < len(doc) else ""
         if after:
             out.setdefault(after, tok.sent)
-            for conj in doc[tok.i + 1].conjuncts if tok.i + 1 < len(doc) else ():
-                name = _name_from(doc, conj.left_edge.i if conj.left_edge.i > tok.i else conj.i, forward=True)
+            for conj in doc[tok.i + 1].conjuncts:
+                name = _name_from(doc, conj.left_edge.i if conj.left_edge.i > tok.i else conj.i)
                 if name:
                     out.setdefault(name, tok.sent)
             continue
-        before = _name_before_ship_words(doc, tok.i) if not is_headline(tok.sent) else ""
+        before = _name_before_ship_words(doc, tok.i)
         if before:
             out.setdefault(before, tok.sent)
     return {n: s for n, s in out.items() if _plausible(ctx, n)}
 
 
-def _name_from(doc, i: int, forward: bool) -> str:
+def _name_from(doc, i: int) -> str:
     """Proper-name tokens from i on ('Rasul Gamzatov', 'Lewis B. Puller'), or ''."""
     words = []
     j = i
@@ -134,7 +130,7 @@ def _relabel_mentions(ctx: ReportContext, vessels: dict[str, str]) -> None:
     ctx.index()
 
 
-def _flags(ctx: ReportContext, sent: Span, vessels: dict[str, str]) -> None:
+def _flags(ctx: ReportContext, sent: Span) -> None:
     """'the Maltese-flagged ship Rojen', 'a 460-foot Russian vessel' (apposition to a ship)."""
     here = ctx.in_span(sent.start, sent.end, "Vessel")
     if not here:
@@ -161,7 +157,7 @@ def _flags(ctx: ReportContext, sent: Span, vessels: dict[str, str]) -> None:
                             ctx.builder.add_node(v.node, "Vessel", ctx.name_of(v.node), flag=state.name)
 
 
-def _imo(ctx: ReportContext, sent: Span, vessels: dict[str, str]) -> None:
+def _imo(ctx: ReportContext, sent: Span) -> None:
     here = ctx.in_span(sent.start, sent.end, "Vessel")
     for m in IMO.finditer(sent.text):
         before = [v for v in here if ctx.doc[v.start].idx <= sent.start_char + m.start()]
@@ -267,7 +263,7 @@ def _actor_subject(ctx: ReportContext, verb: Token) -> str | None:
     return None
 
 
-def _sanctions(ctx: ReportContext, vessels: dict[str, str]) -> None:
+def _sanctions(ctx: ReportContext) -> None:
     """'X sanctioned Y', 'X imposed sanctions on Y', 'Y was sanctioned by X'."""
     for verb in ctx.doc:
         if verb.pos_ != "VERB":
@@ -292,7 +288,7 @@ def _sanctions(ctx: ReportContext, vessels: dict[str, str]) -> None:
                 ctx.builder.add_edge(actor, "SANCTIONED", target, evidence=ctx.evidence(verb.sent))
 
 
-def _seizures(ctx: ReportContext, vessels: dict[str, str]) -> None:
+def _seizures(ctx: ReportContext) -> None:
     """'X seized/boarded the vessel Y', 'SEALs boarded a dhow near the coast of Somalia':
     SEIZED {start} and a seizure event where it happened. An unnamed ship ('a dhow') is a
     vessel of this report, named by its kind."""
