@@ -73,3 +73,40 @@ def test_documents_listed_under_a_signing_are_signed_at_the_summit():
 def test_a_state_body_in_lower_case_is_an_organisation():
     labels, _ = _facts("The Polish defence ministry said the drills would continue until June.")
     assert labels.get("Polish Defence Ministry") == "Organization"
+
+
+def test_a_capital_is_its_government_unless_someone_goes_there():
+    labels, edges = _facts(
+        "BRASILIA – Chile and Peru agreed on Friday to expand trade. Santiago's assistance to Lima "
+        "has grown since 2019, a plan to strengthen Lima as a partner. Chilean President Gabriel Boric "
+        "made a visit to Lima in March.\n")
+    assert "Santiago" not in labels and labels.get("Lima") == "Place"
+    assert labels.get("Brasília") == "Place"  # the dateline, in the gazetteer's spelling
+    assert ("Gabriel Boric", "VISITED", "Peru") in edges
+    state_mentions = {o for s, t, o in edges if t == "MENTIONS" and labels.get(o) == "State"}
+    assert state_mentions <= {"Chile", "Peru", "Brazil"}
+
+
+def test_the_same_year_points_back_to_the_last_year_named():
+    labels, edges = _facts(
+        "The Chilean foreign minister, Alberto van Klaveren, went to Lima on a working visit in 2022. "
+        "The Peruvian president, Pedro Castillo, visited Santiago the same year.\n")
+    visits = [n for n, label in labels.items() if label == "Event" and "Pedro Castillo" in n]
+    assert visits and ("Pedro Castillo", "ATTENDED", visits[0]) in edges
+
+
+def test_a_minister_named_with_a_colleague_serves_the_same_state_not_the_host():
+    _, edges = _facts(
+        "Canadian Foreign Minister Melanie Joly met her Mexican counterpart on Tuesday. "
+        "Joly and Defence Minister Bill Blair are in Mexico for the annual security dialogue.\n")
+    assert ("Bill Blair", "HOLDS_ROLE", "Canada") in edges
+    assert ("Bill Blair", "HOLDS_ROLE", "Mexico") not in edges
+
+
+def test_a_misspelt_organisation_is_read_through_its_acronym_and_panels_are_bodies():
+    labels, _ = _facts(
+        "Korean Central New Agency (KCNA) said the United Nations panel of experts had been "
+        "disbanded after a veto.\n")
+    assert labels.get("Korean Central News Agency") == "Organization"
+    assert "Korean Central New Agency" not in labels
+    assert labels.get("United Nations panel of experts") == "Organization"

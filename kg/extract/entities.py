@@ -20,10 +20,20 @@ from kg.extract.roles import title_words
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 PLACE_PREPS = {"in", "to", "at", "from", "near", "into", "via", "through", "outside", "inside",
                "across", "toward", "towards", "around"}
+ACTOR_PREPS = {"between", "with", "against", "by", "for", "along", "alongside"}
+# verbs whose object or 'to' phrase is a place, not a government
+PLACE_VERBS = {"visit", "reach", "leave", "enter", "tour", "attack", "strike", "bomb", "shell", "hit",
+               "capture", "occupy", "besiege", "encircle", "liberate", "evacuate", "surround", "depart",
+               "flee", "cross", "pass", "approach", "land", "inspect", "bypass", "circle",
+               "go", "come", "fly", "travel", "return", "arrive", "move", "be", "sail", "head",
+               "drive", "relocate", "turn", "bring", "take", "send", "deliver", "ship", "transport"}
+GOING_NOUNS = {"visit", "trip", "travel", "journey", "flight", "voyage", "return", "arrival", "route",
+               "road", "railway", "rail", "line", "corridor", "highway", "pipeline", "way"}
 GENERIC_WORDS = {"west", "east", "north", "south", "state", "states", "government", "treaty",
                  "agreement", "article", "president", "minister", "ministry", "the west"}
 LEGAL_SUFFIXES = {"LLC", "Ltd", "Ltd.", "Inc", "Inc.", "JSC", "PJSC", "OJSC", "CJSC", "Co", "Co.", "GmbH", "Corp",
                   "Corp.", "PLC", "plc", "SA", "AG", "LLP"}
+BODY_NOUNS = {"panel", "committee", "commission", "tribunal", "secretariat"}
 EVENT_HEADS = {"meeting", "summit", "forum", "conference", "talks", "dialogue", "ceremony", "exercise", "exercises"}
 PERSON_NAME = re.compile(r"^[A-Z][\w'’\-.]*( [A-Z][\w'’\-.]*){0,4}$")
 
@@ -62,20 +72,33 @@ def _place_kind(ctx: ReportContext, text: str) -> str | None:
 
 
 def _is_actor(span: Span) -> bool:
-    """A capital used for its government: 'Moscow's delegation', 'Pyongyang is eager'."""
+    """A capital used for its government: 'Moscow's delegation', 'Pyongyang is eager',
+    'to strengthen Pyongyang as an ally', 'assistance to Pyongyang'. It stays the city
+    after a place preposition or a verb of going ('a visit to Pyongyang', 'in Seoul')."""
     root = span.root
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is not None and after.tag_ == "POS":
         return True
     if root.dep_ in ACTOR_DEPS:
         return True
-    if root.dep_ == "conj" and root.head.ent_type_ == "GPE" and root.head.dep_ in ACTOR_DEPS:
+    if root.dep_ == "conj":
+        first = root.head
+        while first.dep_ == "conj":
+            first = first.head
+        return first.ent_type_ == "GPE" and _is_actor(span.doc[first.i:first.i + 1])
+    if root.dep_ == "dobj":  # 'visited Pyongyang' is the city; 'strengthen Pyongyang', 'leave Moscow to act' the state
+        verb = root.head
+        return verb.lemma_.lower() not in PLACE_VERBS or any(c.dep_ == "xcomp" for c in verb.children)
+    if root.dep_ != "pobj" or root.head.pos_ != "ADP":
+        return False
+    prep = root.head
+    if prep.lower_ in ACTOR_PREPS:
         return True
-    if root.dep_ == "pobj" and root.head.lower_ in {"between", "with", "against", "by"}:
-        return True
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in {"city", "capital", "town", "port"}:
-        return False  # 'in the city of Baku
-    return root.dep_ == "pobj" and root.head.lower_ not in PLACE_PREPS and root.head.pos_ == "ADP"
+    if prep.lower_ == "of" and prep.head.lower_ in {"city", "capital", "town", "port"}:
+        return False  # 'in the city of Baku'
+    if prep.lower_ == "to":  # 'a visit to Pyongyang', but 'assistance to Pyongyang', 'compared to Moscow'
+        return prep.head.lemma_.lower() not in PLACE_VERBS | GOING_NOUNS
+    return prep.lower_ not in PLACE_PREPS
 
 
 def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
@@ -90,6 +113,12 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
             and ent.doc[end].text[:1].isupper() and ent.doc[end].dep_ != "appos" and ent.doc[end].lower_ not in title_words(ctx):
         end += 1  # 'Navy SEALs': the tagger stopped one word short
         text = clean_span_text(ent.doc[start:end].text)
+    body = ent.label_ == "ORG" and end < len(ent.doc) and ent.doc[end].lower_ in BODY_NOUNS and ent.doc[end].pos_ == "NOUN"
+    if body:
+        end += 1  # 'the United Nations panel of experts': a body of the organisation, not the organisation
+        if end + 1 < len(ent.doc) and ent.doc[end].lower_ == "of" and ent.doc[end + 1].lower_ in {"experts", "inquiry"}:
+            end += 2
+        text = clean_span_text(ent.doc[start:end].text)
     if ent.label_ == "ORG" and text in LEGAL_SUFFIXES and start > 0 and ent.doc[start - 1].text[:1].isupper():
         start -= 1  # 'TransMorFlot LLC': the tagger kept only the suffix
         text = ent.doc[start:end].text
@@ -97,7 +126,7 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
         entry = ctx.gaz.entries[ent.ent_id_.split("|", 1)[1]]
         node = node_for_entry(ctx, entry, ent.sent)
         return Mention(start, end, "State", node, text, via="demonym")
-    entry = ctx.gaz.entries.get(ent.ent_id_) if ent.ent_id_ else None
+    entry = ctx.gaz.entries.get(ent.ent_id_) if ent.ent_id_ and not body else None
     if entry is None:
         entry = _lookup(ctx, ent, text)
     if entry is not None:
@@ -114,7 +143,25 @@ def _lookup(ctx: ReportContext, ent: Span, text: str) -> Entry | None:
         entry = ctx.gaz.lookup(text[:-4], "Place")
     if entry is None and ent.label_ == "PERSON":
         return None
+    if entry is None and ent.label_ == "ORG":
+        entry = _by_acronym(ctx, ent.doc, ent.end, text)
     return entry
+
+
+MINOR_WORDS = {"of", "the", "and", "for", "on", "in", "&"}
+
+
+def _by_acronym(ctx: ReportContext, doc, end: int, text: str) -> Entry | None:
+    """'Korean Central New Agency (KCNA)': a known organisation, misspelt; its acronym
+    in brackets and the initials of the name agree, so the name is read as the known one."""
+    if not (end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")"):
+        return None
+    acronym = doc[end + 1].text
+    initials = "".join(w[0] for w in text.split() if w.lower() not in MINOR_WORDS)
+    if not re.fullmatch(r"[A-Z]{2,8}", acronym) or initials.upper() != acronym:
+        return None
+    entry = ctx.gaz.lookup(acronym, "Organization")
+    return entry if entry is not None and entry.label == "Organization" else None
 
 
 def _mention_for_entry(ctx: ReportContext, ent: Span, entry: Entry, text: str,
@@ -314,12 +361,41 @@ def extract_entities(ctx: ReportContext) -> None:
         if mention.label == "Person":
             people.append(mention)
         ctx.mentions.append(mention)
+    ctx.mentions.extend(_dateline(ctx))
     people = _not_only_in_headlines(ctx, people)
     resolve_people(ctx, people)
     ctx.index()
     _short_names(ctx, people)
     _facilities(ctx)
     _former_names(ctx)  # after the names typed by their kind ('the company Oceanic Carriers, formerly X')
+
+
+DATELINE_MARKS = {"–", "—", "-", "--", "(", ":"}
+
+
+def _dateline(ctx: ReportContext) -> list[Mention]:
+    """'MANILA – The Philippines and Japan ...', 'Niamey, (APP - ...)': the city a report is
+    filed from opens a paragraph near the top, before a dash or bracket. Upper case hides it
+    from the tagger, so it is looked up in the gazetteer here."""
+    doc, out = ctx.doc, []
+    taken = {i for m in ctx.mentions for i in range(m.start, m.end)}
+    for sent in list(doc.sents)[:4]:
+        first = sent[0]
+        if first.i in taken or first.is_space:
+            continue
+        for size in (3, 2, 1):
+            end = first.i + size
+            if end >= len(doc) or not all(t.is_alpha for t in doc[first.i:end]):
+                continue
+            after = doc[end + 1] if doc[end].text == "," and end + 1 < len(doc) else doc[end]
+            if after.text not in DATELINE_MARKS:
+                continue
+            text = doc[first.i:end].text
+            entry = ctx.gaz.lookup(text, "Place")
+            if entry is not None and entry.kind == "city":
+                out.append(Mention(first.i, end, "Place", node_for_entry(ctx, entry, sent), entry.name))
+                break
+    return out
 
 
 SITE_HEADS = {"airport", "airbase", "port", "seaport", "harbour", "harbor", "terminal", "station"}

@@ -79,11 +79,14 @@ class EventIndex(RefIndex):
         return None
 
 
-def _year_before(ctx: ReportContext, token: int) -> int | None:
+ANAPHORIC_YEARS = re.compile(r"^(?:in |later |earlier )?(?:the same|that) year$", re.I)
+
+
+def _year_before(ctx: ReportContext, token: int, anaphoric: bool = False) -> int | None:
     """The last explicit year earlier in this sentence ("In 2000, after talks on 19 July, ...").
-    Further back it no longer speaks for a bare 'March 26': the publication date does."""
-    sent = ctx.doc[token].sent
-    start = sent.start
+    Further back it no longer speaks for a bare 'March 26': the publication date does. 'The
+    same year' points back on purpose, so for it the whole text before counts."""
+    start = 0 if anaphoric else ctx.doc[token].sent.start
     year = None
     for ent in ctx.doc.ents:
         if ent.start >= token:
@@ -100,7 +103,8 @@ def sentence_date(ctx: ReportContext, sent: Span, near: int | None = None) -> tu
     if near is not None:
         dates.sort(key=lambda e: abs(e.start - near))
     for ent in dates:
-        parsed = parse_date(ent.text, ctx.published, _year_before(ctx, ent.start))
+        anaphoric = bool(ANAPHORIC_YEARS.match(ent.text.strip()))
+        parsed = parse_date(ent.text, ctx.published, _year_before(ctx, ent.start, anaphoric))
         if parsed:
             return parsed
     m = re.search(r"\b(?:in|of) ((?:19|20)\d{2})\b", sent.text)
@@ -348,14 +352,34 @@ def _meeting(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
         return  # 'He was met by officials': a welcome, not a meeting of the two
     when = sentence_date(ctx, tok.sent, tok.i)
     places = _child_mentions(ctx, tok, "at", {"Place"}) + _child_mentions(ctx, tok, "in", {"Place"})
-    names = sorted(ctx.name_of(m.node) for m in people)
-    node_id = f"Event:meeting-{slug('-'.join(names))}-{when[0][:7] if when else ''}".rstrip("-")
-    name = f"{' – '.join(names)} meeting" + (f" at {ctx.name_of(places[0].node)}" if places else "")
-    ev = _record_event(ctx, events, tok, node_id, name, "meeting", when, people, places)
+    visit = None if when else _visit_in_sentence(ctx, tok, events, {m.node for m in people})
+    if visit is not None:  # 'Kim came to the airport to meet Putin' during 'Putin's visit': part of it
+        ev = ctx.evidence(tok.sent)
+        for m in people:
+            ctx.builder.add_edge(m.node, "ATTENDED", visit.node, evidence=ev)
+    else:
+        names = sorted(ctx.name_of(m.node) for m in people)
+        node_id = f"Event:meeting-{slug('-'.join(names))}-{when[0][:7] if when else ''}".rstrip("-")
+        name = f"{' – '.join(names)} meeting" + (f" at {ctx.name_of(places[0].node)}" if places else "")
+        ev = _record_event(ctx, events, tok, node_id, name, "meeting", when, people, places)
     nodes = sorted(m.node for m in people)
     for i, a in enumerate(nodes):
         for b in nodes[i + 1:]:
             ctx.builder.add_edge(a, "MET_WITH", b, start=when[0] if when else None, evidence=ev)
+
+
+def _visit_in_sentence(ctx: ReportContext, tok: Token, events: EventIndex, people: set[str]) -> EventRef | None:
+    """'To meet Putin upon his arrival', '... to Putin's visit': the sentence speaks of one of these
+    people's visit, and the report has one visit by that person to another's home state."""
+    sent = tok.sent
+    visitors = {m.node for t in sent if t.lemma_.lower() in {"visit", "arrival", "trip"} and t.pos_ == "NOUN"
+                for c in t.children if c.dep_ == "poss" for m in [ctx.at(c)] if m and m.node in people}
+    if not visitors:
+        return None
+    homes = {_home_state(ctx, p) for p in people} - {None}
+    found = {ref.node: ref for ref in events.refs if ref.kind == "visit"
+             and ref.participants & visitors and ref.participants & homes}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _call(ctx: ReportContext, tok: Token, events: EventIndex) -> None:

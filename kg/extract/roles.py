@@ -19,6 +19,7 @@ from kg.extract.context import Mention, ReportContext
 SKIP_RIGHT = {"the", "a", "an", "who", "has", "had", "have", "served", "serves", "as", "is", "was",
               "now", "then", "currently", "also", "been", "being", "who's"}
 DASHES = {"–", "—", "-", ":", "--"}
+LOCATIVE = {"in", "to", "at", "from", "into", "inside", "near", "across", "toward", "towards", "for"}
 STATE_TITLES = {"President", "Prime Minister", "Deputy Prime Minister", "Leader", "Supreme Leader",
                 "King", "Chancellor", "Premier", "Emir", "Crown Prince", "Vice President"}
 
@@ -148,10 +149,68 @@ def _affiliation(ctx: ReportContext, toks: list[Token]) -> str | None:
 
 def _sentence_state(ctx: ReportContext, sent: Span) -> str | None:
     """The one state a sentence is about ('Moscow's delegation included ...'), if unambiguous.
-    Relative clauses do not count: 'Novak, who is on a visit to Iran' is not Iran's minister."""
+    Relative clauses do not count: 'Novak, who is on a visit to Iran' is not Iran's minister;
+    nor do places people are in or go to ('Kihara is in the Philippines')."""
     aside = {t.i for t in sent if t.dep_ == "relcl" for t in t.subtree}
-    states = {m.node for m in ctx.in_span(sent.start, sent.end, "State") if m.start not in aside}
+    states = {m.node for m in ctx.in_span(sent.start, sent.end, "State")
+              if m.start not in aside and not _where_someone_is(ctx.doc[m.end - 1])}
     return states.pop() if len(states) == 1 else None
+
+
+def _where_someone_is(tok: Token) -> bool:
+    """'in the Philippines', 'a visit to Iran', 'visited Russia'."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE:
+        return True
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"visit", "tour", "reach", "enter", "leave"}
+
+
+def _appositive_phrase(ctx: ReportContext, person: Mention) -> list[Token]:
+    """'The head of Niger's military government, General Abdourahamane Tiani': the phrase the
+    name stands in apposition to."""
+    root = ctx.doc[person.start:person.end].root
+    if root.dep_ != "appos" or root.head.i >= person.start or not _is_title_token(ctx, root.head):
+        return []
+    head = root.head
+    return [t for t in head.subtree if t.i < person.start and t.text != ","]
+
+
+def _partner_state(ctx: ReportContext, person: Mention) -> str | None:
+    """'Kamikawa and Defense Minister Kihara': a minister named with a colleague whose state is
+    known serves the same state."""
+    root = ctx.doc[person.start:person.end].root
+    group = root
+    while group.dep_ not in {"nsubj", "nsubjpass", "ROOT"} and group.head.i != group.i:
+        group = group.head  # the whole subject: 'Joly and Defence Minister Bill Blair are ...'
+    others = [*group.subtree] if group.dep_ != "ROOT" else [*root.conjuncts]
+    for other in others:
+        m = ctx.at(other)
+        if m is not None and m.label == "Person" and m.node != person.node:
+            state = _role_state(ctx, m.node)
+            if state:
+                return state
+    return None
+
+
+def _role_state(ctx: ReportContext, person: str) -> str | None:
+    for edge in ctx.builder.edges.values():
+        if edge.source == person and edge.type == "HOLDS_ROLE" and ctx.label_of(edge.target) == "State":
+            return edge.target
+    return None
+
+
+def _dateline_state(ctx: ReportContext) -> str | None:
+    """'MANILA – The Philippines and Japan ...': the state of the city a report is filed from."""
+    for sent in list(ctx.doc.sents)[:3]:
+        first = ctx.at(sent[0])
+        if first is None or first.end >= len(ctx.doc) or ctx.doc[first.end].text not in DASHES | {"("}:
+            continue
+        if first.label == "State":
+            return first.node
+        country = ctx.builder.nodes[first.node].props.get("country") if first.label == "Place" else None
+        entry = ctx.gaz.lookup(country, "State") if country else None
+        if entry is not None:
+            return ctx.builder.add_node(entry.key, "State", entry.name, iso=entry.country)
+    return None
 
 
 def extract_roles(ctx: ReportContext) -> dict[str, str]:
@@ -162,14 +221,17 @@ def extract_roles(ctx: ReportContext) -> dict[str, str]:
         sent = ctx.doc[person.start].sent
         left, listed = _left_phrase(ctx, person)
         right = _right_phrase(ctx, person)
-        for toks in (left, right):
+        appos = _appositive_phrase(ctx, person)
+        for toks in (left, appos, right):
             title = parse_title(ctx, " ".join(t.text for t in toks)) if toks else None
             if not title:
                 continue
             org = _affiliation(ctx, toks)
+            if org is None and toks is left and appos:  # 'The head of Niger's government, General X'
+                org = _affiliation(ctx, appos)
             if org is None and title.split()[-1] in {"President", "Minister", "Leader"} | {
                     t.split()[-1] for t in STATE_TITLES} or (org is None and " of " in title):
-                org = _sentence_state(ctx, sent)
+                org = _sentence_state(ctx, sent) or _partner_state(ctx, person) or _dateline_state(ctx)
             _add_role(ctx, person.node, title, org, sent, titles)
             if listed:
                 list_title[person.start] = (title, org)
