@@ -4,7 +4,7 @@
 
 Per size, in one run on the same synthetic corpus (bench/generate.py):
   extraction words/s (kg pipeline) vs spaCy en_core_web_sm alone (nlp.pipe, same batch size);
-  graph build time; store load (per-report transactions, as `kg load` does);
+  graph build time; store load (as `kg load` writes: groups of reports, one transaction each);
   the merged graph pushed into an empty store by kg (batched UNWIND ... CREATE, one
   transaction per batch) vs FalkorDB's own bulk path (LOAD CSV ... CREATE) for the same rows; saved-query latency p50/p95; peak memory.
 With NEO4J_URI set, also the push rate to Neo4j.
@@ -31,6 +31,7 @@ from bench.generate import write_corpus
 from kg.extract.pipeline import BATCH_SIZE, extract_many
 from kg.graph import build_graph
 from kg.ingest import read_report
+from kg.loading import LoadResult, write_extractions
 from kg.push import graph_records
 from kg.queries import example_params, library
 from kg.store import cypher
@@ -160,8 +161,7 @@ def run_size(n: int, work: Path, reps: int) -> dict:
     rows = sum(len(x.nodes) + len(x.edges) for x in extractions)
     with EmbeddedStore(home) as store:
         started = time.perf_counter()
-        for x in extractions:
-            store.apply(x)
+        write_extractions(store, extractions, LoadResult())  # as `kg load` writes: groups of reports
         out["load_s"] = time.perf_counter() - started
         out["load_rows"] = rows
         out["load_rows_per_s"] = rows / out["load_s"]

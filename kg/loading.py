@@ -1,11 +1,13 @@
-"""Loading reports into a store: read, extract, apply, one report at a time.
+"""Loading reports into a store: read, extract, write.
 
-Each report is applied atomically; a bad file is reported and (with keep_going)
-skipped, and the store keeps everything loaded before it.
+Reports are written in groups, each group one transaction, so a report lands whole
+or not at all; a bad file is reported and (with keep_going) skipped, and the store
+keeps everything loaded before it.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -13,7 +15,7 @@ from pathlib import Path
 from kg.errors import KGError
 from kg.extract.pipeline import extract_many
 from kg.ingest import iter_report_paths, read_report
-from kg.models import Report
+from kg.models import Extraction, Report
 from kg.store.base import Store
 
 
@@ -40,6 +42,11 @@ def read_all(paths: Iterable[Path], keep_going: bool, result: LoadResult) -> lis
     return reports
 
 
+GROUP_REPORTS = 64  # reports written per transaction
+GROUP_ROWS = 20_000  # ... or fewer, when they are long
+GROUP_SECONDS = 1.0  # ... or fewer, so that what is extracted lands at least every second
+
+
 def load_paths(store: Store, paths: list[Path], *, keep_going: bool = False, force: bool = False,
                progress: Callable[[str], None] | None = None) -> LoadResult:
     result = LoadResult()
@@ -52,17 +59,53 @@ def load_paths(store: Store, paths: list[Path], *, keep_going: bool = False, for
                 progress(report.path)
         else:
             todo.append(report)
-    for extraction in extract_many(todo):
-        report = extraction.report
-        try:
-            if force and store.has_report(report.id):
-                store.retract(report.id)
-            store.apply(extraction)
-            result.loaded.append(report.path)
-        except KGError as e:
-            if not keep_going:
-                raise KGError(f"{report.path}: {e}") from e
-            result.failed.append((report.path, str(e)))
-        if progress:
-            progress(report.path)
+    write_extractions(store, extract_many(todo), result, keep_going=keep_going, force=force, progress=progress)
     return result
+
+
+def write_extractions(store: Store, extractions: Iterable[Extraction], result: LoadResult, *,
+                      keep_going: bool = False, force: bool = False,
+                      progress: Callable[[str], None] | None = None) -> None:
+    """Write extracted reports in groups, one transaction per group."""
+    group: list[Extraction] = []
+    rows, started = 0, time.monotonic()
+    for extraction in extractions:
+        if force and store.has_report(extraction.report.id):
+            store.retract(extraction.report.id)
+        if not group:
+            rows, started = 0, time.monotonic()
+        group.append(extraction)
+        rows += len(extraction.nodes) + len(extraction.edges)
+        if len(group) >= GROUP_REPORTS or rows >= GROUP_ROWS or time.monotonic() - started >= GROUP_SECONDS:
+            _write_group(store, group, keep_going, result, progress)
+            group = []
+    _write_group(store, group, keep_going, result, progress)
+
+
+def _write_group(store: Store, group: list[Extraction], keep_going: bool, result: LoadResult,
+                 progress: Callable[[str], None] | None) -> None:
+    """Reports in one transaction; if the store refuses it, one at a time, so the error
+    names the report at fault and every other report still lands."""
+    if not group:
+        return
+    try:
+        store.apply_many(group)
+    except KGError:
+        for extraction in group:
+            _write_one(store, extraction, keep_going, result)
+    else:
+        result.loaded += [x.report.path for x in group]
+    if progress:
+        for extraction in group:
+            progress(extraction.report.path)
+
+
+def _write_one(store: Store, extraction: Extraction, keep_going: bool, result: LoadResult) -> None:
+    report = extraction.report
+    try:
+        store.apply(extraction)
+        result.loaded.append(report.path)
+    except KGError as e:
+        if not keep_going:
+            raise KGError(f"{report.path}: {e}") from e
+        result.failed.append((report.path, str(e)))

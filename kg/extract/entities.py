@@ -34,6 +34,7 @@ GENERIC_WORDS = {"west", "east", "north", "south", "state", "states", "governmen
 LEGAL_SUFFIXES = {"LLC", "Ltd", "Ltd.", "Inc", "Inc.", "JSC", "PJSC", "OJSC", "CJSC", "Co", "Co.", "GmbH", "Corp",
                   "Corp.", "PLC", "plc", "SA", "AG", "LLP"}
 BODY_NOUNS = {"panel", "committee", "commission", "tribunal", "secretariat"}
+PERSON_TITLES_KEPT = {"jr", "jr.", "sr", "sr."}
 EVENT_HEADS = {"meeting", "summit", "forum", "conference", "talks", "dialogue", "ceremony", "exercise", "exercises"}
 PERSON_NAME = re.compile(r"^[A-Z][\w'’\-.]*( [A-Z][\w'’\-.]*){0,4}$")
 
@@ -195,6 +196,8 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
         cut = [i for i in range(start, end - 2) if doc[i].lower_ in ctx.gaz.place_heads]
         if cut:  # 'Primorsky Territory Oleg Kozhemyako': the governor, not his territory
             start = cut[-1] + 1
+        while end - start > 1 and doc[start].lower_ in words and doc[start].lower_ not in PERSON_TITLES_KEPT:
+            start += 1  # 'Agriculture Zhang Wei' of 'Minister of Agriculture Zhang Wei'
         text = clean_span_text(doc[start:end].text)
         return Mention(start, end, "Person", "", text)  # node created after coreference
     if ent.label_ in {"GPE", "LOC", "FAC"} or (kind and ent.label_ == "PERSON"):

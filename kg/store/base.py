@@ -12,6 +12,9 @@ class Store(Protocol):
     def apply(self, extraction: Extraction) -> None:
         """Write one report's nodes and edges atomically (all or nothing)."""
 
+    def apply_many(self, extractions: list[Extraction]) -> None:
+        """Write several reports in one transaction (all or nothing)."""
+
     def retract(self, report_id: str) -> int:
         """Remove a report's contribution; return how many nodes and edges went."""
 

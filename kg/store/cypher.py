@@ -129,12 +129,59 @@ def retract_statements(report_id: str) -> list[tuple[str, dict]]:
 def write_statements(extraction: Extraction, batch_size: int = 500,
                      onto: Ontology | None = None) -> list[tuple[str, dict]]:
     """UNWIND batches for one extraction: nodes per label first, then edges per type."""
+    return write_statements_many([extraction], batch_size, onto)
+
+
+def write_statements_many(extractions: list[Extraction], batch_size: int = 500,
+                          onto: Ontology | None = None) -> list[tuple[str, dict]]:
+    """UNWIND batches for several reports written in one transaction: a node or edge they
+    share becomes one row, merged here by the same rules the upsert Cypher applies (an
+    UNWIND must not MERGE one key twice: FalkorDB applies such rows out of order)."""
     onto = onto or ontology()
-    published = extraction.report.published
-    nodes = [{**node_properties(n), "label": n.label, "first_reported": published} for n in extraction.nodes]
-    edges = [{"key": e.key, "type": e.type, "source": e.source, "target": e.target, "sources": e.sources,
-              "evidence": e.evidence, "first_reported": published, **e.props} for e in extraction.edges]
-    return rows_statements(nodes, edges, batch_size, onto)
+    nodes: dict[str, dict] = {}
+    edges: dict[tuple, dict] = {}
+    for extraction in extractions:
+        published = extraction.report.published
+        for n in extraction.nodes:
+            row = {**node_properties(n), "label": n.label, "first_reported": published}
+            nodes[n.id] = merge_rows(nodes[n.id], row) if n.id in nodes else row
+        for e in extraction.edges:
+            row = {"key": e.key, "type": e.type, "source": e.source, "target": e.target, "sources": e.sources,
+                   "evidence": e.evidence, "first_reported": published, **e.props}
+            ident = (e.type, e.source, e.target, e.key)
+            edges[ident] = merge_rows(edges[ident], row) if ident in edges else row
+    return rows_statements(list(nodes.values()), list(edges.values()), batch_size, onto)
+
+
+IDENTITY = ("id", "label", "key", "type", "source", "target")
+
+
+def merge_rows(old: dict, new: dict) -> dict:
+    """Two records of one node or edge as the upsert Cypher would leave them (see _sets):
+    lists unioned, the longer name, the earliest first_reported, else the most precise value."""
+    out = dict(old)
+    for prop, value in new.items():
+        mine = old.get(prop)
+        if prop in IDENTITY:
+            out[prop] = value
+        elif prop in LISTS:
+            out[prop] = list(dict.fromkeys([*(mine or []), *(value or [])]))
+        elif value is None or mine is None:
+            out[prop] = mine if value is None else value
+        elif prop == "name":
+            out[prop] = value if (len(value), mine) > (len(mine), value) else mine
+        elif prop == "first_reported":
+            out[prop] = min(mine, value)
+        else:
+            a, b = _text(value), _text(mine)
+            later = a < b if prop == "start" else a > b
+            out[prop] = value if len(a) > len(b) or (len(a) == len(b) and later) else mine
+    return out
+
+
+def _text(value) -> str:
+    """Cypher's toString, for the values kg stores (booleans are lower case there)."""
+    return str(value).lower() if isinstance(value, bool) else str(value)
 
 
 def rows_statements(nodes: list[dict], edges: list[dict], batch_size: int = 500,

@@ -131,6 +131,10 @@ class Neo4jStore(StoreQueries):
     def apply(self, extraction: Extraction) -> None:
         self._write(cypher.write_statements(extraction, batch_size=self.settings.batch_size))
 
+    def apply_many(self, extractions: list[Extraction]) -> None:
+        """Several reports in one transaction: all of them or none."""
+        self._write(cypher.write_statements_many(extractions, batch_size=self.settings.batch_size))
+
     def write_rows(self, statements: list[tuple[str, dict]]) -> None:
         """One batch of a bulk push in its own transaction (MERGE makes a re-run complete it)."""
         self._write(statements)
