@@ -16,7 +16,7 @@ from typing import Any
 import networkx as nx
 
 from kg.ontology import ontology
-from kg.store.cypher import schema_statements
+from kg.store.cypher import SET_LOOKUP, schema_statements
 
 ARRAY_DELIMITER = "\x1f"  # ASCII unit separator: never in report text (ingest drops control characters)
 CSV_TYPES = {"string": "", "date": "", "int": ":int", "float": ":float", "bool": ":boolean", "list": ":string[]"}
@@ -70,7 +70,7 @@ def write_neo4j_admin(graph: nx.MultiDiGraph, folder: Path) -> list[Path]:
         f"neo4j-admin database import full --array-delimiter=U+001F --overwrite-destination "
         f"{nodes} {rels} \"${{1:-neo4j}}\"\n", encoding="utf-8")
     schema = folder / "schema.cypher"
-    schema.write_text(";\n".join(schema_statements()) + ";\n", encoding="utf-8")
+    schema.write_text(";\n".join([*schema_statements(), SET_LOOKUP]) + ";\n", encoding="utf-8")
     return [*written, script, schema]
 
 
@@ -111,4 +111,5 @@ def cypher_script(graph: nx.MultiDiGraph, batch: int = 1000) -> str:
                     f"MERGE (a)-[r:{rel_type} {{key: {cypher_literal(key)}}}]->(b) SET r += {_map(attrs, keys)};")
     for i in range(0, len(body), batch):
         lines += [":begin", *body[i:i + batch], ":commit"]
+    lines.append(SET_LOOKUP.replace("\n", " ") + ";")  # the names saved queries search
     return "\n".join(lines) + "\n"

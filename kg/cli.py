@@ -18,6 +18,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from kg.errors import KGError, QueryError
 from kg.output import FORMATS, render
 from kg.paths import data_dir, default_home
+from kg.queries import DEFAULT_LIMIT
 
 err = Console(stderr=True)
 DEMO_QUESTIONS = [
@@ -172,17 +173,23 @@ def _progress() -> Progress:
 @cli.command()
 @click.argument("name", shell_complete=_complete_query_name)
 @click.option("--param", "-p", "pairs", multiple=True, help="Query parameter as key=value.")
+@click.option("--limit", type=click.IntRange(min=0), default=DEFAULT_LIMIT, show_default=True,
+              help="Most rows to return; 0 for all.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.pass_obj
-def ask(obj: Context, name: str, pairs: tuple[str, ...], fmt: str) -> None:
+def ask(obj: Context, name: str, pairs: tuple[str, ...], limit: int, fmt: str) -> None:
     """Run a saved query by name, e.g. kg ask who-attended --param event="state visit"."""
     from kg.queries import get_query
 
     query = get_query(name)
-    params = query.bind(_params(pairs))
+    params = query.bind(_params(pairs), limit)
     with obj.store() as store:
         rows = store.read(query.cypher, params)
+    cut = bool(limit) and len(rows) >= limit
+    rows = rows[:limit] if limit else rows  # a UNION may give $limit rows per part
     _show(rows, fmt, query.title)
+    if cut:
+        err.print(f"[dim]first {limit} rows; --limit N for more, --limit 0 for all[/]")
 
 
 @cli.group()

@@ -12,6 +12,7 @@ def graph_from_store(store: Store) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     for row in store.read(cypher.ALL_NODES):
         props = dict(row["props"])
+        props.pop("lookup", None)  # derived by the store, not part of the graph's facts
         props["label"] = row["label"]
         aliases = [a for a in props.get("aliases") or [] if a != props.get("name")]
         props["aliases"] = aliases

@@ -54,6 +54,7 @@ class RelationshipSpec(Strict):
 class Ontology(Strict):
     version: int
     node_properties: dict[str, PropertySpec]
+    derived_node_properties: dict[str, PropertySpec] = Field(default_factory=dict)
     edge_properties: dict[str, PropertySpec]
     labels: dict[str, LabelSpec]
     relationships: dict[str, RelationshipSpec]
@@ -72,7 +73,7 @@ class Ontology(Strict):
         return [(a, b) for a in expand(spec.from_) for b in expand(spec.to)]
 
     def property_keys(self) -> list[str]:
-        keys = set(self.node_properties) | set(self.edge_properties)
+        keys = set(self.node_properties) | set(self.derived_node_properties) | set(self.edge_properties)
         for spec in self.labels.values():
             keys |= set(spec.properties)
         for rel in self.relationships.values():

@@ -6,6 +6,9 @@
     // param event: string - part of the event name, e.g. "state visit"
     // param since: string? - optional (a trailing ? means optional, default null)
     // example: kg ask who-attended --param event="state visit"
+
+Every query ends by taking at most $limit rows, ordered first and enriched after
+(roles, counts), so an answer costs the same however large the graph grows.
 """
 
 from __future__ import annotations
@@ -26,6 +29,8 @@ from kg.paths import data_dir
 _PARAM = re.compile(r"^//\s*param\s+(\w+)\s*:\s*(\w+)(\?)?\s*(?:[-—–]\s*(.*))?$")
 _FIELD = re.compile(r"^//\s*(name|description|example)\s*:\s*(.*)$")
 TYPES = {"string": str, "int": int, "float": float, "bool": bool}
+DEFAULT_LIMIT = 100  # rows a saved query returns unless asked for more: a screenful, and fast at any size
+ALL_ROWS = 2**31 - 1  # what --limit 0 sends: LIMIT takes a positive integer
 
 
 @dataclass
@@ -46,8 +51,9 @@ class SavedQuery:
     params: list[Param] = field(default_factory=list)
     examples: list[str] = field(default_factory=list)
 
-    def bind(self, given: dict[str, str]) -> dict[str, Any]:
-        """Check and convert CLI parameters against the header."""
+    def bind(self, given: dict[str, str], limit: int = DEFAULT_LIMIT) -> dict[str, Any]:
+        """Check and convert CLI parameters against the header; add $limit, the most rows
+        to return (0 for all), which every saved query takes."""
         known = {p.name: p for p in self.params}
         unknown = sorted(set(given) - set(known))
         if unknown:
@@ -68,6 +74,9 @@ class SavedQuery:
             except (ValueError, KeyError) as e:
                 raise QueryError(f"query {self.name!r}: {p.name}={given[p.name]!r} "
                                  f"is not a {p.type}") from e
+        if limit < 0:
+            raise QueryError(f"--limit must be 0 (all rows) or more, not {limit}")
+        out["limit"] = limit or ALL_ROWS
         return out
 
     def signature(self) -> str:

@@ -4,9 +4,7 @@
 // param name: string - part of the actor's name or alias, e.g. Lavrov
 // example: kg ask actor-profile --param name=Lavrov
 MATCH (n)
-WHERE (n:Person OR n:State OR n:Organization)
-  AND (n.id = $name OR toLower(n.name) CONTAINS toLower($name)
-       OR any(x IN coalesce(n.aliases, []) WHERE toLower(x) CONTAINS toLower($name)))
+WHERE (n.lookup CONTAINS toLower($name) OR n.id = $name) AND (n:Person OR n:State OR n:Organization)
 MATCH (n)-[r]-(m)
 WHERE NOT type(r) IN ['MENTIONS', 'ABOUT']
 RETURN n.name AS actor, type(r) AS relation,
@@ -15,3 +13,4 @@ RETURN n.name AS actor, type(r) AS relation,
        coalesce(r.title, r.commodity, r.delegation, m.start, m.signed) AS detail,
        size(r.sources) AS reports
 ORDER BY actor, relation, other
+LIMIT $limit

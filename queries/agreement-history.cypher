@@ -4,8 +4,7 @@
 // param agreement: string - part of the agreement's name or alias, e.g. "strategic partnership"
 // example: kg ask agreement-history --param agreement="strategic partnership"
 MATCH (a:Agreement)
-WHERE a.id = $agreement OR toLower(a.name) CONTAINS toLower($agreement)
-   OR any(x IN coalesce(a.aliases, []) WHERE toLower(x) CONTAINS toLower($agreement))
+WHERE a.lookup CONTAINS toLower($agreement) OR a.id = $agreement
 MATCH p = (newer:Agreement)-[:RENEWS*1..5]->(older:Agreement)
 WHERE a IN nodes(p)
 UNWIND relationships(p) AS step
@@ -13,3 +12,4 @@ WITH DISTINCT a, startNode(step) AS n, endNode(step) AS o, step
 RETURN a.name AS agreement, n.name AS newer, n.signed AS newer_signed, o.name AS renews,
        o.signed AS older_signed, size(step.sources) AS reports
 ORDER BY agreement, newer_signed DESC
+LIMIT $limit

@@ -4,11 +4,13 @@
 // param event: string - part of the event's name or alias, or its id, e.g. "state visit"
 // example: kg ask agreements-signed --param event="state visit"
 MATCH (e:Event)
-WHERE e.id = $event OR toLower(e.name) CONTAINS toLower($event)
-   OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) CONTAINS toLower($event))
+WHERE e.lookup CONTAINS toLower($event) OR e.id = $event
 MATCH (a:Agreement)-[:SIGNED_AT]->(e)
+WITH e, a
+ORDER BY a.name, e.name
+LIMIT $limit
 OPTIONAL MATCH (signer)-[:SIGNED]->(a)
 OPTIONAL MATCH (party)-[:PARTY_TO]->(a)
 RETURN e.name AS event, a.name AS agreement, a.signed AS signed,
        collect(DISTINCT signer.name) AS signed_by, collect(DISTINCT party.name) AS parties
-ORDER BY agreement
+ORDER BY agreement, event

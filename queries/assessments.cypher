@@ -9,9 +9,12 @@ MATCH (r:Report)-[:ASSESSES]->(a:Assessment)
 WHERE ($likelihood IS NULL OR toLower(a.likelihood) CONTAINS toLower($likelihood)
        OR toLower(coalesce(a.band, '')) CONTAINS toLower($likelihood))
   AND ($publisher IS NULL OR toLower(coalesce(r.publisher, '')) CONTAINS toLower($publisher))
+WITH r, a, [(a)-[:ABOUT]->(x) | x.lookup] AS about
+WHERE $about IS NULL OR any(x IN about WHERE x CONTAINS toLower($about))
+WITH r, a
+ORDER BY r.published, r.publisher, a.text
+LIMIT $limit
 OPTIONAL MATCH (a)-[:ABOUT]->(x)
-WITH r, a, collect(x.name) AS about
-WHERE $about IS NULL OR any(n IN about WHERE toLower(n) CONTAINS toLower($about))
 RETURN r.publisher AS publisher, r.published AS published, a.likelihood AS likelihood, a.band AS band,
-       a.probability AS probability, a.text AS judgement, about
+       a.probability AS probability, a.text AS judgement, collect(x.name) AS about
 ORDER BY published, publisher, judgement

@@ -4,17 +4,34 @@
 // param event: string - part of the event's name or alias, or its id, e.g. "state visit"
 // param state: string - part of the state's name or alias, e.g. Russia or Moscow
 // example: kg ask delegation --param event="state visit" --param state=Russia
-MATCH (e:Event)
-WHERE e.id = $event OR toLower(e.name) CONTAINS toLower($event)
-   OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) CONTAINS toLower($event))
 MATCH (s:State)
-WHERE s.id = $state OR toLower(s.name) CONTAINS toLower($state)
-   OR any(a IN coalesce(s.aliases, []) WHERE toLower(a) CONTAINS toLower($state))
-MATCH (p:Person)-[att:ATTENDED]->(e)
+WHERE s.lookup CONTAINS toLower($state) OR s.id = $state
+WITH s
+MATCH (p:Person)-[:HOLDS_ROLE]->(o)
+WHERE o = s OR o.country = s.name
+WITH DISTINCT s, p
+MATCH (p)-[:ATTENDED]->(e:Event)
+WHERE e.lookup CONTAINS toLower($event) OR e.id = $event
+WITH DISTINCT e, s, p
+ORDER BY e.name, p.name
+LIMIT $limit
 OPTIONAL MATCH (p)-[role:HOLDS_ROLE]->(org)
-WITH e, s, p, att, collect(DISTINCT {title: role.title, org: org.name, country: coalesce(org.country, '')}) AS roles
+WITH e, s, p, collect(DISTINCT role.title + ', ' + org.name) AS roles
+RETURN e.name AS event, s.name AS state, p.name AS member, roles
+ORDER BY event, member
+UNION
+MATCH (s:State)
+WHERE s.lookup CONTAINS toLower($state) OR s.id = $state
+WITH s
+MATCH (e:Event)
+WHERE e.lookup CONTAINS toLower($event) OR e.id = $event
+WITH s, e
+MATCH (p:Person)-[att:ATTENDED]->(e)
 WHERE att.delegation = s.name
-   OR any(r IN roles WHERE r.org = s.name OR r.country = s.name)
-RETURN e.name AS event, s.name AS state, p.name AS member,
-       [r IN roles WHERE r.title IS NOT NULL | r.title + ', ' + r.org] AS roles
+WITH e, s, p
+ORDER BY e.name, p.name
+LIMIT $limit
+OPTIONAL MATCH (p)-[role:HOLDS_ROLE]->(org)
+WITH e, s, p, collect(DISTINCT role.title + ', ' + org.name) AS roles
+RETURN e.name AS event, s.name AS state, p.name AS member, roles
 ORDER BY event, member

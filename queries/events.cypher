@@ -7,8 +7,10 @@
 MATCH (e:Event)
 WHERE ($kind IS NULL OR toLower(coalesce(e.kind, '')) CONTAINS toLower($kind))
   AND ($since IS NULL OR e.start >= $since)
+WITH e
+ORDER BY e.start, e.name
+LIMIT $limit
 OPTIONAL MATCH (e)-[:HELD_IN]->(p)
-OPTIONAL MATCH (who)-[:ATTENDED]->(e)
 RETURN e.start AS date, e.end AS until, e.kind AS kind, e.name AS event, collect(DISTINCT p.name) AS held_in,
-       count(DISTINCT who) AS attendees, size(e.sources) AS reports
+       size([(who)-[:ATTENDED]->(e) | who]) AS attendees, size(e.sources) AS reports
 ORDER BY date, event

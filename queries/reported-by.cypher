@@ -7,8 +7,13 @@ MATCH (s)-[x:SHIPPED]->(r)
 WHERE toLower(coalesce(x.attributed_to, '')) CONTAINS toLower($organization)
 RETURN x.attributed_to AS reported_by, s.name + ' shipped ' + x.commodity + ' to ' + r.name AS fact,
        x.quantity AS quantity, x.unit AS unit, x.period AS period, size(x.sources) AS reports
+ORDER BY reported_by, fact
+LIMIT $limit
 UNION
-MATCH (rep:Report)-[:ASSESSES]->(a:Assessment)
+MATCH (rep:Report)
 WHERE toLower(coalesce(rep.publisher, '')) CONTAINS toLower($organization)
+MATCH (rep)-[:ASSESSES]->(a:Assessment)
 RETURN rep.publisher AS reported_by, a.likelihood + ': ' + a.text AS fact, null AS quantity, null AS unit,
        null AS period, 1 AS reports
+ORDER BY reported_by, fact
+LIMIT $limit

@@ -5,9 +5,10 @@
 // param title: string? - part of the title, e.g. minister or director
 // example: kg ask role-holders --param organization=Roscosmos
 // example: kg ask role-holders --param organization=Russia --param title=minister
+MATCH (o)
+WHERE (o.lookup CONTAINS toLower($organization) OR o.id = $organization) AND (o:Organization OR o:State)
 MATCH (p:Person)-[r:HOLDS_ROLE]->(o)
-WHERE (o.id = $organization OR toLower(o.name) CONTAINS toLower($organization)
-       OR any(x IN coalesce(o.aliases, []) WHERE toLower(x) CONTAINS toLower($organization)))
-  AND ($title IS NULL OR toLower(r.title) CONTAINS toLower($title))
+WHERE $title IS NULL OR toLower(r.title) CONTAINS toLower($title)
 RETURN o.name AS organization, r.title AS title, p.name AS person, size(r.sources) AS reports
 ORDER BY organization, title, person
+LIMIT $limit

@@ -4,12 +4,12 @@
 // param place: string - part of the place's name or alias, e.g. "Najin" or "Rajin"
 // example: kg ask routes-from --param place=Najin
 MATCH (start:Place)
-WHERE start.id = $place OR toLower(start.name) CONTAINS toLower($place)
-   OR any(a IN coalesce(start.aliases, []) WHERE toLower(a) CONTAINS toLower($place))
+WHERE start.lookup CONTAINS toLower($place) OR start.id = $place
 MATCH (start)-[first:ROUTE_LEG]->(:Place)
 WITH DISTINCT start, first.route AS route, first.seq AS from_seq
-MATCH (a:Place)-[r:ROUTE_LEG]->(b:Place)
-WHERE r.route = route AND r.seq >= from_seq
-RETURN DISTINCT start.name AS origin, r.seq - from_seq + 1 AS leg, a.name AS from, b.name AS to, r.mode AS mode,
+MATCH (start)-[:ROUTE_LEG*0..8 {route: route}]->(a:Place)-[r:ROUTE_LEG {route: route}]->(b:Place)
+WITH DISTINCT start, from_seq, a, r, b
+RETURN start.name AS origin, r.seq - from_seq + 1 AS leg, a.name AS from, b.name AS to, r.mode AS mode,
        r.commodity AS carrying, size(r.sources) AS reports
 ORDER BY origin, leg, from, to
+LIMIT $limit

@@ -6,11 +6,10 @@
 // param commodity: string? - part of the commodity, e.g. "munitions"
 // example: kg ask shipments --param from="North Korea" --param to=Russia
 MATCH (s)-[x:SHIPPED]->(r)
-WHERE ($from IS NULL OR toLower(s.name) CONTAINS toLower($from)
-       OR any(a IN coalesce(s.aliases, []) WHERE toLower(a) CONTAINS toLower($from)))
-  AND ($to IS NULL OR toLower(r.name) CONTAINS toLower($to)
-       OR any(a IN coalesce(r.aliases, []) WHERE toLower(a) CONTAINS toLower($to)))
+WHERE ($from IS NULL OR s.lookup CONTAINS toLower($from))
+  AND ($to IS NULL OR r.lookup CONTAINS toLower($to))
   AND ($commodity IS NULL OR toLower(x.commodity) CONTAINS toLower($commodity))
 RETURN s.name AS shipper, r.name AS recipient, x.commodity AS commodity, x.quantity AS quantity,
        x.unit AS unit, x.period AS period, x.attributed_to AS reported_by, size(x.sources) AS reports
 ORDER BY shipper, recipient, commodity
+LIMIT $limit

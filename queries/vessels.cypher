@@ -6,8 +6,10 @@
 MATCH (v:Vessel)
 OPTIONAL MATCH (v)-[c:CALLED_AT]->(p:Place)
 WITH v, c, p
-WHERE $port IS NULL OR (p IS NOT NULL AND (p.id = $port OR toLower(p.name) CONTAINS toLower($port)
-       OR any(x IN coalesce(p.aliases, []) WHERE toLower(x) CONTAINS toLower($port))))
+WHERE $port IS NULL OR (p IS NOT NULL AND (p.lookup CONTAINS toLower($port) OR p.id = $port))
+WITH v, c, p
+ORDER BY v.name, c.start
+LIMIT $limit
 OPTIONAL MATCH (v)-[:FLAGGED_IN]->(flag:State)
 OPTIONAL MATCH (v)-[:OWNED_BY]->(owner:Organization)
 OPTIONAL MATCH (by)-[s:SANCTIONED|SEIZED]->(v)

@@ -6,21 +6,19 @@
 // param since: string? - earliest date, ISO, partial allowed, e.g. 2023 or 2023-06
 // example: kg ask visits --param from=Russia --param to="North Korea" --param since=2023
 MATCH (v)-[:ATTENDED]->(e:Event {kind: 'visit'})-[:HELD_IN]->(dest)
-WHERE ($to IS NULL OR toLower(dest.name) CONTAINS toLower($to) OR toLower(coalesce(dest.country, '')) CONTAINS toLower($to))
+WHERE ($to IS NULL OR dest.lookup CONTAINS toLower($to) OR toLower(coalesce(dest.country, '')) CONTAINS toLower($to))
   AND ($since IS NULL OR e.start >= $since)
-OPTIONAL MATCH (v)-[:HOLDS_ROLE]->(org)
-WITH v, e.start AS date, e.name AS via, dest, collect(org) AS orgs
-WHERE $from IS NULL OR toLower(v.name) CONTAINS toLower($from)
-   OR any(o IN orgs WHERE toLower(o.name) CONTAINS toLower($from)
-          OR toLower(coalesce(o.country, '')) CONTAINS toLower($from))
-RETURN v.name AS visitor, dest.name AS destination, date, via
+WITH v, dest, e, [(v)-[:HOLDS_ROLE]->(o) | o.lookup + '|' + toLower(coalesce(o.country, ''))] AS serves
+WHERE $from IS NULL OR v.lookup CONTAINS toLower($from) OR any(o IN serves WHERE o CONTAINS toLower($from))
+RETURN v.name AS visitor, dest.name AS destination, e.start AS date, e.name AS via
+ORDER BY date, visitor
+LIMIT $limit
 UNION
 MATCH (v)-[r:VISITED]->(dest)
-WHERE ($to IS NULL OR toLower(dest.name) CONTAINS toLower($to) OR toLower(coalesce(dest.country, '')) CONTAINS toLower($to))
+WHERE ($to IS NULL OR dest.lookup CONTAINS toLower($to) OR toLower(coalesce(dest.country, '')) CONTAINS toLower($to))
   AND ($since IS NULL OR r.start IS NULL OR r.start >= $since)
-OPTIONAL MATCH (v)-[:HOLDS_ROLE]->(org)
-WITH v, r.start AS date, 'reported visit' AS via, dest, collect(org) AS orgs
-WHERE $from IS NULL OR toLower(v.name) CONTAINS toLower($from)
-   OR any(o IN orgs WHERE toLower(o.name) CONTAINS toLower($from)
-          OR toLower(coalesce(o.country, '')) CONTAINS toLower($from))
-RETURN v.name AS visitor, dest.name AS destination, date, via
+WITH v, dest, r, [(v)-[:HOLDS_ROLE]->(o) | o.lookup + '|' + toLower(coalesce(o.country, ''))] AS serves
+WHERE $from IS NULL OR v.lookup CONTAINS toLower($from) OR any(o IN serves WHERE o CONTAINS toLower($from))
+RETURN v.name AS visitor, dest.name AS destination, r.start AS date, 'reported visit' AS via
+ORDER BY date, visitor
+LIMIT $limit

@@ -4,9 +4,11 @@
 // param event: string - part of the event's name or alias, or its id, e.g. "state visit"
 // example: kg ask who-attended --param event="state visit"
 MATCH (e:Event)
-WHERE e.id = $event OR toLower(e.name) CONTAINS toLower($event)
-   OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) CONTAINS toLower($event))
+WHERE e.lookup CONTAINS toLower($event) OR e.id = $event
 MATCH (who)-[:ATTENDED]->(e)
+WITH e, who
+ORDER BY e.start, e.name, labels(who)[0] DESC, who.name
+LIMIT $limit
 OPTIONAL MATCH (who)-[role:HOLDS_ROLE]->(org)
 WITH e, who, collect(DISTINCT role.title + ', ' + org.name) AS roles
 RETURN e.name AS event, e.start AS date, who.name AS attendee, labels(who)[0] AS kind, roles

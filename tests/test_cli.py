@@ -19,6 +19,17 @@ def test_who_attended_the_state_visit(seeded_home):
     assert "CEO, Russian Railways" in roles["Oleg Belozerov"]
 
 
+def test_limit_caps_the_rows_and_says_so(seeded_home):
+    every = json.loads(run_kg(seeded_home, "ask", "who-attended", "--param", "event=visit", "--limit", "0",
+                              "--format", "json").stdout)
+    assert len(every) > 3
+    proc = run_kg(seeded_home, "ask", "who-attended", "--param", "event=visit", "--limit", "3", "--format", "json")
+    assert json.loads(proc.stdout) == every[:3]
+    assert "first 3 rows" in proc.stderr and "--limit 0" in proc.stderr
+    proc = run_kg(seeded_home, "ask", "reports", "--limit", "-1", check=False)
+    assert proc.returncode != 0 and "-1" in proc.stderr
+
+
 def test_loading_twice_changes_nothing(seeded_home, tmp_path):
     first = tmp_path / "a.json"
     second = tmp_path / "b.json"

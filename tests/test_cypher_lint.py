@@ -56,3 +56,12 @@ def test_every_property_used_is_in_the_schema():
     known = set(ontology().property_keys()) | {"source", "target", "rows"}
     unknown = {s.name: sorted(property_accesses(s.text) - known) for s in statements()}
     assert not {k: v for k, v in unknown.items() if v}
+
+
+def test_every_saved_query_takes_at_most_limit_rows():
+    """An answer's cost must not grow with the graph: each saved query orders, then takes
+    $limit rows (kg ask --limit), before it gathers roles, counts or quotes."""
+    from kg.queries import library
+
+    missing = [q.name for q in library().values() if "LIMIT $limit" not in q.cypher]
+    assert not missing

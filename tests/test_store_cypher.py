@@ -6,10 +6,12 @@ import json
 
 from kg.export import graph_from_store
 from kg.graph import node_link_json
+from kg.loading import load_paths
 from kg.ontology import ontology
 from kg.push import push_store
 from kg.store import catalog, cypher
 from kg.store.embedded import EmbeddedStore
+from tests.conftest import SEEDS
 
 SAMPLE = {"string": "x'}) DETACH DELETE n //", "int": 3, "float": 1.5, "bool": True, "date": "2024-06",
           "list": ["a", "b"]}
@@ -67,3 +69,16 @@ def test_push_copies_a_store_exactly_and_twice_changes_nothing(seeded_home, tmp_
             push_store(source, target, batch_size=1000)
             assert node_link_json(graph_from_store(target)) == expected
     assert json.loads(expected)["nodes"]
+
+
+def test_a_store_written_before_lookup_gets_it_when_opened(tmp_path):
+    """Saved queries match names on n.lookup; a store from an older kg is brought up to date."""
+    home = tmp_path / "old"
+    with EmbeddedStore(home) as store:
+        load_paths(store, [SEEDS])
+        store.graph.query("MATCH (n) SET n.lookup = null")
+    (home / "schema.done").write_text("an older schema")
+    with EmbeddedStore(home) as store:
+        missing = store.read("MATCH (n) WHERE n.lookup IS NULL RETURN count(n) AS n")[0]["n"]
+        putin = store.read("MATCH (n:Person) WHERE n.lookup CONTAINS 'putin' RETURN n.lookup AS lookup")
+    assert missing == 0 and putin and putin[0]["lookup"] == putin[0]["lookup"].lower()

@@ -29,8 +29,8 @@ def _strip_strings(text: str) -> str:
 
 def statements() -> list[Statement]:
     onto = ontology()
-    out = [Statement(f"queries/{q.name}.cypher", q.cypher, tuple(p.name for p in q.params))
-           for q in library().values()]
+    out = [Statement(f"queries/{q.name}.cypher", q.cypher, (*(p.name for p in q.params), "limit"))
+           for q in library().values()]  # every saved query takes $limit (kg ask --limit)
     from kg.browser import INTRO
     from kg.explain import STATEMENTS as EXPLAIN
 
@@ -47,7 +47,7 @@ def statements() -> list[Statement]:
             out.append(Statement(f"edge_create({rel_type},{a},{b})", cypher.edge_create(rel_type, a, b), ("rows",)))
     for i, (text, params) in enumerate(cypher.retract_statements("Report:x")):
         out.append(Statement(f"retract[{i}]", text, tuple(params)))
-    for name in ("COUNT_NODES", "COUNT_EDGES", "HAS_REPORT", "ALL_NODES", "ALL_EDGES", "COUNT_LABELS", "COUNT_TYPES", "REPORTS"):
+    for name in ("COUNT_NODES", "COUNT_EDGES", "HAS_REPORT", "ALL_NODES", "ALL_EDGES", "COUNT_LABELS", "COUNT_TYPES", "REPORTS", "SET_LOOKUP"):
         text = getattr(cypher, name)
         out.append(Statement(name, text, _params(text)))
     for i, text in enumerate(cypher.schema_statements()):

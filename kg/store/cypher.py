@@ -68,12 +68,15 @@ def _creates(var: str, props: list[str]) -> str:
     return "ON CREATE SET " + ", ".join(f"{var}.{prop} = row.{prop}" for prop in props)
 
 
+LOOKUP = "toLower(reduce(s = n.name, a IN coalesce(n.aliases, []) | s + '|' + a))"
+
+
 @cache
 def node_upsert(label: str) -> str:
     onto = ontology()
     props = [p for p in onto.label_properties(label) if p != "id"]
     return (f"UNWIND $rows AS row\nMERGE (n:{label} {{id: row.id}})\n"
-            f"{_creates('n', props)}\n{_sets('n', props)}")
+            f"{_creates('n', props)}\n{_sets('n', props)}\nSET n.lookup = {LOOKUP}")
 
 
 @cache
@@ -89,7 +92,7 @@ def edge_upsert(rel_type: str, from_label: str, to_label: str) -> str:
 def node_create(label: str) -> str:
     """For an empty store only (a first push): nothing to merge with, so plain CREATE."""
     props = ", ".join(f"{p}: row.{p}" for p in ontology().label_properties(label))
-    return f"UNWIND $rows AS row\nCREATE (n:{label} {{{props}}})"
+    return f"UNWIND $rows AS row\nCREATE (n:{label} {{{props}}})\nSET n.lookup = {LOOKUP}"
 
 
 @cache
@@ -105,6 +108,8 @@ SET n.sources = [s IN n.sources WHERE s <> $report],
 RETRACT_EDGES = """MATCH ()-[r]->() WHERE $report IN r.sources
 SET r.sources = [s IN r.sources WHERE s <> $report],
     r.evidence = [e IN coalesce(r.evidence, []) WHERE NOT e STARTS WITH $prefix]"""
+# Stores written before `lookup` existed (and neo4j-admin imports) get it here.
+SET_LOOKUP = f"MATCH (n) WHERE n.lookup IS NULL AND n.name IS NOT NULL\nSET n.lookup = {LOOKUP}"
 DELETE_ORPHAN_EDGES = "MATCH ()-[r]->() WHERE size(r.sources) = 0 DELETE r"
 DELETE_ORPHAN_NODES = "MATCH (n) WHERE size(n.sources) = 0 DETACH DELETE n"
 COUNT_NODES = "MATCH (n) RETURN count(n) AS n"

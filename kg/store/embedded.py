@@ -185,7 +185,7 @@ class EmbeddedStore(StoreQueries):
     def _ensure_schema(self) -> None:
         marker = self.home / "schema.done"
         statements = cypher.schema_statements()
-        stamp = hashlib.sha1("\n".join(statements).encode()).hexdigest()  # hash() differs per process
+        stamp = hashlib.sha1("\n".join([*statements, cypher.SET_LOOKUP]).encode()).hexdigest()  # hash() differs per process
         if marker.exists() and marker.read_text() == stamp and self._has_graph():
             return
         for statement in statements:
@@ -197,6 +197,8 @@ class EmbeddedStore(StoreQueries):
                         self._db.connection.execute_command(
                             "GRAPH.CONSTRAINT", "CREATE", GRAPH, "UNIQUE", "NODE", command[1],
                             "PROPERTIES", 1, command[2])
+        if self._has_graph():
+            self.graph.query(cypher.SET_LOOKUP)  # a store written before lookup existed
         marker.write_text(stamp)
 
     def _has_graph(self) -> bool:
