@@ -177,8 +177,7 @@ def run_size(n: int, work: Path, reps: int) -> dict:
     shutil.rmtree(fresh, ignore_errors=True)
     with EmbeddedStore(fresh) as store:
         started = time.perf_counter()
-        for statement in statements:
-            store.write_rows([statement])
+        store.write_batches(statements)
         out["kg_bulk_s"] = time.perf_counter() - started
     out["engine_bulk_s"] = _bulk_load_csv(records, work / f"bulk-csv-{n}")
     out["bulk_rows"] = merged

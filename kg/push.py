@@ -29,8 +29,5 @@ def push_store(source: Store, target, batch_size: int = 1000,
     nodes, edges = graph_records(source)
     empty = target.size() == 0  # a first push CREATEs: the source is merged already
     statements = cypher.rows_statements(nodes, edges, batch_size, empty_target=empty)
-    for i, statement in enumerate(statements, 1):
-        target.write_rows([statement])
-        if progress:
-            progress(i, len(statements))
+    target.write_batches(statements, progress)
     return len(statements)

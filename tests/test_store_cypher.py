@@ -4,6 +4,8 @@ the push path (store -> store) that Neo4j's push uses."""
 
 import json
 
+import pytest
+
 from kg.export import graph_from_store
 from kg.graph import node_link_json
 from kg.loading import load_paths
@@ -82,3 +84,19 @@ def test_a_store_written_before_lookup_gets_it_when_opened(tmp_path):
         missing = store.read("MATCH (n) WHERE n.lookup IS NULL RETURN count(n) AS n")[0]["n"]
         putin = store.read("MATCH (n:Person) WHERE n.lookup CONTAINS 'putin' RETURN n.lookup AS lookup")
     assert missing == 0 and putin and putin[0]["lookup"] == putin[0]["lookup"].lower()
+
+
+def test_a_refused_batch_stops_the_push_and_keeps_the_batches_before(tmp_path):
+    """Batches are pipelined (the next one is prepared while the server runs the last), but
+    each is still its own transaction: a refused batch raises, earlier ones stay, the store
+    stays usable."""
+    from kg.errors import QueryError
+
+    good = [(cypher.node_create("Person"), {"rows": [{"id": f"Person:p{i}", "name": f"P {i}", "sources": ["r"]}]})
+            for i in range(3)]
+    refused = ("UNWIND $rows AS row CREATE (n:Person {id: row.id}) SET n.size = size(row.id) / 0", {"rows": [{"id": "x"}]})
+    with EmbeddedStore(tmp_path / "h") as store:
+        with pytest.raises(QueryError):
+            store.write_batches([*good, refused, *good])
+        names = [r["name"] for r in store.read("MATCH (n:Person) RETURN n.name AS name ORDER BY name")]
+    assert names[:3] == ["P 0", "P 1", "P 2"] and "x" not in names

@@ -18,8 +18,11 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+from redis.exceptions import ResponseError
 
 from kg.errors import QueryError, StoreUnavailable
 from kg.models import Extraction
@@ -236,6 +239,42 @@ class EmbeddedStore(StoreQueries):
             with contextlib.suppress(Exception):
                 self._transaction([s for x in extractions for s in cypher.retract_statements(x.report.id)])
             raise
+
+    def write_batches(self, statements: list[tuple[str, dict]],
+                      progress: Callable[[int, int], None] | None = None) -> None:
+        """Each batch its own command, so its own transaction (a command is atomic); the
+        next batch is turned into text while the server runs the one before, so client and
+        server work at the same time instead of in turn. When the server refuses a batch,
+        the one sent after it may have run too: a push is re-run to complete (it MERGEs)."""
+        pool = self._db.connection.connection_pool
+        conn = pool.get_connection()
+        sent = 0
+        try:
+            for i, (query, params) in enumerate(statements, 1):
+                text = self.graph._build_params_header(params) + translate(query)
+                conn.send_command("GRAPH.QUERY", GRAPH, text, "--compact")
+                sent += 1
+                if sent > 1:
+                    self._reply(conn)
+                    sent -= 1
+                    if progress:
+                        progress(i - 1, len(statements))
+            if sent:
+                self._reply(conn)
+                if progress:
+                    progress(len(statements), len(statements))
+        except BaseException:
+            conn.disconnect()  # replies may still be on the way: never reuse this connection
+            raise
+        finally:
+            pool.release(conn)
+
+    @staticmethod
+    def _reply(conn) -> None:
+        try:
+            conn.read_response()
+        except ResponseError as e:
+            raise QueryError(f"the embedded store refused a write: {e}") from e
 
     def write_rows(self, statements: list[tuple[str, dict]]) -> None:
         """Write prepared UNWIND batches in one transaction (the push path)."""

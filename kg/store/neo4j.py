@@ -9,6 +9,7 @@ A report is one transaction: it lands whole or not at all.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -134,6 +135,14 @@ class Neo4jStore(StoreQueries):
     def apply_many(self, extractions: list[Extraction]) -> None:
         """Several reports in one transaction: all of them or none."""
         self._write(cypher.write_statements_many(extractions, batch_size=self.settings.batch_size))
+
+    def write_batches(self, statements: list[tuple[str, dict]],
+                      progress: Callable[[int, int], None] | None = None) -> None:
+        """Each batch in its own transaction (MERGE makes a re-run complete a cut push)."""
+        for i, statement in enumerate(statements, 1):
+            self.write_rows([statement])
+            if progress:
+                progress(i, len(statements))
 
     def write_rows(self, statements: list[tuple[str, dict]]) -> None:
         """One batch of a bulk push in its own transaction (MERGE makes a re-run complete it)."""
