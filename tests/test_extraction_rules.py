@@ -110,3 +110,16 @@ def test_a_misspelt_organisation_is_read_through_its_acronym_and_panels_are_bodi
     assert labels.get("Korean Central News Agency") == "Organization"
     assert "Korean Central New Agency" not in labels
     assert labels.get("United Nations panel of experts") == "Organization"
+
+
+def test_people_found_by_what_they_say_and_wire_credits_in_the_dateline():
+    labels, edges = _facts(
+        "Lagos, (NAN - NewsWire / West Africa Wire - 3rd May, 2024) Nigeria signed a port deal on Friday.\n\n"
+        "As Chinedu Okafor pointed out in an earlier column, the deal took two years. "
+        "\"The port will double its capacity,\" said Ngozi-Ada Eze, senior research fellow at the "
+        "Lagos Institute of Maritime Studies.\n")
+    assert labels.get("Chinedu Okafor") == "Person"
+    assert labels.get("Ngozi-Ada Eze") == "Person"
+    assert ("Ngozi-Ada Eze", "HOLDS_ROLE", "Lagos Institute of Maritime Studies") in edges
+    assert labels.get("NAN") == "Organization" and labels.get("NewsWire") == "Organization"
+    assert not any("-" in name and label == "Organization" and "NAN" in name for name, label in labels.items())

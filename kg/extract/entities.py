@@ -34,6 +34,7 @@ GENERIC_WORDS = {"west", "east", "north", "south", "state", "states", "governmen
 LEGAL_SUFFIXES = {"LLC", "Ltd", "Ltd.", "Inc", "Inc.", "JSC", "PJSC", "OJSC", "CJSC", "Co", "Co.", "GmbH", "Corp",
                   "Corp.", "PLC", "plc", "SA", "AG", "LLP"}
 BODY_NOUNS = {"panel", "committee", "commission", "tribunal", "secretariat"}
+CONNECTORS = {"of", "the", "and", "for", "on", "in", "to"}
 PERSON_TITLES_KEPT = {"jr", "jr.", "sr", "sr."}
 EVENT_HEADS = {"meeting", "summit", "forum", "conference", "talks", "dialogue", "ceremony", "exercise", "exercises"}
 PERSON_NAME = re.compile(r"^[A-Z][\w'’\-.]*( [A-Z][\w'’\-.]*){0,4}$")
@@ -109,6 +110,9 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
     start, end = ent.start, ent.end
     if ent[0].lower_ in {"the", "a", "an"}:
         start += 1
+    if ent.label_ == "ORG" and end - start > 1 and ent.doc[start].tag_ in {"VBN", "VBD", "VBG"}:
+        start += 1  # 'Rebranded African Corps and reorganised ...': the verb opens the sentence
+        text = clean_span_text(ent.doc[start:end].text)
     while ent.label_ == "ORG" and end < len(ent.doc) and not ent.doc[end].ent_type_ \
             and (ent.doc[end].pos_ == "PROPN" or any(ch.isupper() for ch in ent.doc[end].text[1:])) \
             and ent.doc[end].text[:1].isupper() and ent.doc[end].dep_ != "appos" and ent.doc[end].lower_ not in title_words(ctx):
@@ -262,25 +266,74 @@ def _short_names(ctx: ReportContext, people: list[Mention]) -> None:
     """'Kamikawa, for her part, said ...' where the tagger saw no name: a surname (or the
     family name first, 'Kihara') of one person named in full elsewhere in the report."""
     parts: dict[str, set[str]] = {}
+    full: dict[str, str] = {}
     for m in people:
         words = m.text.split()
         if len(words) >= 2:
+            full[m.text] = m.node
             for w in (words[0], words[-1]):
                 if len(w) > 2 and w[:1].isupper():
                     parts.setdefault(w, set()).add(m.node)
     titles = title_words(ctx)
-    added = False
+    added, skip = False, -1
     for tok in ctx.doc:
         nodes = parts.get(tok.text)
-        if not nodes or len(nodes) != 1 or tok.pos_ != "PROPN" or tok.lower_ in titles or ctx.at(tok) is not None:
+        if tok.i <= skip or not nodes or len(nodes) != 1 or tok.pos_ != "PROPN" or tok.lower_ in titles \
+                or ctx.at(tok) is not None:
             continue
         if ctx.gaz.lookup(tok.text) is not None:
             continue
         node = next(iter(nodes))
-        ctx.mentions.append(Mention(tok.i, tok.i + 1, "Person", node, tok.text, via="short name"))
+        whole = next((n for n, x in full.items() if x == node and ctx.doc[tok.i:].text.startswith(n)), None)
+        if whole is not None:  # the full name again, untagged this time: one mention, not two short ones
+            span = ctx.doc.char_span(tok.idx, tok.idx + len(whole), alignment_mode="expand")
+            ctx.mentions.append(Mention(span.start, span.end, "Person", node, whole))
+            skip = span.end - 1
+        else:
+            ctx.mentions.append(Mention(tok.i, tok.i + 1, "Person", node, tok.text, via="short name"))
         added = True
     if added:
         ctx.index()
+
+
+REPORTING_VERBS = {"say", "tell", "note", "point", "argue", "write", "add", "explain", "warn", "claim",
+                   "observe", "comment", "suggest", "remark", "believe"}
+PERSON_NOUNS = {"fellow", "analyst", "researcher", "professor", "expert", "scholar", "spokesman", "spokeswoman",
+                "spokesperson", "official", "journalist", "author", "lecturer", "economist", "adviser", "advisor",
+                "correspondent", "editor", "founder", "director", "head"}
+
+
+def _speakers(ctx: ReportContext) -> list[Mention]:
+    """People the tagger missed or took for an organisation, found by what they do: 'As
+    Wooyeal Paik pointed out', 'said Keun-Wook Paik, senior research fellow at ...'."""
+    doc, out = ctx.doc, []
+    for tok in doc:
+        if tok.dep_ != "nsubj" or tok.pos_ != "PROPN" or tok.head.lemma_.lower() not in REPORTING_VERBS:
+            continue
+        org = ctx.at(tok)
+        if org is not None:  # 'said Keun-Wook Paik, senior research fellow at ...'
+            start, end = org.start, org.end
+            person_appos = any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in tok.children)
+            if org.label != "Organization" or end != tok.i + 1 or not person_appos \
+                    or ctx.gaz.lookup(org.text, "Organization") is not None:
+                continue
+        else:  # 'As Wooyeal Paik pointed out'
+            start = tok.i
+            while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i \
+                    and doc[start - 1].pos_ == "PROPN" and not doc[start - 1].ent_type_:
+                start -= 1
+            end = tok.i + 1
+        words = [t for t in doc[start:end] if t.is_alpha]
+        if not 2 <= len(words) <= 3 or not all(t.text[:1].isupper() and t.text[1:2].islower() for t in words) \
+                or any(t.text not in "-'" and not t.is_alpha for t in doc[start:end]):
+            continue
+        if org is not None:
+            ctx.mentions.remove(org)  # a person the tagger took for an organisation
+            if not ctx.mentioned(org.node):
+                ctx.builder.drop_node(org.node)
+        out.append(Mention(start, end, "Person", "", clean_span_text(doc[start:end].text)))
+    ctx.index()
+    return out
 
 
 def _not_only_in_headlines(ctx: ReportContext, people: list[Mention]) -> list[Mention]:
@@ -328,7 +381,7 @@ def _titled_names(ctx: ReportContext) -> list[Mention]:
             while k < j and doc[k].lower_ in words:
                 k += 1
             before = doc[i - 1].lower_ if i > 0 else ""
-            titled = k > i or before in words or _after_title_of_state(doc, i, words, covered)
+            titled = k > i or (before in words and before not in CONNECTORS) or _after_title_of_state(doc, i, words, covered)
             k = max([k] + [x + 1 for x in range(k, j - 2) if doc[x].lower_ in ctx.gaz.place_heads])  # 'Primorsky Territory | Oleg ...'
 
             if titled and 2 <= j - k <= 5 and not _name_hyphen(doc, k) and not _name_hyphen(doc, j - 1):
@@ -353,6 +406,37 @@ def _after_title_of_state(doc, i: int, words: frozenset[str], covered: set[int])
     return doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in words
 
 
+ORG_HEADS = ("Institute", "University", "Centre", "Center", "Foundation", "Academy", "Council", "Agency",
+             "Commission", "Committee", "Corporation", "Association", "Society", "School", "College", "Fund",
+             "Bank", "Authority", "Service", "Office", "Bureau", "Forum")
+_ORG_NAME = re.compile(
+    r"(?<![\w-])(?:[A-Z][\w'’-]+ )*(?:" + "|".join(ORG_HEADS) + r")"
+    r"(?: (?:of|for|on) (?:the )?[A-Z][\w'’-]+(?:,? (?:and )?[A-Z][\w'’-]+)*)?")
+
+
+def _org_names(ctx: ReportContext) -> list[Mention]:
+    """Organisation names the tagger missed or cut: 'the Lagos Institute of Maritime Studies',
+    'the Institute for Energy Studies'. A place inside such a name is part of the name."""
+    doc, out = ctx.doc, []
+    for m in _ORG_NAME.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+        if span is None or len(span) < 2 or is_headline(span.sent) or span[0].i == span.sent.start:
+            continue
+        inside = ctx.in_span(span.start, span.end)
+        if any(x.label in {"Organization", "Person"} for x in inside) or any(
+                x.start < span.start < x.end or x.start < span.end < x.end for x in ctx.mentions):
+            continue  # the tagger's organisation stands; people are not institutes
+        if ctx.gaz.lookup(span.text) is not None:
+            continue
+        for x in inside:
+            ctx.mentions.remove(x)
+        name = clean_span_text(span.text)
+        node = ctx.builder.add_node("Organization:" + slug(name), "Organization", name,
+                                    evidence=ctx.evidence(span.sent))
+        out.append(Mention(span.start, span.end, "Organization", node, name))
+    return out
+
+
 def extract_entities(ctx: ReportContext) -> None:
     """Fill ctx.mentions from the doc's entities, with nodes for each."""
     people = _titled_names(ctx)
@@ -364,7 +448,14 @@ def extract_entities(ctx: ReportContext) -> None:
         if mention.label == "Person":
             people.append(mention)
         ctx.mentions.append(mention)
+    ctx.index()
     ctx.mentions.extend(_dateline(ctx))
+    ctx.index()
+    ctx.mentions.extend(_org_names(ctx))
+    ctx.index()
+    speakers = _speakers(ctx)
+    people += speakers
+    ctx.mentions.extend(speakers)
     people = _not_only_in_headlines(ctx, people)
     resolve_people(ctx, people)
     ctx.index()
@@ -384,7 +475,12 @@ def _dateline(ctx: ReportContext) -> list[Mention]:
     taken = {i for m in ctx.mentions for i in range(m.start, m.end)}
     for sent in list(doc.sents)[:4]:
         first = sent[0]
-        if first.i in taken or first.is_space:
+        if first.is_space:
+            continue
+        known = ctx.at(first) if first.i in taken else None
+        if known is not None:  # the tagger found the city: only the agencies after it are new
+            if known.label == "Place" and known.end < len(doc) and doc[known.end].text in DATELINE_MARKS | {","}:
+                out += _wire_credits(ctx, known.end, sent)
             continue
         for size in (3, 2, 1):
             end = first.i + size
@@ -397,7 +493,45 @@ def _dateline(ctx: ReportContext) -> list[Mention]:
             entry = ctx.gaz.lookup(text, "Place")
             if entry is not None and entry.kind == "city":
                 out.append(Mention(first.i, end, "Place", node_for_entry(ctx, entry, sent), entry.name))
+                out += _wire_credits(ctx, end, sent)
                 break
+    return out
+
+
+def _wire_credits(ctx: ReportContext, i: int, sent: Span) -> list[Mention]:
+    """'Niamey, (APP - UrduPoint / Pakistan Point News - 12th Apr, 2024)': the agencies that
+    carry a dateline's story; ' - ' parts are agencies, ' / ' gives one agency's other name."""
+    doc = ctx.doc
+    while i < len(doc) and doc[i].text in {",", "-", "–"}:
+        i += 1
+    if i >= len(doc) or doc[i].text != "(":
+        return []
+    close = next((j for j in range(i + 1, min(len(doc), i + 40)) if doc[j].text == ")"), None)
+    if close is None:
+        return []
+    for m in ctx.in_span(i, close + 1):  # the tagger's reading of the bracket ('APP - UrduPoint /')
+        if m.label == "Organization":
+            ctx.mentions.remove(m)
+            if not ctx.mentioned(m.node):
+                ctx.builder.drop_node(m.node)
+    out, part = [], []
+    for j in range(i + 1, close + 1):
+        if j < close and doc[j].text not in {"-", "–", "—"}:
+            part.append(j)
+            continue
+        names = [[]]
+        for k in part:
+            names[-1].append(k) if doc[k].text != "/" else names.append([])
+        spans = [doc[n[0]:n[-1] + 1] for n in names if n]
+        if spans and all(sp[0].text[:1].isupper() and not any(t.like_num or t.ent_type_ == "DATE" for t in sp)
+                         and len(sp) <= 5 for sp in spans):
+            name, aliases = spans[0].text, tuple(sp.text for sp in spans[1:])
+            entry = ctx.gaz.lookup(name, "Organization")
+            node = node_for_entry(ctx, entry, sent) if entry else ctx.builder.add_node(
+                "Organization:" + slug(name), "Organization", name, aliases=aliases, kind="media",
+                evidence=ctx.evidence(sent))
+            out += [Mention(sp.start, sp.end, "Organization", node, sp.text) for sp in spans]
+        part = []
     return out
 
 
