@@ -123,3 +123,12 @@ def test_people_found_by_what_they_say_and_wire_credits_in_the_dateline():
     assert ("Ngozi-Ada Eze", "HOLDS_ROLE", "Lagos Institute of Maritime Studies") in edges
     assert labels.get("NAN") == "Organization" and labels.get("NewsWire") == "Organization"
     assert not any("-" in name and label == "Organization" and "NAN" in name for name, label in labels.items())
+
+
+def test_officials_the_tagger_ran_into_their_ministry_or_territory():
+    labels, edges = _facts(
+        "He was met by the Governor of the Khabarovsk Territory Dmitry Demeshin and the head of the "
+        "Ministry of Natural Resources Ivan Petrenko.\n")
+    assert labels.get("Ivan Petrenko") == "Person" and labels.get("Dmitry Demeshin") == "Person"
+    assert labels.get("Ministry of Natural Resources") == "Organization"
+    assert ("Ivan Petrenko", "HOLDS_ROLE", "Ministry of Natural Resources") in edges

@@ -380,7 +380,10 @@ def _titled_names(ctx: ReportContext) -> list[Mention]:
             k = i
             while k < j and doc[k].lower_ in words:
                 k += 1
-            before = doc[i - 1].lower_ if i > 0 else ""
+            b = i - 1
+            while b >= 0 and doc[b].lower_ in CONNECTORS:  # 'Governor of the | Primorsky Territory Oleg ...'
+                b -= 1
+            before = doc[b].lower_ if b >= 0 else ""
             titled = k > i or (before in words and before not in CONNECTORS) or _after_title_of_state(doc, i, words, covered)
             k = max([k] + [x + 1 for x in range(k, j - 2) if doc[x].lower_ in ctx.gaz.place_heads])  # 'Primorsky Territory | Oleg ...'
 
@@ -437,8 +440,49 @@ def _org_names(ctx: ReportContext) -> list[Mention]:
     return out
 
 
+_OFFICE = re.compile(r"(?:the )?(?:Ministry|Department|Minister) (?:of|for) (?:the )?")
+
+
+def _split_office_holders(ctx: ReportContext) -> None:
+    """'the head of the Ministry of Natural Resources Alexander Kozlov', 'the Governor of the
+    Primorsky Territory Oleg Kozhemyako': the tagger ran an official into his ministry or
+    territory; the portfolio lexicon and the place words tell where that name ends."""
+    doc = ctx.doc
+    portfolios = sorted({v for vs in ctx.gaz.titles["portfolios"].values() for v in vs}, key=len, reverse=True)
+    ents, changed = [], False
+    for ent in doc.ents:
+        cut, label = None, "ORG"
+        m = _OFFICE.match(ent.text) if ent.label_ == "ORG" else None
+        rest = ent.text[m.end():] if m else ""
+        port = next((p for p in portfolios if rest.lower().startswith(p.lower() + " ")), None)
+        if port:
+            cut = ent.start_char + m.end() + len(port)
+        elif ent.label_ in {"ORG", "PERSON"}:  # 'the Primorsky Territory Oleg Kozhemyako': the governor
+            heads = [t for t in ent[:-2] if t.lower_ in ctx.gaz.place_heads and t.i > ent.start]
+            cut, label = (heads[-1].idx + len(heads[-1]), "GPE") if heads else (None, label)
+        words = doc.text[cut + 1:ent.end_char].split() if cut else []
+        if cut and 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:2].islower() for w in words) \
+                and _could_be_name(ctx, words):
+            office = doc.char_span(ent.start_char, cut, label=label)
+            person = doc.char_span(cut + 1, ent.end_char, label="PERSON")
+            if office is not None and person is not None:
+                ents += [office, person]
+                changed = True
+                continue
+        ents.append(ent)
+    if changed:
+        doc.ents = ents
+
+
+def _could_be_name(ctx: ReportContext, words: list[str]) -> bool:
+    """'Oleg Kozhemyako' could be a person; 'Guest House' (of 'Kumsusan State Guest House') not."""
+    generic = ctx.gaz.place_heads | title_words(ctx) | {h.lower() for h in ORG_HEADS}
+    return not any(w.lower() in generic for w in words) and _place_kind(ctx, " ".join(words)) is None
+
+
 def extract_entities(ctx: ReportContext) -> None:
     """Fill ctx.mentions from the doc's entities, with nodes for each."""
+    _split_office_holders(ctx)
     people = _titled_names(ctx)
     ctx.mentions.extend(people)
     for ent in ctx.doc.ents:
