@@ -77,6 +77,12 @@ class ReportContext:
     def sentence_index(self, sent: Span) -> int:
         return sent.start
 
+    def forget(self, mention: Mention) -> None:
+        """A mention read wrongly: gone, and its node too if nothing else names it."""
+        self.mentions.remove(mention)
+        if not self.mentioned(mention.node):
+            self.builder.drop_node(mention.node)
+
     def mentioned(self, node_id: str, besides: tuple = ()) -> bool:
         """Does any mention (other than those given) still refer to this node?"""
         return any(m.node == node_id and m not in besides for m in self.mentions)

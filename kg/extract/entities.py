@@ -328,9 +328,7 @@ def _speakers(ctx: ReportContext) -> list[Mention]:
                 or any(t.text not in "-'" and not t.is_alpha for t in doc[start:end]):
             continue
         if org is not None:
-            ctx.mentions.remove(org)  # a person the tagger took for an organisation
-            if not ctx.mentioned(org.node):
-                ctx.builder.drop_node(org.node)
+            ctx.forget(org)  # a person the tagger took for an organisation
         out.append(Mention(start, end, "Person", "", clean_span_text(doc[start:end].text)))
     ctx.index()
     return out
@@ -432,7 +430,7 @@ def _org_names(ctx: ReportContext) -> list[Mention]:
         if ctx.gaz.lookup(span.text) is not None:
             continue
         for x in inside:
-            ctx.mentions.remove(x)
+            ctx.forget(x)
         name = clean_span_text(span.text)
         node = ctx.builder.add_node("Organization:" + slug(name), "Organization", name,
                                     evidence=ctx.evidence(span.sent))
@@ -555,9 +553,7 @@ def _wire_credits(ctx: ReportContext, i: int, sent: Span) -> list[Mention]:
         return []
     for m in ctx.in_span(i, close + 1):  # the tagger's reading of the bracket ('APP - UrduPoint /')
         if m.label == "Organization":
-            ctx.mentions.remove(m)
-            if not ctx.mentioned(m.node):
-                ctx.builder.drop_node(m.node)
+            ctx.forget(m)
     out, part = [], []
     for j in range(i + 1, close + 1):
         if j < close and doc[j].text not in {"-", "–", "—"}:
