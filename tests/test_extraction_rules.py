@@ -132,3 +132,14 @@ def test_officials_the_tagger_ran_into_their_ministry_or_territory():
     assert labels.get("Ivan Petrenko") == "Person" and labels.get("Dmitry Demeshin") == "Person"
     assert labels.get("Ministry of Natural Resources") == "Organization"
     assert ("Ivan Petrenko", "HOLDS_ROLE", "Ministry of Natural Resources") in edges
+
+
+def test_an_arrival_at_a_named_place_and_who_arrived_with_it():
+    labels, edges = _facts(
+        "State radio showed a Turkish cargo plane arriving at Tripoli airport on Tuesday night.\n\n"
+        "Atlas Freight Ltd confirmed it had arrived in Libya.\n", published="2024-05-24")
+    arrivals = [n for n, label in labels.items() if label == "Event" and "arrival" in n]
+    assert len(arrivals) == 1
+    assert (arrivals[0], "HELD_IN", "Tripoli Airport") in edges or any(
+        s == arrivals[0] and t == "HELD_IN" and "Tripoli" in o for s, t, o in edges)
+    assert ("Atlas Freight Ltd", "ATTENDED", arrivals[0]) in edges

@@ -59,6 +59,7 @@ class EventIndex(RefIndex):
 
     def __init__(self) -> None:
         self.refs: list[EventRef] = []
+        self.arrivals: list[tuple[list[Mention], str]] = []  # who arrived, undated, and the evidence
 
     def add(self, ref: EventRef) -> None:
         self.refs.append(ref)
@@ -79,6 +80,7 @@ class EventIndex(RefIndex):
         return None
 
 
+PART_OF_DAY = re.compile(r"\s+(?:night|morning|evening|afternoon)$", re.I)
 ANAPHORIC_YEARS = re.compile(r"^(?:in |later |earlier )?(?:the same|that) year$", re.I)
 
 
@@ -99,12 +101,13 @@ def _year_before(ctx: ReportContext, token: int, anaphoric: bool = False) -> int
 
 def sentence_date(ctx: ReportContext, sent: Span, near: int | None = None) -> tuple[str, str] | None:
     """The date expression of a sentence nearest a token, resolved."""
-    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    dates = [e for e in sent.ents if e.label_ == "DATE" or e.label_ == "TIME" and PART_OF_DAY.search(e.text)]
     if near is not None:
         dates.sort(key=lambda e: abs(e.start - near))
     for ent in dates:
-        anaphoric = bool(ANAPHORIC_YEARS.match(ent.text.strip()))
-        parsed = parse_date(ent.text, ctx.published, _year_before(ctx, ent.start, anaphoric))
+        text = PART_OF_DAY.sub("", ent.text).strip()  # 'Wednesday night' is Wednesday
+        anaphoric = bool(ANAPHORIC_YEARS.match(text))
+        parsed = parse_date(text, ctx.published, _year_before(ctx, ent.start, anaphoric))
         if parsed:
             return parsed
     m = re.search(r"\b(?:in|of) ((?:19|20)\d{2})\b", sent.text)
@@ -368,6 +371,50 @@ def _meeting(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
             ctx.builder.add_edge(a, "MET_WITH", b, start=when[0] if when else None, evidence=ev)
 
 
+ARRIVING = {"plane", "aircraft", "flight", "jet", "train", "convoy", "truck", "trucks", "troops", "instructors",
+            "trainers", "equipment", "advisers", "advisors", "contingent", "delegation", "unit", "units", "forces"}
+
+
+def _arrival(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
+    """'A Russian transport plane arriving at Niamey airport on Wednesday night': an arrival
+    of a vehicle, a unit or equipment at a named place, with its date. Who arrives
+    undated ('African Corps confirmed it had arrived', 'equipment from the Russian defence
+    ministry had arrived') joins the report's one arrival. People's arrivals are visits;
+    ships' are port calls (vessels)."""
+    subject = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and tok.dep_ == "acl":
+        subject = tok.head  # 'a plane arriving at ...'
+    if subject is None:
+        return
+    inside = ctx.in_span(subject.left_edge.i, subject.right_edge.i + 1)
+    if subject.lower_ in {"it", "they"} and tok.dep_ == "ccomp":  # 'X confirmed it had arrived'
+        inside = _subjects(ctx, tok.head, {"Organization"})
+    elif subject.lemma_.lower() not in ARRIVING:
+        inside = [m for m in inside if m.start == subject.i or ctx.doc[m.end - 1].i == subject.i]
+    if any(m.label in {"Person", "Vessel"} for m in inside):
+        return
+    who = [m for m in inside if m.label == "Organization"]
+    places = _child_mentions(ctx, tok, "at", {"Place"}) + _child_mentions(ctx, tok, "in", {"Place"})
+    when = sentence_date(ctx, tok.sent, tok.i)
+    if places and when is not None and (who or subject.lemma_.lower() in ARRIVING):
+        place = places[0]
+        node_id = f"Event:arrival-{slug(ctx.name_of(place.node))}-{when[0][:7]}"
+        _record_event(ctx, events, tok, node_id, f"arrival at {ctx.name_of(place.node)}", "arrival", when, who,
+                      [place])
+    elif who:
+        events.arrivals.append((who, ctx.evidence(tok.sent)))
+
+
+def _join_the_arrival(ctx: ReportContext, events: EventIndex) -> None:
+    arrivals = {r.node for r in events.refs if r.kind == "arrival" and r.node in ctx.builder.nodes}
+    if len(arrivals) != 1:
+        return
+    node = arrivals.pop()
+    for who, ev in events.arrivals:
+        for m in who:
+            ctx.builder.add_edge(m.node, "ATTENDED", node, evidence=ev)
+
+
 def _visit_in_sentence(ctx: ReportContext, tok: Token, events: EventIndex, people: set[str]) -> EventRef | None:
     """'To meet Putin upon his arrival', '... to Putin's visit': the sentence speaks of one of these
     people's visit, and the report has one visit by that person to another's home state."""
@@ -463,11 +510,14 @@ def extract_events(ctx: ReportContext) -> EventIndex:
         elif _event_head(tok, lemma, kinds):
             compound = f"{tok.nbor(-1).lower_} {lemma}" if tok.i > 0 else lemma
             _other_event(ctx, tok, kinds.get(compound, kinds[lemma]), events)
+        if tok.pos_ == "VERB" and lemma == "arrive":
+            _arrival(ctx, tok, events)
         if tok.pos_ == "VERB" and lemma in CALL_VERBS:
             _call(ctx, tok, events)
         if tok.pos_ == "VERB" and lemma == "meet" and not any(t.lower_ in {"telephone", "phone"} for t in tok.subtree):
             _meeting(ctx, tok, events)
     _merge_undated_visits(ctx, events)
+    _join_the_arrival(ctx, events)
     for sent in ctx.doc.sents:
         _attendance(ctx, sent, events)
         _exchanged_visits(ctx, sent)
