@@ -143,3 +143,11 @@ def test_an_arrival_at_a_named_place_and_who_arrived_with_it():
     assert (arrivals[0], "HELD_IN", "Tripoli Airport") in edges or any(
         s == arrivals[0] and t == "HELD_IN" and "Tripoli" in o for s, t, o in edges)
     assert ("Atlas Freight Ltd", "ATTENDED", arrivals[0]) in edges
+
+
+def test_agreeing_to_cooperate_with_a_state_is_an_agreement_between_the_two():
+    labels, edges = _facts("Mali's transitional government agreed in March to expand energy cooperation with "
+                           "Türkiye, officials said.\n")
+    agreements = [n for n, label in labels.items() if label == "Agreement"]
+    assert agreements == ["Mali-Türkiye energy cooperation agreement"]
+    assert ("Mali", "PARTY_TO", agreements[0]) in edges and ("Türkiye", "PARTY_TO", agreements[0]) in edges

@@ -305,7 +305,46 @@ def extract_agreements(ctx: ReportContext, events: EventIndex) -> AgreementIndex
     _articles(ctx, index)
     _renews(ctx, index)
     _sanctions(ctx, index)
+    _commitments(ctx, index)
     return index
+
+
+COOPERATION = {"cooperation", "co-operation", "partnership"}
+
+
+def _commitments(ctx: ReportContext, index: AgreementIndex) -> None:
+    """'Niger's military government agreed in January to step up security cooperation with
+    Russia': an agreement between the two states, named after what they agreed on."""
+    b = ctx.builder
+    for tok in ctx.doc:
+        if tok.lemma_ != "agree" or tok.pos_ != "VERB":
+            continue
+        for verb in [c for c in tok.children if c.dep_ == "xcomp"]:
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.lower_ in COOPERATION), None)
+            if obj is None:
+                continue
+            partners = [m for t in (verb, obj) for c in t.children if c.dep_ == "prep" and c.lower_ == "with"
+                        for o in c.children if o.dep_ == "pobj" for m in [ctx.at(o)] if m and m.label == "State"]
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            mine = [m for m in ctx.in_span(subject.left_edge.i, subject.i + 1, "State")] if subject is not None else []
+            if len(partners) != 1 or len(mine) != 1 or mine[0].node == partners[0].node:
+                continue
+            sent = tok.sent
+            topic = " ".join(t.text for t in obj.lefts if t.dep_ in {"compound", "amod"})
+            a, c = ctx.name_of(mine[0].node), ctx.name_of(partners[0].node)
+            name = f"{a}-{c} {topic + ' ' if topic else ''}{obj.lower_} agreement"
+            when = sentence_date(ctx, sent, tok.i)
+            node = _agreement_id("agreement", name, {mine[0].node, partners[0].node}, when[0][:7] if when else None)
+            phrase = ctx.doc[obj.left_edge.i:max(t.i for t in obj.subtree) + 1].text
+            ev = ctx.evidence(sent)
+            alias = phrase if " with " in phrase else f"{phrase} with {c}"
+            b.add_node(node, "Agreement", name, aliases=(alias,), kind="agreement",
+                       signed=when[0] if when else None, evidence=ev)
+            for m in (mine[0], partners[0]):
+                b.add_edge(m.node, "PARTY_TO", node, evidence=ev)
+            index.refs.append(AgreementRef(node, tok.idx, tok.idx + len(tok), "agreement", name,
+                                           {mine[0].node, partners[0].node}, when[0] if when else None))
+    index.refs.sort(key=lambda r: r.start)
 
 
 def _merge_short_names(ctx: ReportContext, index: AgreementIndex) -> None:
