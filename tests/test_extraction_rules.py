@@ -35,6 +35,7 @@ def test_named_ship_flag_owner_and_port_calls(shipping):
     assert ("Sea Falcon", "CALLED_AT", "Latakia") in edges
     assert ("Sea Falcon", "OWNED_BY", "Oceanic Carriers") in edges
     assert ("Bandar Abbas", "LOCATED_IN", "Iran") in edges
+    assert ("Bandar Abbas", "ROUTE_LEG", "Latakia") in edges  # the voyage between the two calls
 
 
 def test_sanctions_reach_the_company_named_before(shipping):

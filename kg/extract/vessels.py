@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 from kg.extract.context import Mention, ReportContext, is_headline
 from kg.extract.events import sentence_date
 from kg.extract.normalize import fold, slug
+from kg.models import stable_hash
 
 SHIP_WORDS = {"ship", "vessel", "tanker", "freighter", "carrier", "carriers", "ships", "vessels", "tankers",
               "dhow", "boat", "warship", "destroyer", "frigate", "corvette", "submarine", "ferry", "trawler",
@@ -197,17 +198,32 @@ def _vessel_clauses(ctx: ReportContext, sent: Span, lemmas: set[str]):
 
 
 def _calls(ctx: ReportContext, sent: Span) -> None:
-    """'X left the port of Y on 8 March and arrived in Z', 'X, waiting in Y's port, departed'."""
-    for verb, vessel in _vessel_clauses(ctx, sent, CALL_VERBS):
-        places = []
+    """'X left the port of Y on 8 March and arrived in Z', 'X, waiting in Y's port, departed
+    for Z': port calls, and the voyage between them as a sea leg."""
+    voyages: dict[str, tuple[list[str], list[str]]] = {}
+    for verb, vessel in _vessel_clauses(ctx, sent, CALL_VERBS | {"sail", "head"}):
+        places, bound = [], []
         for c in verb.children:
             if c.dep_ == "dobj" and verb.lemma_ in {"leave", "unload", "load"}:
                 places += _places_of(ctx, c)
             if c.dep_ == "prep" and c.lower_ in {"from", "in", "at", "into"}:
                 places += _places_of(ctx, c)[:1]
+            if c.dep_ == "prep" and c.lower_ in {"for", "to"} and verb.lemma_ in {"leave", "depart", "sail", "head"}:
+                bound += _places_of(ctx, c)[:1]
         when = _clause_date(ctx, verb)
         for p in places:
             ctx.builder.add_edge(vessel, "CALLED_AT", p.node, start=when, evidence=ctx.evidence(sent))
+        origins, ends = voyages.setdefault(vessel, ([], []))
+        if verb.lemma_ == "arrive":
+            ends += [p.node for p in places]
+        else:
+            origins += [p.node for p in places if verb.lemma_ != "unload"]
+            ends += [p.node for p in bound]
+    for origins, ends in voyages.values():
+        if origins and ends and origins[0] != ends[0]:
+            route = f"route-{stable_hash(ctx.builder.report.id, sent.start_char, length=8)}"
+            ctx.builder.add_edge(origins[0], "ROUTE_LEG", ends[0], mode="sea", seq=1, route=route,
+                                 evidence=ctx.evidence(sent))
 
 
 def _clause_date(ctx: ReportContext, verb: Token) -> str | None:
