@@ -123,6 +123,7 @@ def test_people_found_by_what_they_say_and_wire_credits_in_the_dateline():
     assert labels.get("Ngozi-Ada Eze") == "Person"
     assert ("Ngozi-Ada Eze", "HOLDS_ROLE", "Lagos Institute of Maritime Studies") in edges
     assert labels.get("NAN") == "Organization" and labels.get("NewsWire") == "Organization"
+    assert ("Lagos", "LOCATED_IN", "Nigeria") in edges  # filed from there: a place the report stands on
     assert not any("-" in name and label == "Organization" and "NAN" in name for name, label in labels.items())
 
 

@@ -27,7 +27,7 @@ class Mention:
     label: str
     node: str
     text: str
-    via: str = "name"  # name, demonym, metonym, acronym, pronoun
+    via: str = "name"  # name, demonym, metonym, acronym, pronoun, short name, dateline
 
     def tokens(self, doc: Doc) -> Span:
         return doc[self.start:self.end]

@@ -522,6 +522,7 @@ def _dateline(ctx: ReportContext) -> list[Mention]:
         known = ctx.at(first) if first.i in taken else None
         if known is not None:  # the tagger found the city: only the agencies after it are new
             if known.label == "Place" and known.end < len(doc) and doc[known.end].text in DATELINE_MARKS | {","}:
+                known.via = "dateline"
                 out += _wire_credits(ctx, known.end, sent)
             continue
         for size in (3, 2, 1):
@@ -534,7 +535,8 @@ def _dateline(ctx: ReportContext) -> list[Mention]:
             text = doc[first.i:end].text
             entry = ctx.gaz.lookup(text, "Place")
             if entry is not None and entry.kind == "city":
-                out.append(Mention(first.i, end, "Place", node_for_entry(ctx, entry, sent), entry.name))
+                out.append(Mention(first.i, end, "Place", node_for_entry(ctx, entry, sent), entry.name,
+                                   via="dateline"))
                 out += _wire_credits(ctx, end, sent)
                 break
     return out

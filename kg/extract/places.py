@@ -3,7 +3,8 @@ names (the gazetteer knows Odesa is in Ukraine), and '<City> airport'-style
 facilities inside the city they are named after.
 
 Only places where something happens are placed (they hold an event, are on a
-route, are called at or are what an agreement covers), and only in states the
+route, are called at, are what an agreement covers, or the report is filed from
+them), and only in states the
 report itself mentions, so a passing 'Seoul' does not grow a South Korea edge.
 The evidence is the sentence where the place is first mentioned.
 """
@@ -25,6 +26,7 @@ def extract_place_hierarchy(ctx: ReportContext) -> None:
               if acc.label == "Place" and acc.props.get("kind") == "city"}
     located = {e.source for e in b.edges.values() if e.type == "LOCATED_IN"}
     active = {n for e in b.edges.values() if e.type in ACTIVE for n in (e.source, e.target)}
+    active |= {m.node for m in ctx.mentions if m.via == "dateline"}  # where the report was filed
     _facility_countries(ctx)
     for node in sorted(active):
         acc = b.nodes[node]
