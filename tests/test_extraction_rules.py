@@ -153,3 +153,11 @@ def test_agreeing_to_cooperate_with_a_state_is_an_agreement_between_the_two():
     agreements = [n for n, label in labels.items() if label == "Agreement"]
     assert agreements == ["Mali-Türkiye energy cooperation agreement"]
     assert ("Mali", "PARTY_TO", agreements[0]) in edges and ("Türkiye", "PARTY_TO", agreements[0]) in edges
+
+
+def test_a_broker_supports_the_deal_and_a_signing_is_not_held_where_its_ports_are():
+    labels, edges = _facts("On 3 March, the EU-brokered Danube transit accord was signed by Moldova and Romania "
+                           "to keep grain moving through the ports in the Black Sea.\n")
+    accord = next(n for n, label in labels.items() if label == "Agreement")
+    assert ("European Union", "SUPPORTS", accord) in edges
+    assert not any(t == "HELD_IN" and o == "Black Sea" for _, t, o in edges)

@@ -264,6 +264,7 @@ def _event_for(ctx: ReportContext, sent: Span, events: EventIndex, people: set[s
     return (events.current(sent.start), False) if not when else (None, False)
 
 
+SIGNING_WORDS = {"sign", "ink", "conclude", "seal", "ceremony", "signing", "summit", "meeting", "talks"}
 KIND_OF_WORD = {"trip": "visit", "visit": "visit", "summit": "summit", "ceremony": "signing", "talks": "talks",
                 "meeting": "meeting"}
 
@@ -306,7 +307,28 @@ def extract_agreements(ctx: ReportContext, events: EventIndex) -> AgreementIndex
     _renews(ctx, index)
     _sanctions(ctx, index)
     _commitments(ctx, index)
+    _brokers(ctx, index)
     return index
+
+
+BROKER = re.compile(r"([\w.]+)-(?:brokered|backed|sponsored|mediated)\s+(?:[A-Za-z][\w'-]*\s+){0,6}$")
+
+
+def _brokers(ctx: ReportContext, index: AgreementIndex) -> None:
+    """'the UN-brokered Black Sea grain initiative': the broker SUPPORTS the agreement."""
+    doc = ctx.doc
+    for ref in index.refs:
+        if ref.node not in ctx.builder.nodes:
+            continue
+        before = doc.text[max(0, ref.start - 80):ref.start]
+        m = BROKER.search(before)
+        if m is None:
+            continue
+        span = doc.char_span(ref.start - len(before) + m.start(1), ref.start - len(before) + m.end(1),
+                             alignment_mode="expand")
+        broker = ctx.at(span[0]) if span is not None and len(span) else None
+        if broker is not None and broker.label in {"Organization", "State"}:
+            ctx.builder.add_edge(broker.node, "SUPPORTS", ref.node, evidence=ctx.evidence(span.sent))
 
 
 COOPERATION = {"cooperation", "co-operation", "partnership"}
@@ -410,6 +432,7 @@ def _signing_events(ctx: ReportContext, index: AgreementIndex, events: EventInde
                     b.add_edge(m.node, "ATTENDED", event, evidence=ev)
             held = any(e.source == event and e.type == "HELD_IN" for e in b.edges.values())
             place = next((m for t in sent if t.lower_ in {"at", "in"} and t.dep_ == "prep"
+                          and t.head.lemma_.lower() in SIGNING_WORDS  # not 'ports in the Black Sea'
                           for m in ctx.in_span(t.i, t.right_edge.i + 1, "Place")), None)
             if place and not held:
                 b.add_edge(event, "HELD_IN", place.node, evidence=ev)
