@@ -161,3 +161,13 @@ def test_a_broker_supports_the_deal_and_a_signing_is_not_held_where_its_ports_ar
     accord = next(n for n, label in labels.items() if label == "Agreement")
     assert ("European Union", "SUPPORTS", accord) in edges
     assert not any(t == "HELD_IN" and o == "Black Sea" for _, t, o in edges)
+
+
+def test_an_agreement_named_only_generically_at_a_ceremony_is_the_one_named_there():
+    labels, edges = _facts(
+        "Brazil's President Lula da Silva and Argentina's President Javier Milei attend an agreement signing "
+        "ceremony in Brasilia on May 2, 2024, with Petrobras CEO Jean Prates signing an agreement. Brazil and "
+        "Argentina signed a gas transit contract in Brasilia, officials said.\n", published="2024-05-02")
+    agreements = sorted(n for n, label in labels.items() if label == "Agreement")
+    assert agreements == ["Gas transit contract"], agreements
+    assert ("Jean Prates", "SIGNED", "Gas transit contract") in edges

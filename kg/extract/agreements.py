@@ -303,6 +303,7 @@ def extract_agreements(ctx: ReportContext, events: EventIndex) -> AgreementIndex
     _merge_same_names(ctx, index)
     _merge_short_names(ctx, index)
     _signing_events(ctx, index, events)
+    _generic_into_named(ctx, index)
     _articles(ctx, index)
     _renews(ctx, index)
     _sanctions(ctx, index)
@@ -530,6 +531,23 @@ def _merge_same_names(ctx: ReportContext, index: AgreementIndex) -> None:
         keyed = [n for n in by_name.get(slug(ref.name), []) if n != ref.node and n in b.nodes]
         if len(keyed) == 1:
             index.fold(ctx, ref.node, keyed[0])
+
+
+def _generic_into_named(ctx: ReportContext, index: AgreementIndex) -> None:
+    """'signing an agreement' in a caption and 'a gas supply contract' in the text, signed at
+    the same ceremony: one agreement, when it is the only named one signed there."""
+    b = ctx.builder
+    signed_at: dict[str, set[str]] = {}
+    for e in b.edges.values():
+        if e.type == "SIGNED_AT":
+            signed_at.setdefault(e.source, set()).add(e.target)
+    for node in sorted(signed_at):
+        if node not in b.nodes or not _generic_name(b.nodes[node].name):
+            continue
+        named = {n for n, at in signed_at.items() if n != node and n in b.nodes and at & signed_at[node]
+                 and not _generic_name(b.nodes[n].name)}
+        if len(named) == 1:
+            index.fold(ctx, node, named.pop())
 
 
 def _generic_name(name: str) -> bool:
