@@ -171,3 +171,11 @@ def test_an_agreement_named_only_generically_at_a_ceremony_is_the_one_named_ther
     agreements = sorted(n for n, label in labels.items() if label == "Agreement")
     assert agreements == ["Gas transit contract"], agreements
     assert ("Jean Prates", "SIGNED", "Gas transit contract") in edges
+
+
+def test_goods_bound_for_a_recipient_and_a_navy_ship_flies_its_navy_flag():
+    labels, edges = _facts(
+        "The destroyer USS Mason stopped a boat in the Gulf of Aden on Monday. Officials said the boat carried "
+        "Iranian-made drones bound for Sudan's Rapid Support Forces.\n")
+    assert ("USS Mason", "FLAGGED_IN", "United States") in edges
+    assert any(s == "Iran" and t == "SHIPPED" for s, t, _ in edges)

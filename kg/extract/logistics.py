@@ -327,6 +327,28 @@ def _shipments(ctx: ReportContext, sent: Span) -> None:
             _arrival_shipment(ctx, sent, tok)
         elif tok.pos_ == "NOUN" and lemma in SHIP_NOUNS:
             _nominal_shipment(ctx, sent, tok)
+        if (lemma in BOUND or tok.lower_ in BOUND) and tok.dep_ in {"acl", "amod"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+            _bound_for(ctx, sent, tok)
+
+
+BOUND = {"bound", "intend", "intended", "destine", "destined", "head", "headed"}
+
+
+def _bound_for(ctx: ReportContext, sent: Span, tok: Token) -> None:
+    """'Iranian-made missile components bound for Yemen's Houthis': goods, the state that made
+    them and the one they were meant for (the usual shape of an interdiction report)."""
+    goods = tok.head
+    recipient = next((m.node for c in tok.children if c.dep_ == "prep" and c.lower_ in {"for", "to"}
+                      for o in c.children if o.dep_ == "pobj" for m in [_actor_np(ctx, o)] if m), None)
+    maker = next((m.node for t in goods.subtree if t.i < goods.i for m in [ctx.at(t)]
+                  if m and m.label == "State" and m.via == "demonym"), None)
+    _emit(ctx, sent, maker, recipient, [goods])
+
+
+def _actor_np(ctx: ReportContext, tok: Token) -> Mention | None:
+    """The state or organisation a noun phrase names ('Yemen's Houthis' is the Houthis)."""
+    m = ctx.at(tok)
+    return m if m is not None and m.label in {"State", "Organization"} else None
 
 
 def _hypothetical(tok: Token) -> bool:

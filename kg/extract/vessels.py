@@ -23,6 +23,8 @@ from kg.models import stable_hash
 SHIP_WORDS = {"ship", "vessel", "tanker", "freighter", "carrier", "carriers", "ships", "vessels", "tankers",
               "dhow", "boat", "warship", "destroyer", "frigate", "corvette", "submarine", "ferry", "trawler",
               "bulker", "barge", "icebreaker", "cruiser", "tug"}
+NAVY_PREFIXES = {"USS": "US", "USNS": "US", "HMS": "GB", "HMAS": "AU", "HMCS": "CA", "HMNZS": "NZ", "RFS": "RU",
+                 "ROKS": "KR", "JS": "JP", "FS": "FR", "TCG": "TR", "ITS": "IT", "SPS": "ES", "HNLMS": "NL"}  # a navy's own ships
 HULL_PREFIXES = {"USS", "HMS", "MV", "M/V", "MT", "M/T", "SS", "INS", "HMAS", "HMCS", "RFS", "USNS", "FS", "ROKS", "JS"}
 FLAGGED = re.compile(r"\b([A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)-flagged\b")
 IMO = re.compile(r"\bIMO(?:\s*(?:number|no\.?|#|:))?\s*(\d{7})\b", re.I)
@@ -146,6 +148,12 @@ def _flags(ctx: ReportContext, sent: Span) -> None:
             ctx.builder.add_edge(after[0].node, "FLAGGED_IN", node, evidence=ev)
             ctx.builder.add_node(after[0].node, "Vessel", ctx.name_of(after[0].node), flag=state.name)
     for v in here:
+        iso = NAVY_PREFIXES.get(ctx.name_of(v.node).split()[0])
+        state = ctx.gaz.state_by_iso(iso) if iso else None
+        if state:  # 'USS Lewis B. Puller' is a ship of the US Navy
+            node = ctx.builder.add_node(state.key, "State", state.name, iso=state.country)
+            ctx.builder.add_edge(v.node, "FLAGGED_IN", node, evidence=ev)
+            ctx.builder.add_node(v.node, "Vessel", ctx.name_of(v.node), flag=state.name)
         head = ctx.doc[v.end - 1]
         for t in [*head.children, head.head]:
             if t.dep_ == "appos" or head.dep_ == "appos" and t.i == head.head.i:
