@@ -8,26 +8,13 @@ WHERE (n.lookup CONTAINS toLower($name) OR n.id = $name) AND NOT n:Report
 WITH n
 ORDER BY n.name, n.id
 LIMIT $limit
-UNWIND n.sources AS source
-WITH n, source
-ORDER BY n.name, n.id, source
+WITH n, [(n)-[r]-(m) WHERE NOT type(r) IN ['MENTIONS', 'ABOUT'] |
+         {fact: startNode(r).name + ' ' + type(r) + ' ' + endNode(r).name, sources: r.sources, evidence: r.evidence}] AS facts
+UNWIND [{fact: 'mentioned', sources: n.sources, evidence: n.evidence}] + facts AS f
+UNWIND f.sources AS source
+WITH n, f, source
+ORDER BY n.name, n.id, f.fact, source
 LIMIT $limit
 MATCH (rep:Report {id: source})
-RETURN n.name AS entity, 'mentioned' AS fact, rep.publisher AS publisher, rep.published AS published,
-       rep.name AS report, [e IN coalesce(n.evidence, []) WHERE e STARTS WITH (rep.id + ':')][0] AS quote
-UNION
-MATCH (n)
-WHERE (n.lookup CONTAINS toLower($name) OR n.id = $name) AND NOT n:Report
-WITH n
-ORDER BY n.name, n.id
-LIMIT $limit
-MATCH (n)-[r]-(m)
-WHERE NOT type(r) IN ['MENTIONS', 'ABOUT']
-UNWIND r.sources AS source
-WITH n, r, source
-ORDER BY n.name, n.id, type(r), source
-LIMIT $limit
-MATCH (rep:Report {id: source})
-RETURN n.name AS entity, startNode(r).name + ' ' + type(r) + ' ' + endNode(r).name AS fact,
-       rep.publisher AS publisher, rep.published AS published, rep.name AS report,
-       [e IN coalesce(r.evidence, []) WHERE e STARTS WITH (rep.id + ':')][0] AS quote
+RETURN DISTINCT n.name AS entity, f.fact AS fact, rep.publisher AS publisher, rep.published AS published,
+       rep.name AS report, [e IN coalesce(f.evidence, []) WHERE e STARTS WITH (rep.id + ':')][0] AS quote
