@@ -100,3 +100,20 @@ def test_a_refused_batch_stops_the_push_and_keeps_the_batches_before(tmp_path):
             store.write_batches([*good, refused, *good])
         names = [r["name"] for r in store.read("MATCH (n:Person) RETURN n.name AS name ORDER BY name")]
     assert names[:3] == ["P 0", "P 1", "P 2"] and "x" not in names
+
+
+def test_parameter_values_arrive_unchanged(tmp_path):
+    """The embedded store encodes parameters itself (params_header); every awkward string, a
+    number, a flag and a null must arrive as sent."""
+    values = ["a\nb", 'quote " and \\ back', "é ü 한국", "tab\tx", "it's", "ctrl\x01x", "\u2028", "\\", '\\"', "",
+              "x\"}) DETACH DELETE n //"]
+    rows = [{"id": f"Person:{i}", "name": v, "aliases": [v, v + "2"], "sources": ["r"], "n": i, "f": 0.5, "t": None}
+            for i, v in enumerate(values)]
+    with EmbeddedStore(tmp_path / "h") as store:
+        store.write_rows([("UNWIND $rows AS row CREATE (n:Person {id: row.id, name: row.name, aliases: row.aliases, "
+                           "title: row.t}) SET n.iso = row.n + row.f", {"rows": rows})])
+        got = {r["id"]: r for r in store.read("MATCH (n:Person) RETURN n.id AS id, n.name AS name, "
+                                              "n.aliases AS aliases, n.iso AS number, n.title AS title")}
+    for i, v in enumerate(values):
+        row = got[f"Person:{i}"]
+        assert (row["name"], row["aliases"], row["number"], row["title"]) == (v, [v, v + "2"], i + 0.5, None)
