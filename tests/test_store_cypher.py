@@ -68,6 +68,7 @@ def test_push_copies_a_store_exactly_and_twice_changes_nothing(seeded_home, tmp_
             batches = push_store(source, target, batch_size=7)
             assert batches > 20  # small batches: many UNWIND statements
             assert node_link_json(graph_from_store(target)) == expected
+            assert target.read("MATCH (n) WHERE n.lookup IS NULL RETURN count(n) AS n")[0]["n"] == 0
             push_store(source, target, batch_size=1000)
             assert node_link_json(graph_from_store(target)) == expected
     assert json.loads(expected)["nodes"]

@@ -92,7 +92,8 @@ def edge_upsert(rel_type: str, from_label: str, to_label: str) -> str:
 def node_create(label: str) -> str:
     """For an empty store only (a first push): nothing to merge with, so plain CREATE."""
     props = ", ".join(f"{p}: row.{p}" for p in ontology().label_properties(label))
-    return f"UNWIND $rows AS row\nCREATE (n:{label} {{{props}}})\nSET n.lookup = {LOOKUP}"
+    lookup = LOOKUP.replace("n.", "row.")  # in the CREATE itself: one write per node, not two
+    return f"UNWIND $rows AS row\nCREATE (n:{label} {{{props}, lookup: {lookup}}})"
 
 
 @cache
