@@ -14,6 +14,19 @@ RETURN v.name AS visitor, dest.name AS destination, e.start AS date, e.name AS v
 ORDER BY date, visitor
 LIMIT $limit
 UNION
+MATCH (v:Person)
+WITH v
+MATCH (v)-[r:VISITED]->(dest)
+WHERE ($to IS NULL OR dest.lookup CONTAINS toLower($to) OR toLower(coalesce(dest.country, '')) CONTAINS toLower($to))
+  AND ($since IS NULL OR r.start IS NULL OR r.start >= $since)
+WITH v, dest, r, [(v)-[:HOLDS_ROLE]->(o) | o.lookup + '|' + toLower(coalesce(o.country, ''))] AS serves
+WHERE $from IS NULL OR v.lookup CONTAINS toLower($from) OR any(o IN serves WHERE o CONTAINS toLower($from))
+RETURN v.name AS visitor, dest.name AS destination, r.start AS date, 'reported visit' AS via
+ORDER BY date, visitor
+LIMIT $limit
+UNION
+MATCH (v:State)
+WITH v
 MATCH (v)-[r:VISITED]->(dest)
 WHERE ($to IS NULL OR dest.lookup CONTAINS toLower($to) OR toLower(coalesce(dest.country, '')) CONTAINS toLower($to))
   AND ($since IS NULL OR r.start IS NULL OR r.start >= $since)
