@@ -25,22 +25,22 @@ def _value(spec, prop):
     return SAMPLE[spec.type]
 
 
-def _every_write(onto):
+def _every_write(onto, new_reports=False, report="Report:sample"):
     statements = []
     for label in sorted(onto.labels):
         rows = []
         for which in ("sample", "other"):
             row = {p: _value(spec, p) for p, spec in onto.label_properties(label).items()}
-            row.update(id=f"{label}:{which}", name=f"{label} {which}", sources=["Report:sample"])
+            row.update(id=f"{label}:{which}", name=f"{label} {which}", sources=[report])
             rows.append(row)
-        statements.append((cypher.node_upsert(label), {"rows": rows}))
+        statements.append((cypher.node_upsert(label, new_reports), {"rows": rows}))
     edges = 0
     for rel_type in sorted(onto.relationships):
         for a, b in onto.endpoints(rel_type):
             row = {p: _value(spec, p) for p, spec in onto.edge_properties_of(rel_type).items()}
             row.update(key=f"{rel_type}:{a}:{b}", source=f"{a}:sample", target=f"{b}:other",
-                       sources=["Report:sample"])
-            statements.append((cypher.edge_upsert(rel_type, a, b), {"rows": [row]}))
+                       sources=[report])
+            statements.append((cypher.edge_upsert(rel_type, a, b, new_reports), {"rows": [row]}))
             edges += 1
     return statements, edges
 
@@ -55,9 +55,14 @@ def test_every_write_statement_runs_on_the_embedded_store(tmp_path):
         assert node_link_json(graph_from_store(store)) == first
         counts = store.read("MATCH (n) RETURN count(n) AS n")[0]["n"], store.read(
             "MATCH ()-[r]->() RETURN count(r) AS n")[0]["n"]
+        later, _ = _every_write(onto, new_reports=True, report="Report:later")  # a new report: appended
+        store.write_rows(later)
+        sources = {tuple(r["s"]) for r in store.read("MATCH (n) RETURN n.sources AS s UNION ALL "
+                                                      "MATCH ()-[r]->() RETURN r.sources AS s")}
     assert counts == (2 * len(onto.labels), edges)
+    assert sources == {("Report:sample", "Report:later")}
     generated = {s.text for s in catalog.statements() if s.name.startswith(("node_upsert", "edge_upsert"))}
-    assert generated == {text for text, _ in statements}  # every write statement kg can emit ran
+    assert generated == {text for text, _ in statements + later}  # every write statement kg can emit ran
 
 
 def test_push_copies_a_store_exactly_and_twice_changes_nothing(seeded_home, tmp_path):

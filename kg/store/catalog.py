@@ -40,10 +40,13 @@ def statements() -> list[Statement]:
         out += [Statement(f"browser guide: {title} [{i}]", b, _params(b)) for i, b in enumerate(blocks)]
     for label in sorted(onto.labels):
         out.append(Statement(f"node_upsert({label})", cypher.node_upsert(label), ("rows",)))
+        out.append(Statement(f"node_upsert({label}, new reports)", cypher.node_upsert(label, True), ("rows",)))
         out.append(Statement(f"node_create({label})", cypher.node_create(label), ("rows",)))
     for rel_type in sorted(onto.relationships):
         for a, b in onto.endpoints(rel_type):
             out.append(Statement(f"edge_upsert({rel_type},{a},{b})", cypher.edge_upsert(rel_type, a, b), ("rows",)))
+            out.append(Statement(f"edge_upsert({rel_type},{a},{b}, new reports)", cypher.edge_upsert(rel_type, a, b, True),
+                                 ("rows",)))
             out.append(Statement(f"edge_create({rel_type},{a},{b})", cypher.edge_create(rel_type, a, b), ("rows",)))
     for i, (text, params) in enumerate(cypher.retract_statements("Report:x")):
         out.append(Statement(f"retract[{i}]", text, tuple(params)))

@@ -49,10 +49,22 @@ def _name(var: str) -> str:
             f"ELSE {var}.name END")
 
 
-def _sets(var: str, props: list[str]) -> str:
+NEW_PER_REPORT = ("sources", "evidence")  # a report's own ids and quotes: new whenever the report is
+
+
+def _append(var: str, prop: str) -> str:
+    """Old list plus the row's items, unchecked: for a report not in the store yet, its id
+    and its quotes cannot be there (checking each against a hub's thousands of sources made
+    a load's cost per report grow with the corpus)."""
+    return f"{var}.{prop} = coalesce({var}.{prop}, []) + coalesce(row.{prop}, [])"
+
+
+def _sets(var: str, props: list[str], new_reports: bool = False) -> str:
     items = []
     for prop in props:
-        if prop in LISTS:
+        if prop in NEW_PER_REPORT and new_reports:
+            items.append(_append(var, prop))
+        elif prop in LISTS:
             items.append(_union(var, prop))
         elif prop == "first_reported":
             items.append(_earliest(var, prop))
@@ -72,20 +84,20 @@ LOOKUP = "toLower(reduce(s = n.name, a IN coalesce(n.aliases, []) | s + '|' + a)
 
 
 @cache
-def node_upsert(label: str) -> str:
+def node_upsert(label: str, new_reports: bool = False) -> str:
     onto = ontology()
     props = [p for p in onto.label_properties(label) if p != "id"]
     return (f"UNWIND $rows AS row\nMERGE (n:{label} {{id: row.id}})\n"
-            f"{_creates('n', props)}\n{_sets('n', props)}\nSET n.lookup = {LOOKUP}")
+            f"{_creates('n', props)}\n{_sets('n', props, new_reports)}\nSET n.lookup = {LOOKUP}")
 
 
 @cache
-def edge_upsert(rel_type: str, from_label: str, to_label: str) -> str:
+def edge_upsert(rel_type: str, from_label: str, to_label: str, new_reports: bool = False) -> str:
     onto = ontology()
     props = [p for p in onto.edge_properties_of(rel_type) if p != "key"]
     return (f"UNWIND $rows AS row\nMATCH (a:{from_label} {{id: row.source}})\n"
             f"MATCH (b:{to_label} {{id: row.target}})\n"
-            f"MERGE (a)-[r:{rel_type} {{key: row.key}}]->(b)\n{_creates('r', props)}\n{_sets('r', props)}")
+            f"MERGE (a)-[r:{rel_type} {{key: row.key}}]->(b)\n{_creates('r', props)}\n{_sets('r', props, new_reports)}")
 
 
 @cache
@@ -156,7 +168,7 @@ def write_statements_many(extractions: list[Extraction], batch_size: int = 500,
                    "evidence": e.evidence, "first_reported": published, **e.props}
             ident = (e.type, e.source, e.target, e.key)
             edges[ident] = merge_rows(edges[ident], row) if ident in edges else row
-    return rows_statements(list(nodes.values()), list(edges.values()), batch_size, onto)
+    return rows_statements(list(nodes.values()), list(edges.values()), batch_size, onto, new_reports=True)
 
 
 IDENTITY = ("id", "label", "key", "type", "source", "target")
@@ -191,10 +203,12 @@ def _text(value) -> str:
 
 
 def rows_statements(nodes: list[dict], edges: list[dict], batch_size: int = 500,
-                    onto: Ontology | None = None, empty_target: bool = False) -> list[tuple[str, dict]]:
+                    onto: Ontology | None = None, empty_target: bool = False,
+                    new_reports: bool = False) -> list[tuple[str, dict]]:
     """UNWIND batches for node records (with 'label') and edge records (with 'type',
     'source', 'target'): one statement per label and per (type, from, to). Records of a
-    merged graph written to an empty store are CREATEd (nothing to merge with)."""
+    merged graph written to an empty store are CREATEd (nothing to merge with); records of
+    reports the store does not hold yet append their sources and quotes unchecked."""
     onto = onto or ontology()
     by_label: dict[str, list[dict]] = {}
     labels: dict[str, str] = {}
@@ -211,11 +225,12 @@ def rows_statements(nodes: list[dict], edges: list[dict], batch_size: int = 500,
         row.update(source=edge["source"], target=edge["target"])
         by_type.setdefault((edge["type"], labels[edge["source"]], labels[edge["target"]]), []).append(row)
     out = []
-    node_text, edge_text = (node_create, edge_create) if empty_target else (node_upsert, edge_upsert)
     for label in sorted(by_label):
-        out += _batches(node_text(label), by_label[label], batch_size)
+        text = node_create(label) if empty_target else node_upsert(label, new_reports)
+        out += _batches(text, by_label[label], batch_size)
     for key in sorted(by_type):
-        out += _batches(edge_text(*key), by_type[key], batch_size)
+        text = edge_create(*key) if empty_target else edge_upsert(*key, new_reports)
+        out += _batches(text, by_type[key], batch_size)
     return out
 
 
