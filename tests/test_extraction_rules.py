@@ -179,3 +179,13 @@ def test_goods_bound_for_a_recipient_and_a_navy_ship_flies_its_navy_flag():
         "Iranian-made drones bound for Sudan's Rapid Support Forces.\n")
     assert ("USS Mason", "FLAGGED_IN", "United States") in edges
     assert any(s == "Iran" and t == "SHIPPED" for s, t, _ in edges)
+
+
+def test_officials_stand_for_their_state_and_who_acts_during_talks_attended_them():
+    labels, edges = _facts(
+        "Meanwhile, Indian officials were in Tokyo to hold the first 2+2 maritime dialogue. During the talks, "
+        "India and Japan agreed to share port data.\n")
+    dialogue = next(n for n, label in labels.items() if label == "Event")
+    assert "2+2" in dialogue
+    assert ("India", "ATTENDED", dialogue) in edges and ("Japan", "ATTENDED", dialogue) in edges
+    assert (dialogue, "HELD_IN", "Tokyo") in edges

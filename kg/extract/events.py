@@ -142,13 +142,28 @@ def _subjects(ctx: ReportContext, verb: Token, labels: set[str]) -> list[Mention
             if child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
                 child = verb.head  # 'Novak, who is on a working visit to Iran'
             for t in [child, *child.conjuncts, *_together_with(child)]:
-                m = _mention(ctx, t, labels) or _appositive_mention(ctx, t, labels)
+                m = _mention(ctx, t, labels) or _appositive_mention(ctx, t, labels) or _their_state(ctx, t, labels)
                 if m and m not in out:
                     out.append(m)
             span = ctx.doc[child.left_edge.i:child.i + 1]
             if any(t.lower_ == "and" and t.dep_ == "cc" for t in span):  # 'Kamikawa and Defense Minister Kihara'
                 out += [m for m in ctx.in_span(span.start, span.end) if m.label in labels and m not in out]
     return out
+
+
+OFFICIAL_NOUNS = {"officials", "diplomats", "delegation", "delegates", "negotiators", "ministers", "envoys",
+                  "representatives", "officers", "troops", "forces"}
+
+
+def _their_state(ctx: ReportContext, tok: Token, labels: set[str]) -> Mention | None:
+    """'Chinese officials were in Seoul': officials of a state stand for it."""
+    if "State" not in labels or tok.lower_ not in OFFICIAL_NOUNS:
+        return None
+    for child in tok.children:
+        m = ctx.at(child) if child.dep_ in {"amod", "compound", "poss"} else None
+        if m is not None and m.label == "State":
+            return m
+    return None
 
 
 def _together_with(tok: Token) -> list[Token]:
@@ -292,14 +307,17 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
     gov = tok.head.head if tok.dep_ == "pobj" else tok.head
     if gov.pos_ in {"VERB", "AUX"}:
         participants += _subjects(ctx, gov, ACTORS)
-        if not places:
-            places = [m for m in _child_mentions(ctx, gov, "in", {"Place"}) + _child_mentions(ctx, gov, "at", {"Place"})]
+        v = gov
+        while not places and v is not None:  # 'were in Seoul to conduct the dialogue'
+            places = [m for m in _child_mentions(ctx, v, "in", {"Place"}) + _child_mentions(ctx, v, "at", {"Place"})]
+            v = v.head if v.dep_ in {"xcomp", "advcl"} and v.head.i != v.i else None
     participants = list({m.node: m for m in participants}.values())
     places.sort(key=lambda m: not _after_in_or_at(ctx.doc[m.end - 1], tok))
     if not participants and not places or when is None and kind not in GATHERINGS:
         return
-    words = [t.text for t in ctx.doc[tok.left_edge.i:tok.i + 1] if t.pos_ not in {"DET", "PUNCT", "NUM"}
-             and not (t.ent_type_ == "DATE") and not ctx.at(t)]
+    words = [t.text for t in ctx.doc[tok.left_edge.i:tok.i + 1] if (t.pos_ not in {"DET", "PUNCT", "NUM", "SYM"}
+             or _in_format(t)) and not (t.ent_type_ == "DATE") and not ctx.at(t)]
+    words = re.sub(r"\s*\+\s*", "+", " ".join(words)).split()  # '2 + 2' is the '2+2' format
     if tok.pos_ == "PROPN":  # 'the 2nd Foreign and Defense Ministerial Meeting': its own name
         words = [t.text for t in ctx.doc[tok.left_edge.i:tok.i + 1] if t.pos_ not in {"DET", "PUNCT"}]
     label = re.sub(r"(?:\s*['’]s)+$|^\W+|\W+$", "", " ".join(words)) or tok.text
@@ -316,6 +334,29 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
             for m in participants:
                 if ctx.label_of(m.node) == "Person" and _home_state(ctx, m.node) != host.node:
                     ctx.builder.add_edge(m.node, "VISITED", host.node, evidence=ev)
+
+
+def _in_format(t: Token) -> bool:
+    """'2+2' (a meeting format): the numbers and the plus stay in the event's name."""
+    doc = t.doc
+    return t.text == "+" or t.like_num and any(0 <= t.i + d < len(doc) and doc[t.i + d].text == "+" for d in (-1, 1))
+
+
+def _during(ctx: ReportContext, sent: Span, events: EventIndex) -> None:
+    """'During the talks, China and South Korea agreed ...': who acts during an event attended it."""
+    first = sent[0] if sent[0].lower_ == "during" else None
+    obj = next((c for c in first.children if c.dep_ == "pobj"), None) if first is not None else None
+    kinds = ctx.gaz.triggers["events"]
+    word = obj.lower_ if obj is not None and obj.lower_ in kinds else obj.lemma_.lower() if obj is not None else ""
+    if word not in kinds:
+        return
+    kind = kinds[word]
+    talk = {"meeting", "talks", "summit", "conference"}  # 'the talks' of a dialogue, 'the meeting' of a summit
+    ref = events.current(sent.start, talk if kind in talk else {kind})
+    if ref is None or ref.node not in ctx.builder.nodes:
+        return
+    for m in _subjects(ctx, first.head, ACTORS):
+        ctx.builder.add_edge(m.node, "ATTENDED", ref.node, evidence=ctx.evidence(sent))
 
 
 def _record_event(ctx: ReportContext, events: EventIndex, tok: Token, node_id: str, name: str, kind: str,
@@ -521,6 +562,7 @@ def extract_events(ctx: ReportContext) -> EventIndex:
     for sent in ctx.doc.sents:
         _attendance(ctx, sent, events)
         _exchanged_visits(ctx, sent)
+        _during(ctx, sent, events)
     return events
 
 
