@@ -189,3 +189,10 @@ def test_officials_stand_for_their_state_and_who_acts_during_talks_attended_them
     assert "2+2" in dialogue
     assert ("India", "ATTENDED", dialogue) in edges and ("Japan", "ATTENDED", dialogue) in edges
     assert (dialogue, "HELD_IN", "Tokyo") in edges
+
+
+def test_founding_an_organisation_is_a_dated_event_where_it_happened():
+    labels, edges = _facts("The two ministries established the Joint Monitoring Centre in Ankara on 3 May 2023.\n")
+    founding = next((n for n, label in labels.items() if label == "Event"), None)
+    assert founding is not None and "Joint Monitoring Centre" in founding
+    assert (founding, "HELD_IN", "Ankara") in edges

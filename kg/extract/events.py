@@ -446,6 +446,29 @@ def _arrival(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
         events.arrivals.append((who, ctx.evidence(tok.sent)))
 
 
+FOUNDING = {"establish", "found", "inaugurate", "launch", "open", "set"}
+
+
+def _founding(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
+    """'The parties also established the Joint Coordination Center in Istanbul on July 27': the
+    founding of an organisation or facility, dated, where it happened and who founded it."""
+    if tok.lemma_ == "set" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+        return
+    made = next((m for c in tok.children if c.dep_ in {"dobj", "nsubjpass"} for m in [ctx.at(c)]
+                 if m and (m.label == "Organization" or m.label == "Place"
+                           and ctx.builder.nodes[m.node].props.get("kind") in {"facility", "building"})), None)
+    when = sentence_date(ctx, tok.sent, tok.i)
+    if made is None or when is None:
+        return
+    obj = ctx.doc[made.end - 1]  # 'the Center in Istanbul': the place may hang from the name
+    places = [p for t in (tok, obj) for p in _child_mentions(ctx, t, "in", {"Place"}) + _child_mentions(ctx, t, "at", {"Place"})
+              if p.node != made.node]
+    founders = [m for m in _subjects(ctx, tok, ACTORS) if m.node != made.node]
+    name = f"establishment of the {ctx.name_of(made.node)}"
+    node_id = f"Event:establishment-{slug(ctx.name_of(made.node))}"
+    _record_event(ctx, events, tok, node_id, name, "establishment", when, founders, places[:1])
+
+
 def _join_the_arrival(ctx: ReportContext, events: EventIndex) -> None:
     arrivals = {r.node for r in events.refs if r.kind == "arrival" and r.node in ctx.builder.nodes}
     if len(arrivals) != 1:
@@ -553,6 +576,8 @@ def extract_events(ctx: ReportContext) -> EventIndex:
             _other_event(ctx, tok, kinds.get(compound, kinds[lemma]), events)
         if tok.pos_ == "VERB" and lemma == "arrive":
             _arrival(ctx, tok, events)
+        if tok.pos_ == "VERB" and lemma in FOUNDING:
+            _founding(ctx, tok, events)
         if tok.pos_ == "VERB" and lemma in CALL_VERBS:
             _call(ctx, tok, events)
         if tok.pos_ == "VERB" and lemma == "meet" and not any(t.lower_ in {"telephone", "phone"} for t in tok.subtree):
