@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from kg.extract.context import Mention, ReportContext
-from kg.extract.events import EventIndex, EventRef, RefIndex, role_state, sentence_date
+from kg.extract.events import EventIndex, EventRef, RefIndex, sentence_date
 from kg.extract.normalize import clean_span_text, slug
 
 KINDS = {"treaty": "treaty", "agreement": "agreement", "accord": "agreement", "pact": "treaty",
@@ -233,7 +233,7 @@ def _home(ctx: ReportContext, node: str) -> str | None:
     """Whom a signer signs for: a state itself; a minister's state; a chief executive's company."""
     if ctx.label_of(node) in {"State", "Organization"}:
         return node if ctx.label_of(node) == "State" else None
-    state = role_state(ctx, node)
+    state = ctx.role_state(node)
     if state:
         return state
     orgs = sorted(e.target for e in ctx.builder.edges.values() if e.source == node and e.type == "HOLDS_ROLE"

@@ -87,6 +87,28 @@ class ReportContext:
         """Does any mention (other than those given) still refer to this node?"""
         return any(m.node == node_id and m not in besides for m in self.mentions)
 
+    def state_of(self, node: str) -> str | None:
+        """The state a place lies in (added if new), or the state itself."""
+        acc = self.builder.nodes.get(node)
+        if acc is None:
+            return None
+        if acc.label == "State":
+            return node
+        country = acc.props.get("country")
+        entry = self.gaz.lookup(country, "State") if country else None
+        return self.builder.add_node(entry.key, "State", entry.name, iso=entry.country) if entry else None
+
+    def role_state(self, person: str) -> str | None:
+        """The state a person holds a role in directly ('Minister of Defence of Russia')."""
+        for edge in self.builder.edges.values():
+            if edge.source == person and edge.type == "HOLDS_ROLE" and self.label_of(edge.target) == "State":
+                return edge.target
+        return None
+
+    def dateline(self) -> Mention | None:
+        """The place (or state) the report is filed from, if it opens with one ('MANILA –')."""
+        return next((m for m in self.mentions if m.via == "dateline"), None)
+
     def label_of(self, node_id: str) -> str:
         return self.builder.nodes[node_id].label
 

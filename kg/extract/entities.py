@@ -34,7 +34,7 @@ GENERIC_WORDS = {"west", "east", "north", "south", "state", "states", "governmen
 LEGAL_SUFFIXES = {"LLC", "Ltd", "Ltd.", "Inc", "Inc.", "JSC", "PJSC", "OJSC", "CJSC", "Co", "Co.", "GmbH", "Corp",
                   "Corp.", "PLC", "plc", "SA", "AG", "LLP"}
 BODY_NOUNS = {"panel", "committee", "commission", "tribunal", "secretariat"}
-CONNECTORS = {"of", "the", "and", "for", "on", "in", "to"}
+CONNECTORS = {"of", "the", "and", "for", "on", "in", "to", "&"}  # small words inside names
 PERSON_TITLES_KEPT = {"jr", "jr.", "sr", "sr."}
 EVENT_HEADS = {"meeting", "summit", "forum", "conference", "talks", "dialogue", "ceremony", "exercise", "exercises"}
 PERSON_NAME = re.compile(r"^[A-Z][\w'’\-.]*( [A-Z][\w'’\-.]*){0,4}$")
@@ -153,7 +153,6 @@ def _lookup(ctx: ReportContext, ent: Span, text: str) -> Entry | None:
     return entry
 
 
-MINOR_WORDS = {"of", "the", "and", "for", "on", "in", "&"}
 
 
 def _by_acronym(ctx: ReportContext, doc, end: int, text: str) -> Entry | None:
@@ -162,7 +161,7 @@ def _by_acronym(ctx: ReportContext, doc, end: int, text: str) -> Entry | None:
     if not (end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")"):
         return None
     acronym = doc[end + 1].text
-    initials = "".join(w[0] for w in text.split() if w.lower() not in MINOR_WORDS)
+    initials = "".join(w[0] for w in text.split() if w.lower() not in CONNECTORS)
     if not re.fullmatch(r"[A-Z]{2,8}", acronym) or initials.upper() != acronym:
         return None
     entry = ctx.gaz.lookup(acronym, "Organization")
@@ -521,7 +520,7 @@ def _dateline(ctx: ReportContext) -> list[Mention]:
             continue
         known = ctx.at(first) if first.i in taken else None
         if known is not None:  # the tagger found the city: only the agencies after it are new
-            if known.label == "Place" and known.end < len(doc) and doc[known.end].text in DATELINE_MARKS | {","}:
+            if known.label in {"Place", "State"} and known.end < len(doc) and doc[known.end].text in DATELINE_MARKS | {","}:
                 known.via = "dateline"
                 out += _wire_credits(ctx, known.end, sent)
             continue

@@ -132,6 +132,11 @@ def _child_mentions(ctx: ReportContext, tok: Token, prep: str, labels: set[str])
     return out
 
 
+def _places_after(ctx: ReportContext, tok: Token, *preps: str) -> list[Mention]:
+    """Places in this word's prepositional phrases, in the order of the prepositions given."""
+    return [m for prep in preps for m in _child_mentions(ctx, tok, prep, {"Place"})]
+
+
 def _subjects(ctx: ReportContext, verb: Token, labels: set[str]) -> list[Mention]:
     """Subjects of a verb, following conjunctions and shared subjects ('X joined and agreed')."""
     while verb.dep_ in {"conj", "xcomp", "advcl"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
@@ -181,21 +186,6 @@ def _appositive_mention(ctx: ReportContext, tok: Token, labels: set[str]) -> Men
     return None
 
 
-def state_of(ctx: ReportContext, node: str) -> str | None:
-    """The state a place lies in, or the state itself."""
-    b = ctx.builder
-    acc = b.nodes.get(node)
-    if acc is None:
-        return None
-    if acc.label == "State":
-        return node
-    country = acc.props.get("country")
-    entry = ctx.gaz.lookup(country, "State") if country else None
-    if entry:
-        return b.add_node(entry.key, "State", entry.name, iso=entry.country)
-    return None
-
-
 def _visit(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
     sent = tok.sent
     if tok.pos_ == "NOUN":
@@ -234,7 +224,7 @@ def _add_visit(ctx: ReportContext, visitor: str, dest: Mention, when: tuple[str,
                sent: Span, token: int, events: EventIndex, phrase: str = "",
                state_visit: bool = False) -> None:
     b = ctx.builder
-    dest_state = state_of(ctx, dest.node)
+    dest_state = ctx.state_of(dest.node)
     if dest_state is None or dest_state == _home_state(ctx, visitor):
         return
     year = when[0][:4] if when else ""
@@ -253,18 +243,10 @@ def _add_visit(ctx: ReportContext, visitor: str, dest: Mention, when: tuple[str,
                         when[1] if when else None, {visitor, dest_state}))
 
 
-def role_state(ctx: ReportContext, person: str) -> str | None:
-    """The state a person holds a role in directly ('Minister of Defence of Russia')."""
-    for edge in ctx.builder.edges.values():
-        if edge.source == person and edge.type == "HOLDS_ROLE" and ctx.label_of(edge.target) == "State":
-            return edge.target
-    return None
-
-
 def _home_state(ctx: ReportContext, person: str) -> str | None:
     """The state a person serves: directly, or through an organisation of that state."""
     b = ctx.builder
-    if (direct := role_state(ctx, person)) is not None:
+    if (direct := ctx.role_state(person)) is not None:
         return direct
     for edge in b.edges.values():
         if edge.source == person and edge.type == "HOLDS_ROLE" and b.nodes[edge.target].props.get("country"):
@@ -309,7 +291,7 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
         participants += _subjects(ctx, gov, ACTORS)
         v = gov
         while not places and v is not None:  # 'were in Seoul to conduct the dialogue'
-            places = [m for m in _child_mentions(ctx, v, "in", {"Place"}) + _child_mentions(ctx, v, "at", {"Place"})]
+            places = _places_after(ctx, v, "in", "at")
             v = v.head if v.dep_ in {"xcomp", "advcl"} and v.head.i != v.i else None
     participants = list({m.node: m for m in participants}.values())
     places.sort(key=lambda m: not _after_in_or_at(ctx.doc[m.end - 1], tok))
@@ -395,7 +377,7 @@ def _meeting(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
     if len(people) < 2 or any(c.dep_ == "auxpass" for c in tok.children):
         return  # 'He was met by officials': a welcome, not a meeting of the two
     when = sentence_date(ctx, tok.sent, tok.i)
-    places = _child_mentions(ctx, tok, "at", {"Place"}) + _child_mentions(ctx, tok, "in", {"Place"})
+    places = _places_after(ctx, tok, "at", "in")
     visit = None if when else _visit_in_sentence(ctx, tok, events, {m.node for m in people})
     if visit is not None:  # 'Kim came to the airport to meet Putin' during 'Putin's visit': part of it
         ev = ctx.evidence(tok.sent)
@@ -435,7 +417,7 @@ def _arrival(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
     if any(m.label in {"Person", "Vessel"} for m in inside):
         return
     who = [m for m in inside if m.label == "Organization"]
-    places = _child_mentions(ctx, tok, "at", {"Place"}) + _child_mentions(ctx, tok, "in", {"Place"})
+    places = _places_after(ctx, tok, "at", "in")
     when = sentence_date(ctx, tok.sent, tok.i)
     if places and when is not None and (who or subject.lemma_.lower() in ARRIVING):
         place = places[0]
@@ -461,8 +443,7 @@ def _founding(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
     if made is None or when is None:
         return
     obj = ctx.doc[made.end - 1]  # 'the Center in Istanbul': the place may hang from the name
-    places = [p for t in (tok, obj) for p in _child_mentions(ctx, t, "in", {"Place"}) + _child_mentions(ctx, t, "at", {"Place"})
-              if p.node != made.node]
+    places = [p for t in (tok, obj) for p in _places_after(ctx, t, "in", "at") if p.node != made.node]
     founders = [m for m in _subjects(ctx, tok, ACTORS) if m.node != made.node]
     name = f"establishment of the {ctx.name_of(made.node)}"
     node_id = f"Event:establishment-{slug(ctx.name_of(made.node))}"

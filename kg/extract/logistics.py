@@ -16,7 +16,6 @@ from spacy.tokens import Span, Token
 
 from kg.extract.context import Mention, ReportContext
 from kg.extract.dates import parse_period
-from kg.extract.events import state_of
 from kg.extract.normalize import slug
 from kg.models import stable_hash
 
@@ -292,7 +291,7 @@ def _actor(ctx: ReportContext, tok: Token) -> str | None:
     if m and m.label in {"State", "Organization"}:
         return m.node
     if m and m.label == "Place":
-        return state_of(ctx, m.node)
+        return ctx.state_of(m.node)
     return None
 
 

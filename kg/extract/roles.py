@@ -185,31 +185,9 @@ def _partner_state(ctx: ReportContext, person: Mention) -> str | None:
     for other in others:
         m = ctx.at(other)
         if m is not None and m.label == "Person" and m.node != person.node:
-            state = _role_state(ctx, m.node)
+            state = ctx.role_state(m.node)
             if state:
                 return state
-    return None
-
-
-def _role_state(ctx: ReportContext, person: str) -> str | None:
-    for edge in ctx.builder.edges.values():
-        if edge.source == person and edge.type == "HOLDS_ROLE" and ctx.label_of(edge.target) == "State":
-            return edge.target
-    return None
-
-
-def _dateline_state(ctx: ReportContext) -> str | None:
-    """'MANILA – The Philippines and Japan ...': the state of the city a report is filed from."""
-    for sent in list(ctx.doc.sents)[:3]:
-        first = ctx.at(sent[0])
-        if first is None or first.end >= len(ctx.doc) or ctx.doc[first.end].text not in DASHES | {"("}:
-            continue
-        if first.label == "State":
-            return first.node
-        country = ctx.builder.nodes[first.node].props.get("country") if first.label == "Place" else None
-        entry = ctx.gaz.lookup(country, "State") if country else None
-        if entry is not None:
-            return ctx.builder.add_node(entry.key, "State", entry.name, iso=entry.country)
     return None
 
 
@@ -231,7 +209,9 @@ def extract_roles(ctx: ReportContext) -> dict[str, str]:
                 org = _affiliation(ctx, appos)
             if org is None and title.split()[-1] in {"President", "Minister", "Leader"} | {
                     t.split()[-1] for t in STATE_TITLES} or (org is None and " of " in title):
-                org = _sentence_state(ctx, sent) or _partner_state(ctx, person) or _dateline_state(ctx)
+                dateline = ctx.dateline()  # 'MANILA – ... President Marcos': the state it is filed from
+                org = _sentence_state(ctx, sent) or _partner_state(ctx, person) or (
+                    ctx.state_of(dateline.node) if dateline else None)
             _add_role(ctx, person.node, title, org, sent, titles)
             if listed:
                 list_title[person.start] = (title, org)

@@ -144,17 +144,12 @@ def retract_statements(report_id: str) -> list[tuple[str, dict]]:
             (DELETE_ORPHAN_NODES, {})]
 
 
-def write_statements(extraction: Extraction, batch_size: int = 500,
+def write_statements(extractions: list[Extraction], batch_size: int = 500,
                      onto: Ontology | None = None) -> list[tuple[str, dict]]:
-    """UNWIND batches for one extraction: nodes per label first, then edges per type."""
-    return write_statements_many([extraction], batch_size, onto)
-
-
-def write_statements_many(extractions: list[Extraction], batch_size: int = 500,
-                          onto: Ontology | None = None) -> list[tuple[str, dict]]:
-    """UNWIND batches for several reports written in one transaction: a node or edge they
-    share becomes one row, merged here by the same rules the upsert Cypher applies (an
-    UNWIND must not MERGE one key twice: FalkorDB applies such rows out of order)."""
+    """UNWIND batches for reports written in one transaction (nodes per label first, then
+    edges per type). A node or edge they share becomes one row, merged here by the rules
+    the upsert Cypher applies: an UNWIND must not MERGE one key twice (FalkorDB applies
+    such rows out of order)."""
     onto = onto or ontology()
     nodes: dict[str, dict] = {}
     edges: dict[tuple, dict] = {}

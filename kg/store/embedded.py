@@ -220,22 +220,16 @@ class EmbeddedStore(StoreQueries):
             raise QueryError(f"the embedded store refused a write: {errors[0]}")
 
     def apply(self, extraction: Extraction) -> None:
-        statements = cypher.write_statements(extraction)
-        try:
-            self._transaction(statements)
-        except QueryError:
-            # Redis runs every queued command; undo whatever this report managed to write.
-            with contextlib.suppress(Exception):
-                self._transaction(cypher.retract_statements(extraction.report.id))
-            raise
+        self.apply_many([extraction])
 
     def apply_many(self, extractions: list[Extraction]) -> None:
         """Write several reports in one transaction: all of them or none (a load writes
         reports in groups, since each statement costs the server about a millisecond)."""
-        statements = cypher.write_statements_many(extractions)
+        statements = cypher.write_statements(extractions)
         try:
             self._transaction(statements)
         except QueryError:
+            # Redis runs every queued command; undo whatever these reports managed to write.
             with contextlib.suppress(Exception):
                 self._transaction([s for x in extractions for s in cypher.retract_statements(x.report.id)])
             raise
@@ -248,18 +242,14 @@ class EmbeddedStore(StoreQueries):
         the one sent after it may have run too: a push is re-run to complete (it MERGEs)."""
         pool = self._db.connection.connection_pool
         conn = pool.get_connection()
-        sent = 0
         try:
             for i, (query, params) in enumerate(statements, 1):
-                text = params_header(params) + translate(query)
-                conn.send_command("GRAPH.QUERY", GRAPH, text, "--compact")
-                sent += 1
-                if sent > 1:
+                conn.send_command("GRAPH.QUERY", GRAPH, params_header(params) + translate(query), "--compact")
+                if i > 1:  # the batch before has had the server while this one was encoded
                     self._reply(conn)
-                    sent -= 1
                     if progress:
                         progress(i - 1, len(statements))
-            if sent:
+            if statements:
                 self._reply(conn)
                 if progress:
                     progress(len(statements), len(statements))

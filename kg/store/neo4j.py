@@ -130,11 +130,11 @@ class Neo4jStore(StoreQueries):
             self._guard(lambda s=statement: self._execute(lambda tx: tx.run(s).consume()))
 
     def apply(self, extraction: Extraction) -> None:
-        self._write(cypher.write_statements(extraction, batch_size=self.settings.batch_size))
+        self.apply_many([extraction])
 
     def apply_many(self, extractions: list[Extraction]) -> None:
         """Several reports in one transaction: all of them or none."""
-        self._write(cypher.write_statements_many(extractions, batch_size=self.settings.batch_size))
+        self._write(cypher.write_statements(extractions, batch_size=self.settings.batch_size))
 
     def write_batches(self, statements: list[tuple[str, dict]],
                       progress: Callable[[int, int], None] | None = None) -> None:
