@@ -196,3 +196,55 @@ def test_founding_an_organisation_is_a_dated_event_where_it_happened():
     founding = next((n for n, label in labels.items() if label == "Event"), None)
     assert founding is not None and "Joint Monitoring Centre" in founding
     assert (founding, "HELD_IN", "Ankara") in edges
+
+
+def test_generic_ports_are_no_places_and_the_port_of_x_is_x():
+    labels, edges = _facts(
+        "Bulk carriers Aurora, Meridian and Kestrel left a Black Sea port on Friday. Exports leave from "
+        "four key Ukrainian ports. The ship Aurora departed from the port of Odesa, and the ship Meridian "
+        "waited in Izmail's port.")
+    places = {n for n, label in labels.items() if label == "Place"}
+    assert not any("port" in p.lower() for p in places), places
+    assert "Aurora, Meridian and Kestrel" not in labels  # a list of names is not one organisation
+    assert ("Aurora", "CALLED_AT", "Odesa") in edges
+
+
+def test_a_suffixed_short_name_is_the_full_name_and_a_headline_verb_is_no_name():
+    labels, _ = _facts(
+        "Brazil, Chile ink trade pact\n\n"
+        "President Ignacio Ferreira Jr. welcomed the delegation on Monday.\n\n"
+        "\"This is a good day,\" Ferreira Jr. said.")
+    people = {n for n, label in labels.items() if label == "Person"}
+    assert people == {"Ignacio Ferreira Jr"}, people
+    assert not any(n.lower().startswith("ink") for n in labels)
+
+
+def test_an_agreements_acronym_is_the_agreement_and_its_ceremony_is_named_after_it():
+    labels, edges = _facts(
+        "Kenya and Ghana signed the Maritime Cooperation Agreement (MCA) in Nairobi on Tuesday. "
+        "Kenyan Foreign Minister Mary Wanjiru described the signing of the MCA as historic.")
+    assert "MCA" not in labels
+    assert ("Maritime Cooperation Agreement", "SIGNED_AT", "Signing of the Maritime Cooperation Agreement") in edges
+
+
+def test_a_numbered_un_resolution_is_one_agreement_and_law_is_no_organisation():
+    labels, _ = _facts(
+        "The shipment violated U.N Security Resolution 1701 and International law, the navy said. "
+        "Resolution 1701 was adopted in 2006.")
+    assert labels.get("UN Security Council Resolution 1701") == "Agreement"
+    assert "International" not in labels
+    assert not any(label == "Organization" and "Resolution" in n for n, label in labels.items())
+
+
+def test_whoever_joins_the_event_attended_it_not_the_visit_in_his_relative_clause():
+    _, edges = _facts(
+        "President Lula took part in the signing ceremony of a port agreement in Lisbon on Monday. "
+        "The event was also joined by Finance Minister Joao Moreira, who is on a working visit to Portugal.")
+    ceremonies = {o for s, t, o in edges if t == "ATTENDED" and s == "Joao Moreira"}
+    assert any("ceremony" in c.lower() or "signing" in c.lower() for c in ceremonies), ceremonies
+
+
+def test_a_modifier_after_the_last_listed_good_belongs_to_that_good():
+    labels, edges = _facts("In return, Belarus sends grain, fertilizer and machinery for tractor assembly to Cuba.")
+    assert ("Belarus", "SHIPPED", "Cuba") in edges
+    assert labels.get("grain") == "Commodity"

@@ -48,7 +48,7 @@ SANCTIONS = re.compile(r"\b((?:UN(?:SC)?|U\.N\.|United Nations(?: Security Counc
 SIGN_VERBS = {"sign", "ink", "conclude", "seal"}
 HEADLINE_VERBS = {f"{v}{end}" for v in SIGN_VERBS | {"agree", "reach", "strike", "approve", "announce", "unveil", "back",
                                                       "reject", "ratify", "renew", "extend", "hail", "seek", "say"}
-                  for end in ("s", "es", "ed", "d")}  # 'Signs', 'Inks': title-case verbs taggers read as names
+                  for end in ("", "s", "es", "ed", "d")}  # 'Signs', 'Inks': title-case verbs taggers read as names
 
 
 @dataclass
@@ -136,7 +136,7 @@ def _described(sent: Span, keyword_char: int) -> str | None:
         return None
     head = span[0]
     compounds = sorted((t for t in head.subtree if t.dep_ == "compound" and t.i < head.i
-                        and t.pos_ in {"NOUN", "PROPN"} and t.ent_type_ != "DATE" and t.lower_ not in PRAISE),
+                        and t.pos_ in {"NOUN", "PROPN"} and t.ent_type_ != "DATE" and t.lower_ not in PRAISE | SIGN_VERBS),
                        key=lambda t: t.i)
     if not compounds or compounds[-1].i != head.i - 1:
         return None
@@ -307,12 +307,39 @@ def extract_agreements(ctx: ReportContext, events: EventIndex) -> AgreementIndex
     _articles(ctx, index)
     _renews(ctx, index)
     _sanctions(ctx, index)
+    _resolutions(ctx, index)
     _commitments(ctx, index)
     _brokers(ctx, index)
     return index
 
 
 BROKER = re.compile(r"([\w.]+)-(?:brokered|backed|sponsored|mediated)\s+(?:[A-Za-z][\w'-]*\s+){0,6}$")
+
+
+RESOLUTION = re.compile(
+    r"\b(?:(?P<un>UN|U\.N\.?|United Nations|UNSC)\s+)?(?P<sc>Security Council\s+|Security\s+|UNSC\s+)?"
+    r"Resolutions?\s+(?:No\.?\s*)?(?P<num>\d{2,4}(?:\s*\(\d{4}\))?)")
+
+
+def _resolutions(ctx: ReportContext, index: AgreementIndex) -> None:
+    """'U.N Security Resolution 2216', 'Security Council resolution 1718 (2006)': a numbered UN
+    resolution, one node whatever the spelling ('Resolution 2216' alone counts when the report
+    names the UN or its Security Council)."""
+    text, b = ctx.doc.text, ctx.builder
+    un_named = re.search(r"\b(?:UN|U\.N\.?|United Nations|UNSC|Security Council)\b", text) is not None
+    for m in RESOLUTION.finditer(text):
+        if not (m.group("un") or m.group("sc") or un_named):
+            continue
+        number = re.match(r"\d+", m.group("num")).group(0)
+        span = ctx.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        name = f"UN Security Council Resolution {number}"
+        node = b.add_node(f"Agreement:unsc-resolution-{number}", "Agreement", name, kind="resolution",
+                          aliases=tuple({clean_span_text(m.group(0)), f"Resolution {number}"} - {name}),
+                          evidence=ctx.evidence(span.sent))
+        index.refs.append(AgreementRef(node, m.start(), m.end(), "resolution", name))
+    index.refs.sort(key=lambda r: r.start)
 
 
 def _brokers(ctx: ReportContext, index: AgreementIndex) -> None:
@@ -437,6 +464,20 @@ def _signing_events(ctx: ReportContext, index: AgreementIndex, events: EventInde
                           for m in ctx.in_span(t.i, t.right_edge.i + 1, "Place")), None)
             if place and not held:
                 b.add_edge(event, "HELD_IN", place.node, evidence=ev)
+    _name_ceremonies(ctx)
+
+
+def _name_ceremonies(ctx: ReportContext) -> None:
+    """A signing ceremony is named after the one agreement signed at it ('Signing of the
+    Reciprocal Access Agreement'), not after whoever spoke of it."""
+    b = ctx.builder
+    signed: dict[str, set[str]] = {}
+    for e in b.edges.values():
+        if e.type == "SIGNED_AT" and e.target in b.nodes and b.nodes[e.target].props.get("kind") == "signing":
+            signed.setdefault(e.target, set()).add(e.source)
+    for event, agreements in sorted(signed.items()):
+        if len(agreements) == 1:
+            b.nodes[event].name = f"Signing of the {b.nodes[next(iter(agreements))].name}"
 
 
 def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start: int, end: int,
@@ -457,7 +498,7 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
             return False
         node = main.node  # 'the treaty', 'a new treaty': the report's main one
         event = event if firm else None
-        b.add_node(node, "Agreement", b.nodes[node].name, aliases=(name,))
+        b.add_node(node, "Agreement", b.nodes[node].name, aliases=(name,) if len(name.split()) > 1 else ())
     else:
         date = (event.start if event and event.start else (when[0] if when else None))
         year_in_name = re.search(r"\b(1[89]\d\d|20\d\d)\b", ctx.doc.text[start:end])
@@ -473,6 +514,9 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
             b.add_edge(p, "PARTY_TO", node, evidence=ctx.evidence(sent))
         if year_in_name and not signers:
             b.add_node(node, "Agreement", name, signed=year_in_name.group(1))
+    acronym = re.match(r"\s*\(([A-Z]{2,8})\)", ctx.doc.text[end:end + 12])
+    if acronym and not generic:  # 'the Reciprocal Access Agreement (RAA)'
+        b.add_node(node, "Agreement", b.nodes[node].name, aliases=(acronym.group(1),))
     raw = re.sub(r"^(?:(?:of|and|on|the|for|in|a|an)\s+)+", "", clean_span_text(ctx.doc.text[start:end]))
     if len(raw.split()) > 1 and raw.lower() not in {n.lower() for n in {b.nodes[node].name, *b.nodes[node].aliases}}:
         b.add_node(node, "Agreement", b.nodes[node].name, aliases=(raw,))  # as the report wrote it

@@ -37,6 +37,7 @@ BODY_NOUNS = {"panel", "committee", "commission", "tribunal", "secretariat"}
 CONNECTORS = {"of", "the", "and", "for", "on", "in", "to", "&"}  # small words inside names
 PERSON_TITLES_KEPT = {"jr", "jr.", "sr", "sr."}
 EVENT_HEADS = {"meeting", "summit", "forum", "conference", "talks", "dialogue", "ceremony", "exercise", "exercises"}
+NAME_LIST = re.compile(r"^[A-Z][\w'’\-]*(?:, [A-Z][\w'’\-]*)+,? (?:and|or) [A-Z][\w'’\-]*$")  # 'Navistar, Polarnet and Rojen'
 PERSON_NAME = re.compile(r"^[A-Z][\w'’\-.]*( [A-Z][\w'’\-.]*){0,4}$")
 
 
@@ -58,8 +59,7 @@ def node_for_entry(ctx: ReportContext, entry: Entry, sent: Span, alias: str | No
         state = ctx.gaz.state_by_iso(entry.country) if entry.country else None
         props["country"] = state.name if state else None
     aliases = (alias,) if alias and alias != entry.name else ()
-    if entry.label != "Place" or entry.kind != "city":  # curated names, not geonames' many spellings
-        aliases += tuple(entry.aliases)
+    aliases += tuple(entry.aliases)  # curated names; geonames' many spellings stay in the gazetteer
     return ctx.builder.add_node(entry.key, entry.label, entry.name, aliases=aliases,
                                 evidence=ctx.evidence(sent), **props)
 
@@ -105,7 +105,7 @@ def _is_actor(span: Span) -> bool:
 
 def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
     text = clean_span_text(ent.text)
-    if not text or not re.search(r"[A-Za-z]", text) or text.lower() in GENERIC_WORDS:
+    if not text or not re.search(r"[A-Za-z]", text) or text.lower() in GENERIC_WORDS or NAME_LIST.match(text):
         return None
     start, end = ent.start, ent.end
     if ent[0].lower_ in {"the", "a", "an"}:
@@ -219,20 +219,59 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
         node = b.add_node("Place:" + slug(fold(text)), "Place", text, kind=kind, evidence=ctx.evidence(sent))
         return Mention(start, end, "Place", node, text)
     if ent.label_ == "ORG":
-        if "." in text.strip(".") and " " not in text:
+        if "." in text.strip(".") and " " not in text or _names_a_document(ctx, text):
             return None
-        if re.search(r"\b(Treaty|Agreement|Memorandum|Declaration|Accord|Convention)\b", text):
+        last = ent.doc[end - 1]
+        if re.search(r"(?:al|ic|ive|ary|ous)$", last.text) and last.dep_ in {"compound", "amod"} \
+                and last.head.i == end and last.head.is_lower:  # 'International law': an adjective, not a name
+            end -= 1
+            text = clean_span_text(re.sub(r"\s+(?:and|or|of)$", "", ent.doc[start:end].text))
+        if not text or text.islower():  # 'the navy said': whose navy, the text does not say here
+            return None
+        if re.search(r"\b(Treaty|Agreement|Memorandum|Declaration|Accord|Convention|Resolution)\b", text):
             return None
         if text.split()[-1].lower() in EVENT_HEADS:  # 'Foreign and Defense Ministerial Meeting' is an event
             return None
         if all(w.lower() in title_words(ctx) for w in text.split()):  # 'Defense' of 'Defense Minister X'
             return None
-        state = _state_in_name(ctx, text) or _possessor_state(ctx, ent)
+        state = _state_in_name(ctx, text)
+        name, aliases = text, ()
+        if state is None:
+            state = _possessor_state(ctx, ent)
+            if state is not None and _government_body(text):
+                name, aliases = body_name(state, text), (text,)
         props = {"country": state.name} if state else {}
-        node = b.add_node("Organization:" + slug(text), "Organization", text,
+        node = b.add_node("Organization:" + slug(name), "Organization", name, aliases=aliases,
                           evidence=ctx.evidence(sent), **props)
         return Mention(start, end, "Organization", node, text)
     return None
+
+
+DOCUMENT_WORDS = r"(?:Treaty|Agreement|Accord|Pact|Convention|Memorandum(?: of Understanding)?|Declaration|Protocol|Charter|Initiative|Deal)"
+
+
+def _names_a_document(ctx: ReportContext, text: str) -> bool:
+    """'RAA' after 'the Reciprocal Access Agreement (RAA)' is the agreement, not an organisation."""
+    return re.fullmatch(r"[A-Z]{2,8}", text) is not None and \
+        re.search(rf"\b{DOCUMENT_WORDS}\s*\({text}\)", ctx.doc.text) is not None
+
+
+BODY_HEADS = {"ministry", "department", "army", "navy", "forces", "force", "guard", "parliament", "staff", "office",
+              "service", "services", "police", "military", "government", "cabinet", "embassy", "council"}
+
+
+def _government_body(name: str) -> bool:
+    """'Defence Ministry', 'Ministry of National Defense', 'Navy': a body every state has, so
+    its name alone does not say which."""
+    words = name.lower().split()
+    return bool(words) and (words[0] in BODY_HEADS or words[-1] in BODY_HEADS)
+
+
+def body_name(state: Entry, body: str) -> str:
+    """One name for a state's body however the report wrote whose it is ("Russia's Defence
+    Ministry", 'the Russian Defence Ministry' -> 'Russian Defence Ministry')."""
+    owner = state.demonyms[0] if state.demonyms else state.name
+    return f"{owner} {body}"
 
 
 def _state_in_name(ctx: ReportContext, text: str) -> Entry | None:
@@ -250,6 +289,9 @@ def _possessor_state(ctx: ReportContext, ent: Span) -> Entry | None:
     """"Russia's Foreign Intelligence Service", 'the Russian Foreign Ministry' (demonym outside the span)."""
     doc, i = ent.doc, ent.start
     if i >= 2 and doc[i - 1].tag_ == "POS":
+        owner = ctx.gaz.entries.get(doc[i - 2].ent_id_)  # "South Korea's": the ruler's state, however many words
+        if owner is not None and owner.label == "State":
+            return owner
         return ctx.gaz.lookup(doc[i - 2].text, "State") or ctx.gaz.metonym_state(doc[i - 2].text)
     if i >= 1 and doc[i - 1].ent_type_ == "NORP":
         return ctx.gaz.state_of_demonym(doc[i - 1].text)
@@ -350,17 +392,27 @@ def _not_only_in_headlines(ctx: ReportContext, people: list[Mention]) -> list[Me
 
 def resolve_people(ctx: ReportContext, people: list[Mention]) -> None:
     """Short names to the full name used in the same report ('Putin' -> 'Vladimir Putin')."""
-    full = sorted({m.text for m in people if len(m.text.split()) > 1}, key=lambda n: (-len(n), n))
+    full = sorted({m.text for m in people if len(_without_suffix(m.text).split()) > 1}, key=lambda n: (-len(n), n))
     for m in people:
         name = m.text
-        if len(name.split()) == 1:
-            f = fold(name)
-            matches = [n for n in full if f in {fold(p) for p in re.split(r"[\s\-]", n)}]
-            surnames = [n for n in matches if fold(n.split()[-1]) == f or fold(n.split()[0]) == f]
+        core = _without_suffix(name)
+        if len(core.split()) == 1:  # 'Putin', and 'Marcos Jr.' after 'Ferdinand Marcos Jr.'
+            f = fold(core)
+            matches = [n for n in full if f in {fold(p) for p in re.split(r"[\s\-]", _without_suffix(n))}
+                       and (core == name or _without_suffix(n) != n)]
+            surnames = [n for n in matches if fold(_without_suffix(n).split()[-1]) == f or fold(n.split()[0]) == f]
             if surnames:
                 name = surnames[0]
         m.node = ctx.builder.add_node(person_id(name), "Person", name, aliases=(m.text,),
                                       evidence=ctx.evidence(ctx.doc[m.start].sent))
+
+
+NAME_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
+
+
+def _without_suffix(name: str) -> str:
+    """'Marcos' of 'Marcos Jr.': a generational suffix is not a name word."""
+    return NAME_SUFFIX.sub("", name)
 
 
 def _titled_names(ctx: ReportContext) -> list[Mention]:
@@ -591,8 +643,8 @@ def _facilities(ctx: ReportContext) -> None:
         if tok.pos_ != "NOUN" or tok.lower_ not in SITE_HEADS | LINE_HEADS or tok.dep_ == "compound" and tok.head.lower_ in LINE_HEADS:
             continue
         mods = [t for t in tok.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.i < tok.i]
-        if not mods:
-            continue
+        if not mods or any(c.dep_ == "nummod" or c.lower_ in {"a", "an", "any", "some", "another"} for c in tok.children):
+            continue  # 'a Black Sea port', 'three key Ukrainian ports': no particular place
         first = min(t.left_edge.i for t in mods)
         words = doc[first:tok.i + 1]
         if not any(t.text[:1].isupper() and t.pos_ == "PROPN" for t in words) or any(t.ent_type_ in {"DATE", "ORG", "NORP"} for t in words):
@@ -671,8 +723,12 @@ def _state_bodies(ctx: ReportContext) -> list[Mention]:
             if phrase in STATE_BODIES and all(t.is_lower and not t.ent_type_ for t in words) \
                     and words[-1].dep_ not in {"compound", "amod"}:  # 'Russian military instructors': no body
                 state = ctx.name_of(m.node)
-                name = f"{doc[m.start:m.end].text} {' '.join(t.text.capitalize() for t in words)}"
+                body = " ".join(t.text.capitalize() for t in words)
+                entry = ctx.gaz.entries.get(m.node)
+                written = f"{doc[m.start:m.end].text} {body}"
+                name = body_name(entry, body) if entry and m.via != "metonym" else written  # 'Kremlin press office'
                 node = ctx.builder.add_node("Organization:" + slug(name), "Organization", name, country=state,
+                                            aliases=(written,) if written != name else (),
                                             evidence=ctx.evidence(doc[m.start].sent))
                 out.append(Mention(m.start, m.end + n, "Organization", node, name))
                 ctx.mentions.remove(m)

@@ -498,8 +498,9 @@ def _attendance(ctx: ReportContext, sent: Span, events: EventIndex) -> None:
     if not grouped and not attend_verbs:
         return
     event = None
+    aside = {t.i for t in sent if t.dep_ == "relcl" for t in t.subtree}  # 'X, who is on a visit to Iran'
     for ref in reversed(events.refs):
-        if sent.start <= ref.token < sent.end:
+        if sent.start <= ref.token < sent.end and ref.token not in aside:
             event = ref
             break
     event = event or events.current(sent.start, {"visit", "summit", "talks", "meeting", "signing"})

@@ -29,7 +29,8 @@ class Entry:
     key: str  # stable id fragment
     kind: str = ""  # place kind or organisation kind
     country: str = ""  # ISO alpha-2 of the containing state
-    aliases: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)  # curated names: shown on the node
+    spellings: list[str] = field(default_factory=list)  # geonames variants: matched, never shown
     demonyms: list[str] = field(default_factory=list)
     metonyms: list[str] = field(default_factory=list)
     capital: str = ""
@@ -129,8 +130,9 @@ def _cities(entries: dict[str, Entry], capitals: set[str]) -> None:
         key = f"Place:{simple_key(city['name']).replace(' ', '-')}"
         if key in entries:
             continue
+        spellings = _spellings(city["name"], city.get("alternatenames") or [])
         entries[key] = Entry("Place", city["name"], key, kind="city", country=city["countrycode"],
-                             aliases=_spellings(city["name"], city.get("alternatenames") or []),
+                             aliases=_abbreviations(city["name"]), spellings=spellings,
                              population=city["population"])
 
 
@@ -140,8 +142,12 @@ def _spellings(name: str, alternates: list) -> list[str]:
     first = fold(name)[:1]
     alts = {a for a in alternates if isinstance(a, str) and _NAME_LIKE.match(a) and len(a) > 3
             and fold(a)[:1] == first and a != name}
-    short = {re.sub(rf"^{word} ", abbr, name) for word, abbrs in ABBREVIATED.items() for abbr in abbrs}
-    return sorted(short - {name}) + sorted(alts - short, key=lambda a: (abs(len(a) - len(name)), a))[:12]
+    return sorted(alts - set(_abbreviations(name)), key=lambda a: (abs(len(a) - len(name)), a))[:12]
+
+
+def _abbreviations(name: str) -> list[str]:
+    """'St. Petersburg' and 'St Petersburg' for 'Saint Petersburg'."""
+    return sorted({re.sub(rf"^{word} ", abbr, name) for word, abbrs in ABBREVIATED.items() for abbr in abbrs} - {name})
 
 
 ABBREVIATED = {"Saint": ("St. ", "St "), "Sainte": ("Ste. ",), "Fort": ("Ft. ",), "Mount": ("Mt. ",)}
@@ -155,7 +161,7 @@ def _places(entries: dict[str, Entry]) -> None:
             old = entries.get(key)
             aliases = set(item.get("aliases", [])) | set(old.aliases if old else [])
             entries[key] = Entry("Place", item["name"], key, kind=kind, country=item.get("in", ""),
-                                 aliases=sorted(aliases))
+                                 aliases=sorted(aliases), spellings=old.spellings if old else [])
 
 
 def _organizations(entries: dict[str, Entry]) -> None:
@@ -170,7 +176,7 @@ def _index(entries: dict[str, Entry]) -> tuple[dict[str, list[str]], dict[str, s
     by_demonym: dict[str, str] = {}
     by_iso: dict[str, str] = {}
     for key, entry in sorted(entries.items()):
-        for name in {entry.name, *entry.aliases, *entry.metonyms}:
+        for name in {entry.name, *entry.aliases, *entry.spellings, *entry.metonyms}:
             bucket = by_name.setdefault(fold(name), [])
             if key not in bucket:
                 bucket.append(key)

@@ -48,11 +48,30 @@ def _place_np(ctx: ReportContext, obj: Token, sent: Span) -> str | None:
     if m and m.label in {"Place", "State"}:
         return m.node
     if obj.lower_ in FACILITY_NOUNS or obj.lemma_ in FACILITY_NOUNS:
+        named = _named_by(ctx, obj)
+        if named is not None:
+            return named
+        if any(c.dep_ == "nummod" or c.lower_ in INDEFINITE for c in obj.children):
+            return None  # 'from a Black Sea port', 'three key ports': no particular place
         words = [t.text for t in obj.subtree if t.i <= obj.i and t.pos_ not in {"DET", "NUM"}
                  and t.dep_ not in {"quantmod", "advmod"}]
         name = " ".join(words)
         return ctx.builder.add_node("Place:" + slug(name), "Place", name, kind="facility",
                                     evidence=ctx.evidence(sent))
+    return None
+
+
+INDEFINITE = {"a", "an", "any", "some", "another", "several", "many", "various", "other"}
+
+
+def _named_by(ctx: ReportContext, noun: Token) -> str | None:
+    """The place a facility noun stands for: 'the port of Chernomorsk', "Karasu's port"."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    for owner in owners:
+        m = ctx.at(owner)
+        if m and m.label == "Place":
+            return m.node
     return None
 
 
@@ -255,10 +274,24 @@ def _commodity_node(ctx: ReportContext, name: str, tok: Token, aliases: tuple[st
 def _own_tokens(head: Token) -> list[Token]:
     """The noun phrase of a head without its conjuncts ('food' of 'food, spare parts and ...')."""
     skip = set()
+    last = max((c.i for c in head.children if c.dep_ == "conj"), default=None)
     for child in head.children:
-        if child.dep_ in {"conj", "cc", "appos"} or (child.dep_ == "punct" and child.i > head.i):
+        if child.dep_ in {"conj", "cc", "appos"} or (child.dep_ == "punct" and child.i > head.i) \
+                or last is not None and child.dep_ == "prep" and child.i > last:
             skip |= {t.i for t in child.subtree}
-    return [t for t in head.subtree if t.i not in skip]
+    own = [t for t in head.subtree if t.i not in skip]
+    return own + [t for t in _trailing_preps(head) if t.i not in {o.i for o in own}]
+
+
+def _trailing_preps(conj: Token) -> list[Token]:
+    """'raw material for weapons manufacturing' of 'food, spare parts, and raw material for
+    weapons manufacturing': the parser hangs the last item's modifier on the first item."""
+    first = conj
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first is conj or any(c.dep_ == "conj" and c.i > conj.i for c in conj.children):
+        return []
+    return [t for c in first.children if c.dep_ == "prep" and c.i > conj.i for t in c.subtree]
 
 
 def _number(tok: Token) -> float | None:

@@ -36,7 +36,7 @@ def _load_model() -> Language:
 
 def _patterns(entry: Entry) -> list[dict]:
     label = RULER_LABEL.get(entry.label) or PLACE_LABEL.get(entry.kind, "FAC")
-    names = {entry.name, *entry.aliases}
+    names = {entry.name, *entry.aliases, *entry.spellings}
     out = [{"label": label, "pattern": n, "id": entry.key} for n in sorted(names) if len(n) > 1]
     metonyms = set(entry.metonyms) - {entry.capital}  # capitals are typed by context instead
     out += [{"label": "GPE", "pattern": m, "id": entry.key} for m in sorted(metonyms)]

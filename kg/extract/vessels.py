@@ -59,7 +59,7 @@ def _named_vessels(ctx: ReportContext) -> dict[str, Span]:
         after = _name_from(doc, tok.i + 1) if tok.i + 1 < len(doc) else ""
         if after:
             out.setdefault(after, tok.sent)
-            for conj in doc[tok.i + 1].conjuncts:
+            for conj in [c for c in doc[tok.i + 1].conjuncts if c.i > tok.i + 1]:  # the names listed after
                 name = _name_from(doc, conj.left_edge.i if conj.left_edge.i > tok.i else conj.i)
                 if name:
                     out.setdefault(name, tok.sent)
@@ -75,7 +75,8 @@ def _name_from(doc, i: int) -> str:
     words = []
     j = i
     while j < len(doc) and NAME_TOKEN.match(doc[j].text) and doc[j].pos_ in {"PROPN", "NUM", "NOUN", "X"} \
-            and doc[j].ent_type_ not in {"DATE", "GPE", "NORP"}:
+            and (doc[j].ent_type_ not in {"DATE", "GPE", "NORP"} or doc[j].ent_type_ != "DATE" and j == i
+                 and i > 0 and doc[i - 1].lower_ in SHIP_WORDS and not doc[j].ent_id_):  # 'the ship Aurora'
         words.append(doc[j].text)
         j += 1
         if len(words) == 4:
@@ -105,7 +106,8 @@ def _plausible(ctx: ReportContext, name: str) -> bool:
     if not name or name.lower() in {"the", "a", "an"}:
         return False
     entry = ctx.gaz.lookup(name)
-    return entry is None and not any(w.lower() in SHIP_WORDS for w in name.split())
+    ship_name = entry is None or entry.label == "Place" and entry.kind == "city"  # ships are often named after towns
+    return ship_name and not any(w.lower() in SHIP_WORDS for w in name.split())
 
 
 def _vessel_node(ctx: ReportContext, name: str, sent: Span) -> str:
@@ -122,7 +124,7 @@ def _relabel_mentions(ctx: ReportContext, vessels: dict[str, str]) -> None:
             continue
         old = m.node
         m.label, m.node = "Vessel", node
-        if old in b.nodes and b.nodes[old].label in {"Person", "Organization"} and not ctx.mentioned(old):
+        if old in b.nodes and b.nodes[old].label in {"Person", "Organization", "Place"} and not ctx.mentioned(old):
             b.drop_node(old)
     doc = ctx.doc
     for name, node in vessels.items():
@@ -193,7 +195,9 @@ def _subject_vessel(ctx: ReportContext, verb: Token) -> str | None:
 
 
 def _places_of(ctx: ReportContext, tok: Token) -> list[Mention]:
-    return [m for m in ctx.in_span(tok.left_edge.i, tok.right_edge.i + 1, "Place")]
+    """Places a ship can call at: not the sea of 'left a Black Sea port'."""
+    return [m for m in ctx.in_span(tok.left_edge.i, tok.right_edge.i + 1, "Place")
+            if ctx.builder.nodes[m.node].props.get("kind") not in {"sea", "river"}]
 
 
 def _vessel_clauses(ctx: ReportContext, sent: Span, lemmas: set[str]):
