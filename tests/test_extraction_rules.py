@@ -248,3 +248,53 @@ def test_a_modifier_after_the_last_listed_good_belongs_to_that_good():
     labels, edges = _facts("In return, Belarus sends grain, fertilizer and machinery for tractor assembly to Cuba.")
     assert ("Belarus", "SHIPPED", "Cuba") in edges
     assert labels.get("grain") == "Commodity"
+
+
+def test_a_ship_named_with_its_number_its_sisters_and_its_voyage():
+    labels, edges = _facts(
+        "Imagery shows the cargo ship Nordic Star, delivering goods from Nampo, North Korea, to Vanino, in Russia. "
+        "From the port, the Nordic Star (IMO: 9234567) loaded containers on May 2, and four days later, it arrived "
+        "in Vanino.\n\n"
+        "The Nordic Star, along with the Baikal, Tavda-2, and Irina, is one of four Russian cargo ships on the run.\n\n"
+        "Two Russian-flagged vessels made six trips between Chongjin and Slavyanka.")
+    assert {labels.get(n) for n in ("Nordic Star", "Baikal", "Tavda-2", "Irina")} == {"Vessel"}
+    assert "IMO" not in labels and "International Maritime Organization" not in labels
+    assert not any(label == "Person" for label in labels.values())
+    assert ("Nordic Star", "CALLED_AT", "Vanino") in edges
+    assert ("Nampo", "ROUTE_LEG", "Vanino") in edges
+    assert ("Chongjin", "ROUTE_LEG", "Slavyanka") in edges
+
+
+def test_a_line_named_after_two_places_is_a_leg_and_unnamed_acronyms_join_their_organisation():
+    labels, edges = _facts(
+        "Freight moves through the Zabaikalsk-Manzhouli rail crossing, the Centre for Maritime Studies (CMS) "
+        "said on Monday. CMS analysts counted 40 trains.")
+    assert ("Zabaikalsk", "ROUTE_LEG", "Manzhouli") in edges
+    assert "CMS" not in labels and labels.get("Centre for Maritime Studies") == "Organization"
+
+
+def test_who_says_a_deal_is_broken_does_not_oppose_it_and_denials_state_no_stance():
+    _, edges = _facts(
+        "French officials said the deliveries violate European Union sanctions. Iran denied that Tehran had "
+        "violated EU sanctions.")
+    assert not any(t == "OPPOSES" for _, t, _ in edges), edges
+
+
+def test_an_announcement_date_is_not_the_shipment_period_and_listed_goods_all_ship():
+    _, edges = _facts("On Friday, May 3, 2024, the Dutch government announced that Belarus had provided Serbia with "
+                      "more than 200 containers of fertilizer and machinery.")
+    assert ("Belarus", "SHIPPED", "Serbia") in edges
+    report = Report(id="x", text="On Friday, May 3, 2024, the Dutch government announced that Belarus had provided "
+                    "Serbia with more than 200 containers of fertilizer and machinery.", title="t", published="2024-05-06")
+    shipped = [e for e in extract(report).edges if e.type == "SHIPPED"]
+    assert {e.props.get("commodity") for e in shipped} == {"fertilizer", "machinery"}
+    assert all(e.props.get("period") is None for e in shipped)
+    assert all(e.props.get("attributed_to") == "Netherlands" for e in shipped)
+
+
+def test_an_event_after_a_dated_clause_does_not_take_its_date_and_companions_attend():
+    labels, edges = _facts("Trade grew in October, a few weeks after Brazil's defense minister, Jose Mucio, attended "
+                           "a defence exhibition with the Peruvian leader, Dina Boluarte, in the country's capital, Lima.")
+    fair = next(n for n, label in labels.items() if label == "Event")
+    assert ("Jose Mucio", "ATTENDED", fair) in edges and ("Dina Boluarte", "ATTENDED", fair) in edges
+    assert (fair, "HELD_IN", "Lima") in edges

@@ -107,6 +107,8 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
     text = clean_span_text(ent.text)
     if not text or not re.search(r"[A-Za-z]", text) or text.lower() in GENERIC_WORDS or NAME_LIST.match(text):
         return None
+    if text == "IMO" and re.match(r"\s*(?:number|no\.?|#|:)?\s*\d{7}\b", ent.doc.text[ent.end_char:], re.I):
+        return None  # 'IMO: 9161003' is a ship's number, not the organisation
     start, end = ent.start, ent.end
     if ent[0].lower_ in {"the", "a", "an"}:
         start += 1
@@ -190,7 +192,7 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
     sent, b = ent.sent, ctx.builder
     kind = _place_kind(ctx, text)
     if ent.label_ in {"PERSON"} and kind is None:
-        if not PERSON_NAME.match(text) or len(text) < 3:
+        if not PERSON_NAME.match(text) or len(text) < 3 or re.search(r"\bNo\.?$", text):  # 'Pier No. 2'
             return None
         doc, words = ent.doc, title_words(ctx)
         if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_ \
@@ -232,7 +234,8 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
             return None
         if text.split()[-1].lower() in EVENT_HEADS:  # 'Foreign and Defense Ministerial Meeting' is an event
             return None
-        if all(w.lower() in title_words(ctx) for w in text.split()):  # 'Defense' of 'Defense Minister X'
+        if all(w.lower() in title_words(ctx) for w in text.split()) and end < len(ent.doc) \
+                and ent.doc[end].text[:1].isupper():  # 'Defense' of 'Defense Minister X' ('The Diplomat' is a name)
             return None
         state = _state_in_name(ctx, text)
         name, aliases = text, ()
@@ -555,6 +558,33 @@ def extract_entities(ctx: ReportContext) -> None:
     _short_names(ctx, people)
     _facilities(ctx)
     _former_names(ctx)  # after the names typed by their kind ('the company Oceanic Carriers, formerly X')
+    _defined_acronyms(ctx)
+
+
+def _defined_acronyms(ctx: ReportContext) -> None:
+    """'the Royal United Services Institute (RUSI)': the acronym is an alias, and a later
+    'RUSI' is the same organisation, not a second one."""
+    doc, b = ctx.doc, ctx.builder
+    for m in [m for m in ctx.mentions if m.label == "Organization"]:
+        if not (m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")"):
+            continue
+        acronym = doc[m.end + 1].text
+        capitals = "".join(w[0] for w in m.text.split() if w[:1].isupper())
+        if not re.fullmatch(r"[A-Z]{2,8}", acronym) or acronym == m.text or not _subsequence(acronym, capitals):
+            continue
+        if m.node not in b.nodes:
+            continue
+        b.add_node(m.node, "Organization", b.nodes[m.node].name, aliases=(acronym,))
+        for other in [o for o in ctx.mentions if o.text == acronym and o.node != m.node]:
+            old, other.node, other.label = other.node, m.node, "Organization"
+            if old in b.nodes and not ctx.mentioned(old) and b.nodes[old].label == "Organization":
+                b.drop_node(old)
+
+
+def _subsequence(short: str, long: str) -> bool:
+    """'RUSI' in 'RUSI', 'CNPC' in 'CNPC': the acronym's letters in order among the name's capitals."""
+    it = iter(long)
+    return short[:1] == long[:1] and all(ch in it for ch in short)
 
 
 DATELINE_MARKS = {"–", "—", "-", "--", "(", ":"}
@@ -653,6 +683,9 @@ def _facilities(ctx: ReportContext) -> None:
         places = [m for m in inner if m.label == "Place"]
         if tok.lower_ in SITE_HEADS and not places:
             continue
+        if tok.lower_ in {"port", "seaport", "harbour", "harbor"} and len(places) == 1 and len(inner) == 1 \
+                and b.nodes[places[0].node].props.get("kind") == "port":
+            continue  # 'Rajin harbor' is the port of Rajin
         if any(m.label not in {"Place", "Person"} for m in inner):
             continue
         name = clean_span_text(words.text)
@@ -660,7 +693,8 @@ def _facilities(ctx: ReportContext) -> None:
         node = b.add_node("Place:" + slug(fold(name)), "Place", name, kind="facility",
                           country=countries.pop() if len(countries) == 1 else None, evidence=ctx.evidence(tok.sent))
         for m in inner:
-            if m.label == "Person" and m.node in b.nodes and not ctx.mentioned(m.node, besides=tuple(inner)):
+            guessed = m.label == "Place" and m.node not in ctx.gaz.entries  # 'North-South' of 'the North-South route'
+            if (m.label == "Person" or guessed) and m.node in b.nodes and not ctx.mentioned(m.node, besides=tuple(inner)):
                 b.drop_node(m.node)  # 'Astara' of 'Rasht-Astara railway' read as a surname
                 ctx.mentions.remove(m)
         added.append(Mention(first, tok.i + 1, "Place", node, name))

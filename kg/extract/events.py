@@ -24,7 +24,7 @@ ATTEND_VERBS = {"attend", "accompany", "join", "participate", "witness"}
 GROUP_NOUNS = {"delegation", "entourage", "team"}
 INCLUDE_VERBS = {"include", "comprise", "consist", "feature", "contain"}
 ACTORS = {"Person", "State", "Organization"}
-GATHERINGS = {"signing", "summit", "call", "meeting", "talks", "conference"}  # worth a node even undated
+GATHERINGS = {"signing", "summit", "call", "meeting", "talks", "conference", "exhibition", "parade"}  # worth a node even undated
 NAME_HEADS = {"memorandum", "agreement", "regulation", "regulations", "mechanism", "declaration", "treaty",
               "format", "resolution", "contract"}  # 'a mechanism for the meeting of ministers' is no event
 CALL_VERBS = {"speak", "talk", "hold", "have", "converse"}
@@ -103,6 +103,7 @@ def sentence_date(ctx: ReportContext, sent: Span, near: int | None = None) -> tu
     """The date expression of a sentence nearest a token, resolved."""
     dates = [e for e in sent.ents if e.label_ == "DATE" or e.label_ == "TIME" and PART_OF_DAY.search(e.text)]
     if near is not None:
+        dates = [e for e in dates if not _other_time(sent.doc, near, e)]
         dates.sort(key=lambda e: abs(e.start - near))
     for ent in dates:
         text = PART_OF_DAY.sub("", ent.text).strip()  # 'Wednesday night' is Wednesday
@@ -112,6 +113,24 @@ def sentence_date(ctx: ReportContext, sent: Span, near: int | None = None) -> tu
             return parsed
     m = re.search(r"\b(?:in|of) ((?:19|20)\d{2})\b", sent.text)
     return (m.group(1), m.group(1)) if m else None
+
+
+TIME_LINKS = {"after", "before", "since", "until", "following", "ahead"}
+
+
+def _other_time(doc, near: int, date: Span) -> bool:
+    """'Transfers began in August, a few weeks after Shoigu attended a weapons expo': the
+    date and the event sit on two sides of 'after', so the date is not the event's."""
+    def clause(i: int) -> int | None:
+        for a in [doc[i], *doc[i].ancestors]:
+            if a.lower_ in TIME_LINKS and a.dep_ in {"prep", "mark", "advmod"}:
+                return a.i
+            link = next((c.i for c in a.children if c.dep_ == "mark" and c.lower_ in TIME_LINKS), None)
+            if link is not None:
+                return link
+        return None
+    link = clause(near)
+    return link != clause(date.root.i) and not (date.start <= (link if link is not None else -1) < date.end)
 
 
 def _mention(ctx: ReportContext, tok: Token, labels: set[str]) -> Mention | None:
@@ -127,6 +146,9 @@ def _child_mentions(ctx: ReportContext, tok: Token, prep: str, labels: set[str])
                 if obj.dep_ == "pobj":
                     for t in [obj, *obj.conjuncts]:
                         m = _mention(ctx, t, labels)
+                        if m is None:  # 'in the country's capital, Pyongyang'
+                            m = next((_mention(ctx, a, labels) for a in t.children if a.dep_ == "appos"
+                                      and _mention(ctx, a, labels)), None)
                         if m:
                             out.append(m)
     return out
@@ -289,16 +311,22 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
     gov = tok.head.head if tok.dep_ == "pobj" else tok.head
     if gov.pos_ in {"VERB", "AUX"}:
         participants += _subjects(ctx, gov, ACTORS)
+        if gov.lemma_ in ATTEND_VERBS:  # 'attended a weapons expo with the North Korean leader, Kim Jong-un'
+            participants += _child_mentions(ctx, gov, "with", ACTORS)
+            companions = [o for c in gov.children if c.dep_ == "prep" and c.lower_ == "with"
+                          for o in c.children if o.dep_ == "pobj"]
+            places += [m for o in companions for m in _places_after(ctx, o, "in", "at")]  # '... with X, in Lima'
         v = gov
         while not places and v is not None:  # 'were in Seoul to conduct the dialogue'
             places = _places_after(ctx, v, "in", "at")
             v = v.head if v.dep_ in {"xcomp", "advcl"} and v.head.i != v.i else None
     participants = list({m.node: m for m in participants}.values())
     places.sort(key=lambda m: not _after_in_or_at(ctx.doc[m.end - 1], tok))
-    if not participants and not places or when is None and kind not in GATHERINGS:
+    if not participants and not places or when is None and kind not in GATHERINGS \
+            or kind == "arrival" and not places:  # 'Russia's first armament delivery since February': where?
         return
     words = [t.text for t in ctx.doc[tok.left_edge.i:tok.i + 1] if (t.pos_ not in {"DET", "PUNCT", "NUM", "SYM"}
-             or _in_format(t)) and not (t.ent_type_ == "DATE") and not ctx.at(t)]
+             or _in_format(t)) and not (t.ent_type_ == "DATE") and not ctx.at(t) and t.tag_ != "POS"]
     words = re.sub(r"\s*\+\s*", "+", " ".join(words)).split()  # '2 + 2' is the '2+2' format
     if tok.pos_ == "PROPN":  # 'the 2nd Foreign and Defense Ministerial Meeting': its own name
         words = [t.text for t in ctx.doc[tok.left_edge.i:tok.i + 1] if t.pos_ not in {"DET", "PUNCT"}]

@@ -155,7 +155,7 @@ ABBREVIATED = {"Saint": ("St. ", "St "), "Sainte": ("Ste. ",), "Fort": ("Ft. ",)
 
 def _places(entries: dict[str, Entry]) -> None:
     data = _load_yaml("places.yaml")
-    for group, kind in (("seas", "sea"), ("rivers", "river"), ("regions", "region"), ("ports", "port")):
+    for group, kind in (("seas", "sea"), ("rivers", "river"), ("regions", "region"), ("borders", "border"), ("ports", "port")):
         for item in data.get(group, []):
             key = f"Place:{simple_key(item['name']).replace(' ', '-')}"
             old = entries.get(key)

@@ -42,6 +42,20 @@ def _mode_of(ctx: ReportContext, tokens: Span) -> str | None:
     return None
 
 
+VEHICLE_MODES = {"ship": "sea", "vessel": "sea", "tanker": "sea", "freighter": "sea", "carrier": "sea", "dhow": "sea",
+                 "barge": "sea", "ferry": "sea", "train": "rail", "wagon": "rail", "railcar": "rail", "truck": "road",
+                 "lorry": "road", "convoy": "road", "plane": "air", "aircraft": "air", "airlift": "air"}
+
+
+def _vehicle_mode(ctx: ReportContext, sent: Span) -> str | None:
+    """'the cargo ship Lady R delivering goods from Rason to Vostochny': by sea, as the one
+    kind of vehicle the sentence names says."""
+    modes = {VEHICLE_MODES[t.lemma_.lower()] for t in sent if t.pos_ == "NOUN" and t.lemma_.lower() in VEHICLE_MODES}
+    if any(m.label == "Vessel" for m in ctx.in_span(sent.start, sent.end)):
+        modes.add("sea")
+    return modes.pop() if len(modes) == 1 else None
+
+
 def _place_np(ctx: ReportContext, obj: Token, sent: Span) -> str | None:
     """A place node for a prepositional object: a known place, else a facility noun phrase."""
     m = ctx.at(obj)
@@ -53,8 +67,9 @@ def _place_np(ctx: ReportContext, obj: Token, sent: Span) -> str | None:
             return named
         if any(c.dep_ == "nummod" or c.lower_ in INDEFINITE for c in obj.children):
             return None  # 'from a Black Sea port', 'three key ports': no particular place
+        owner = {t.i for c in obj.children if c.dep_ == "poss" for t in c.subtree}  # not "North Korea's"
         words = [t.text for t in obj.subtree if t.i <= obj.i and t.pos_ not in {"DET", "NUM"}
-                 and t.dep_ not in {"quantmod", "advmod"}]
+                 and t.dep_ not in {"quantmod", "advmod"} and t.i not in owner]
         name = " ".join(words)
         return ctx.builder.add_node("Place:" + slug(name), "Place", name, kind="facility",
                                     evidence=ctx.evidence(sent))
@@ -72,9 +87,17 @@ def _named_by(ctx: ReportContext, noun: Token) -> str | None:
         m = ctx.at(owner)
         if m and m.label == "Place":
             return m.node
+    for c in noun.children:  # 'Vostochny Port' is the port of Vostochny
+        m = ctx.at(c) if c.dep_ == "compound" else None
+        if m and m.label == "Place" and ctx.builder.nodes[m.node].props.get("kind") == "port":
+            return m.node
     return None
 
 
+TRIP_WORDS = {"trip", "voyage", "run", "shuttle", "ply", "sail", "route", "journey", "crossing", "transit", "travel",
+              "round", "service", "lane"}
+LINE_HEADS_ALL = {"line", "link", "section", "corridor", "connection", "railway", "railroad", "road", "highway",
+                  "pipeline", "bridge", "lay", "build", "construct"}
 LINE_MODES = {"railway": "rail", "railroad": "rail", "rail": "rail", "pipeline": "pipeline", "road": "road",
               "highway": "road", "motorway": "road", "sea": "sea", "shipping": "sea", "ferry": "sea"}
 
@@ -82,21 +105,51 @@ LINE_MODES = {"railway": "rail", "railroad": "rail", "rail": "rail", "pipeline":
 def _lines_between(ctx: ReportContext, sent: Span) -> None:
     """'A railway line will be laid between the cities of Rasht and Astara': a leg of that mode."""
     mode = next((LINE_MODES[t.lower_] for t in sent if t.lower_ in LINE_MODES and t.pos_ in {"NOUN", "ADJ"}), None)
+    trips = any(t.lemma_.lower() in TRIP_WORDS for t in sent)
+    if mode is None and trips:  # 'two vessels made five trips between Najin and Dunay'
+        mode = _vehicle_mode(ctx, sent)
     if mode is None:
         return
     for tok in sent:
         if tok.lower_ != "between" or tok.dep_ != "prep":
             continue
-        places = [m for m in ctx.in_span(tok.i, tok.right_edge.i + 1, "Place")
-                  if ctx.builder.nodes[m.node].props.get("kind") != "facility"]
-        if len(places) == 2 and places[0].node != places[1].node:
+        head = tok.head
+        while head.dep_ in {"appos", "nummod", "amod"} and head.head.i != head.i:  # 'trips—at least five—between'
+            head = head.head
+        if not (head.pos_ in {"VERB", "AUX"} or head.lemma_.lower() in TRIP_WORDS | LINE_HEADS_ALL | set(LINE_MODES)):
+            continue  # 'trade between the two countries' is no leg
+        found = [m for m in ctx.in_span(tok.i, tok.right_edge.i + 1, "Place")
+                 if ctx.builder.nodes[m.node].props.get("kind") != "facility"]
+        places = list({m.node: m for m in found}.values())  # 'Najin (Rajin)' is one stop
+        if len(places) == 2:
             route = f"route-{stable_hash(ctx.builder.report.id, sent.start_char, length=8)}"
+            ctx.builder.add_edge(places[0].node, "ROUTE_LEG", places[1].node, mode=mode, seq=1, route=route,
+                                 evidence=ctx.evidence(sent))
+
+
+def _named_lines(ctx: ReportContext, sent: Span) -> None:
+    """'the Tumangang-Khasan rail crossing', 'the Rasht-Astara railway': a line named after
+    the two places it joins is a leg between them, by the mode its words say."""
+    for tok in sent:
+        if tok.lemma_.lower() not in LINE_HEADS_ALL | {"crossing"} or tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        mods = [t for t in tok.lefts if t.dep_ in {"compound", "amod", "nmod"}]
+        if not mods:
+            continue
+        lo = min(t.left_edge.i for t in mods)
+        words = [t.lower_ for t in ctx.doc[lo:tok.i + 1]]
+        mode = next((LINE_MODES[w] for w in reversed(words) if w in LINE_MODES), None)
+        found = [m for m in ctx.in_span(lo, tok.i) if m.label == "Place"]
+        places = list({m.node: m for m in found}.values())
+        if mode and len(places) == 2 and "-" in ctx.doc[places[0].end - 1:places[1].start + 1].text:
+            route = f"route-{stable_hash(ctx.builder.report.id, sent.start_char, tok.i, length=8)}"
             ctx.builder.add_edge(places[0].node, "ROUTE_LEG", places[1].node, mode=mode, seq=1, route=route,
                                  evidence=ctx.evidence(sent))
 
 
 def _routes(ctx: ReportContext, sent: Span) -> None:
     _lines_between(ctx, sent)
+    _named_lines(ctx, sent)
     if not any(t.lemma_ in MOVE_LEMMAS for t in sent) and _mode_of(ctx, sent) is None:
         return
     legs: list[tuple[str, str, str | None]] = []
@@ -116,7 +169,7 @@ def _routes(ctx: ReportContext, sent: Span) -> None:
         if dest is None or dest == origin:
             continue
         mode = _mode_of(ctx, sent[max(0, tok.i - sent.start - 6):dest_tok - sent.start + 1]
-                        if dest_tok else sent)
+                        if dest_tok else sent) or _vehicle_mode(ctx, sent)
         legs.append((origin, dest, mode))
         last_stop = dest
     if not legs:
@@ -336,8 +389,8 @@ def _attribution(ctx: ReportContext, sent: Span) -> str | None:
         span = ctx.doc.char_span(sent.start_char + m.start(1), sent.start_char + m.end(1),
                                  alignment_mode="expand")
     for tok in sent:
-        if span is None and tok.lemma_ in {"report", "say", "estimate", "state", "claim", "cite"} \
-                and tok.pos_ == "VERB":
+        if span is None and tok.lemma_ in {"report", "say", "estimate", "state", "claim", "cite", "announce", "accuse",
+                                           "reveal", "allege", "assess"} and tok.pos_ == "VERB":
             subj = [c for c in tok.children if c.dep_ in {"nsubj"}]
             if subj:
                 span = ctx.doc[subj[0].left_edge.i:subj[0].i + 1]
@@ -504,12 +557,18 @@ def _other_state(ctx: ReportContext, sent: Span, exclude: str | None) -> str | N
     return states[0] if len(states) == 1 else None
 
 
+def _reporting_date(date: Span) -> bool:
+    """'On Friday, October 13, the government announced that ...': when it was said, not shipped."""
+    verb = next((a for a in date.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    return verb is not None and verb.lemma_ in REPORTING_VERBS | {"announce", "accuse", "reveal", "disclose"}
+
+
 def _emit(ctx: ReportContext, sent: Span, shipper: str | None, recipient: str | None,
           objs: list[Token]) -> None:
     if not shipper or not recipient or shipper == recipient or not objs:
         return
     period = None
-    dates = [e for e in sent.ents if e.label_ == "DATE"]
+    dates = [e for e in sent.ents if e.label_ == "DATE" and not _reporting_date(e)]
     between = re.search(r"between .+? and [^,]+", sent.text)
     if between:
         period = parse_period(between.group(0), ctx.published)
@@ -519,6 +578,8 @@ def _emit(ctx: ReportContext, sent: Span, shipper: str | None, recipient: str | 
     items = []
     for obj in objs:
         items += [obj, *obj.conjuncts]
+        for of in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):  # '1,000 containers of
+            items += [g for o in of.children if o.dep_ == "pobj" for g in o.conjuncts]  # equipment and munitions'
     seen = set()
     for item in items:
         found = _commodity(ctx, item)

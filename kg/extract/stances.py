@@ -24,7 +24,9 @@ def _actor_for(ctx: ReportContext, verb: Token) -> Mention | None:
                 m = ctx.at(child) or next((ctx.at(t) for t in child.subtree if ctx.at(t)), None)
                 if m and m.label in {"State", "Organization", "Person"}:
                     return m
-        if tok.dep_ in {"xcomp", "acl", "conj", "advcl", "pcomp", "pobj", "prep", "ccomp"} or tok.pos_ == "NOUN":
+                if child.dep_ == "nsubj":
+                    return None  # 'officials said the shipments violate sanctions': the shipments do, not the officials
+        if tok.dep_ in {"xcomp", "acl", "conj", "advcl", "pcomp", "pobj", "prep"} or tok.pos_ == "NOUN":
             tok = tok.head
         else:
             break
@@ -34,6 +36,13 @@ def _actor_for(ctx: ReportContext, verb: Token) -> Mention | None:
             if m and m.label in {"State", "Organization", "Person"}:
                 return m
     return None
+
+
+def _denied(verb: Token) -> bool:
+    """'not violated', 'denying that Moscow had violated': no stance is stated."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return any(a.lemma_.lower() in {"deny", "refute", "dispute"} for a in verb.ancestors)
 
 
 def _objects(ctx: ReportContext, verb: Token) -> list[Mention]:
@@ -55,6 +64,8 @@ def extract_stances(ctx: ReportContext, agreement_spans: list[tuple[int, int, st
         for tok in sent:
             lemma = tok.lemma_.lower()
             if tok.pos_ != "VERB" or lemma not in oppose | support:
+                continue
+            if _denied(tok):
                 continue
             rel = "OPPOSES" if lemma in oppose else "SUPPORTS"
             actor = _actor_for(ctx, tok)

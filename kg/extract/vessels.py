@@ -67,7 +67,29 @@ def _named_vessels(ctx: ReportContext) -> dict[str, Span]:
         before = _name_before_ship_words(doc, tok.i)
         if before:
             out.setdefault(before, tok.sent)
-    return {n: s for n, s in out.items() if _plausible(ctx, n)}
+    out = {n: s for n, s in out.items() if _plausible(ctx, n)}
+    for name, sent in _listed_with(ctx, out):
+        out.setdefault(name, sent)
+    return out
+
+
+_VNAME = r"[A-Z][\w\-]*(?: [A-Z0-9][\w\-]*)?"
+_ALONG = re.compile(rf",?\s+(?:along|together) with\s+(?:the\s+)?({_VNAME}(?:,\s+(?:and\s+)?(?:the\s+)?{_VNAME})*)")
+
+
+def _listed_with(ctx: ReportContext, known: dict[str, Span]) -> list[tuple[str, Span]]:
+    """'The Lady R, along with the Angara, Maia-1, and Maria, is one of four cargo ships':
+    names listed with a known ship, where the sentence speaks of ships, are ships."""
+    out = []
+    for sent in ctx.doc.sents:
+        if not any(t.lower_ in {"ships", "vessels", "tankers", "carriers", "freighters"} for t in sent):
+            continue
+        for name in known:
+            for m in re.finditer(rf"\b{re.escape(name)}{_ALONG.pattern}", sent.text):
+                for listed in re.split(r",\s+(?:and\s+)?(?:the\s+)?", m.group(1)):
+                    if _plausible(ctx, listed):
+                        out.append((listed, sent))
+    return out
 
 
 def _name_from(doc, i: int) -> str:
@@ -130,9 +152,17 @@ def _relabel_mentions(ctx: ReportContext, vessels: dict[str, str]) -> None:
     for name, node in vessels.items():
         for match in re.finditer(rf"\b{re.escape(name)}\b", doc.text):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-            if span is not None and not ctx.in_span(span.start, span.end):
-                ctx.mentions.append(Mention(span.start, span.end, "Vessel", node, name))
-    ctx.index()
+            if span is None:
+                continue
+            inside = ctx.in_span(span.start, span.end)
+            if inside and any(m.label in {"State", "Vessel"} or m.end - m.start >= len(span) for m in inside):
+                continue
+            for m in inside:  # 'Lady' of 'the cargo ship Lady R': the tagger's person is part of the ship's name
+                ctx.mentions.remove(m)
+                if m.node in b.nodes and b.nodes[m.node].label in {"Person", "Organization", "Place"} \
+                        and not ctx.mentioned(m.node):
+                    b.drop_node(m.node)
+            ctx.add_mention(Mention(span.start, span.end, "Vessel", node, name))
 
 
 def _flags(ctx: ReportContext, sent: Span) -> None:
@@ -191,7 +221,13 @@ def _subject_vessel(ctx: ReportContext, verb: Token) -> str | None:
             if c.lower_ in {"which", "that"} and verb.dep_ == "relcl":
                 m = ctx.at(verb.head)
                 return m.node if m and m.label == "Vessel" else None
+            if c.lower_ in {"it", "she"}:  # '... the Lady R loaded containers, and two days later, it arrived ...'
+                before = [x for x in ctx.in_span(c.sent.start, c.i) if x.label in ACTOR_LABELS | {"Vessel"}]
+                return before[-1].node if before and before[-1].label == "Vessel" else None
     return None
+
+
+ACTOR_LABELS = {"Person", "Organization", "State"}
 
 
 def _places_of(ctx: ReportContext, tok: Token) -> list[Mention]:
