@@ -298,3 +298,39 @@ def test_an_event_after_a_dated_clause_does_not_take_its_date_and_companions_att
     fair = next(n for n, label in labels.items() if label == "Event")
     assert ("Jose Mucio", "ATTENDED", fair) in edges and ("Dina Boluarte", "ATTENDED", fair) in edges
     assert (fair, "HELD_IN", "Lima") in edges
+
+
+def test_a_counterpart_holds_the_same_office_and_a_quoted_description_names_the_deal():
+    labels, edges = _facts(
+        "Turkish President Recep Tayyip Erdogan and his Azerbaijani counterpart Ilham Aliyev signed a broad "
+        "security pact on Friday. Officials said the “comprehensive alliance and security treaty” covers defence "
+        "and energy. Welcoming Aliyev, Erdogan said Erdogan's aides had planned it long ago.")
+    assert ("Ilham Aliyev", "HOLDS_ROLE", "Azerbaijan") in edges
+    assert ("Azerbaijan", "PARTY_TO", "Comprehensive alliance and security treaty") in edges
+    assert not any(n.startswith("Welcoming") for n in labels)
+    assert [n for n, label in labels.items() if label == "Agreement"] == ["Comprehensive alliance and security treaty"]
+
+
+def test_a_misspelt_name_is_the_same_person_and_spelling_variants_fold():
+    from kg.extract.normalize import fold
+    labels, _ = _facts("President Massoud Rezaiyan arrived on Monday. Later, President Massoud Rezaiayn met the press.")
+    assert [n for n, label in labels.items() if label == "Person"] == ["Massoud Rezaiyan"]
+    assert fold("Massoud Hassani") == fold("Masoud Hasani") and fold("APP") != fold("AP")
+
+
+def test_a_similar_agreement_is_not_the_main_one_and_troops_go_to_no_purpose_clause():
+    _, edges = _facts(
+        "Chile and Peru signed a trade agreement in Lima on Monday. In June last year, Chile signed a similar "
+        "agreement with Bolivia. Bolivia sent up to 900 troops to help repel an Argentine incursion.")
+    assert ("Bolivia", "PARTY_TO", "Trade agreement") not in edges
+    assert not any(t == "SHIPPED" and o == "Argentina" for _, t, o in edges)
+
+
+def test_a_signing_months_after_a_summit_was_not_signed_at_it():
+    _, edges = _facts(
+        "The two leaders have signed a Defence Cooperation Agreement\n\n"
+        "President Ruto of Kenya and his Ethiopian counterpart Abiy Ahmed signed a Defence Cooperation Agreement "
+        "in Nairobi on Friday.\n\n"
+        "They last met at the African Union summit in Addis Ababa in late October.", published="2025-01-17")
+    signed_at = {o for s, t, o in edges if t == "SIGNED_AT"}
+    assert signed_at and not any("summit" in o.lower() for o in signed_at), signed_at

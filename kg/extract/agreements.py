@@ -33,6 +33,8 @@ GENERIC = re.compile(
     r"peace|trade|gas|arms|nuclear|military|economic|comprehensive|mutual|partnership|"
     r"strategic partnership|[A-Z][\w\-]+)\s+)*)(treaty|agreement|accord|pact|deal|contract|memorandum|initiative)"
     r"(?:\s+(on|for|of)\s+([^,.;:()]+?(?:\([^)]*\)[^,.;:()]*?)?))?(?=,|\.|;|:| and an? | while | which | that | along with | together with | was | were | is | has |$)")
+_KINDWORD = r"(treaty|agreement|pact|accord|deal|memorandum|declaration|convention|charter)"
+QUOTED = re.compile(rf"[“\"]([A-Za-z][^”\"]{{2,80}}?)[”\"]\s+{_KINDWORD}\b|[“\"]([A-Za-z][^”\"]{{2,80}}?)\s{_KINDWORD}[”\"]", re.I)
 ANAPHOR = re.compile(r"\b(?:the|this|that|an?|its|their|these)\s+((?:new|[a-z\-]+)\s+)?(treaty|agreement|pact|deal|accord|contract|"
                      r"declaration|memorandum|initiative|documents?)(?:'s|’s)?\b", re.I)
 # A list item naming a document, on a line of its own: 'A Memorandum of Understanding on digital trade;'
@@ -42,7 +44,8 @@ LISTED = re.compile(r"^\s*(?:[Aa]n?\s+|[Tt]he\s+)?((?:Memorandum of Understandin
 BROKERED = re.compile(r"^[\w.]+-(?:brokered|backed|led|sponsored|mediated|drafted)\s+")
 GENERIC_MODS = {"new", "historic", "landmark", "bilateral", "strategic", "friendship", "defence", "defense", "security",
                 "peace", "trade", "gas", "arms", "nuclear", "military", "economic", "comprehensive", "mutual",
-                "partnership", "the", "this", "that", "such", "first", "major", "key", "same", "previous", "latest"}
+                "partnership", "the", "this", "that", "such", "first", "major", "key", "same", "previous", "latest",
+                "similar", "another", "separate", "comparable", "analogous", "parallel", "earlier"}
 ARTICLE = re.compile(r"\bArticles? (\d+)(?:\s*(?:and|,)\s*(\d+))*", re.I)
 SANCTIONS = re.compile(r"\b((?:UN(?:SC)?|U\.N\.|United Nations(?: Security Council)?|UN Security Council|Security Council|US|U\.S\.|EU|E\.U\.|American|European|Western|international)\s+(?:\([A-Z]+\)\s+)?)?sanctions\b")
 SIGN_VERBS = {"sign", "ink", "conclude", "seal"}
@@ -100,6 +103,10 @@ def _named_agreements(sent: Span) -> list[tuple[int, int, str]]:
             name = " ".join(name.split()[1:])
         if len(name.split()) >= 2:
             out.append((base + m.start(), base + m.end(), name))
+    for m in QUOTED.finditer(text):  # 'a “comprehensive strategic partnership” treaty': its name, as quoted
+        words = " ".join(f"{m.group(1) or m.group(3)} {m.group(2) or m.group(4)}".split())
+        if not any(s <= base + m.start() < e for s, e, _ in out) and len(words.split()) >= 3:
+            out.append((base + m.start(), base + m.end(), words[0].upper() + words[1:]))
     for m in GENERIC.finditer(text):
         if any(s <= base + m.start(2) < e for s, e, _ in out):
             continue
@@ -145,6 +152,7 @@ def _described(sent: Span, keyword_char: int) -> str | None:
     return text[0].upper() + text[1:]
 
 
+DISTINCT_MODS = {"similar", "another", "separate", "comparable", "analogous", "parallel", "earlier", "previous"}
 PRAISE = {"landmark", "milestone", "mega", "blockbuster", "flagship"}
 
 
@@ -155,12 +163,14 @@ class AgreementIndex(RefIndex):
     def main(self, kind: str | None = None) -> AgreementRef | None:
         """The most mentioned agreement (of a kind) - what 'the treaty' means; the most
         specific name breaks ties. With none of that kind, the report's only agreement."""
+        documents = [r for r in self.refs if r.kind not in {"sanctions", "resolution"}]
+        any_kind = False
         if kind and not any(r.kind == kind for r in self.refs) and \
-                len({r.node for r in self.refs if r.kind != "sanctions"}) == 1:
-            kind = next(r.kind for r in self.refs if r.kind != "sanctions")
+                (len({r.node for r in documents}) == 1 or kind == "agreement"):
+            any_kind = True  # 'the agreement' may be the treaty the report is about
         counts: dict[str, int] = {}
-        for r in self.refs:
-            if kind is None or r.kind == kind:
+        for r in documents if any_kind else self.refs:
+            if kind is None or any_kind or r.kind == kind:
                 counts[r.node] = counts.get(r.node, 0) + 1
         if not counts:
             return None
@@ -183,6 +193,10 @@ def _parties_in_name(ctx: ReportContext, sent: Span, start: int, end: int) -> se
         after = ctx.doc[span.end:sent.end]
         if len(after) and after[0].lower_ == "between":
             parties |= {m.node for m in ctx.in_span(after.start, min(after.start + 12, sent.end), "State")}
+        elif len(after) and after[0].lower_ == "with" and any(t.lemma_ in SIGN_VERBS for t in sent):
+            with_ = after[0]  # 'Putin signed a similar agreement with North Korea'
+            parties |= {m.node for m in ctx.in_span(with_.i, with_.right_edge.i + 1, "State")
+                        if not any(a.dep_ == "relcl" for a in ctx.doc[m.start].ancestors if a.i > with_.i)}
     return parties
 
 
@@ -301,6 +315,7 @@ def extract_agreements(ctx: ReportContext, events: EventIndex) -> AgreementIndex
     for sent, start, end, name, signers, found_event, when in deferred:
         _add_agreement(ctx, index, sent, start, end, name, signers, found_event, when)
     _merge_same_names(ctx, index)
+    _quoted_into_keyed(ctx, index)
     _merge_short_names(ctx, index)
     _signing_events(ctx, index, events)
     _generic_into_named(ctx, index)
@@ -441,6 +456,8 @@ def _signing_events(ctx: ReportContext, index: AgreementIndex, events: EventInde
             if not (signed or signers):
                 continue
             event = signed_at.get(node) or shared
+            if event is not None and event == shared and not _same_time(signed, b.nodes[event].props.get("start")):
+                event = None  # a summit months before the signing is not where it was signed
             if event is None and signed:
                 event = b.add_node(f"Event:signing-{slug(b.nodes[node].name)}", "Event",
                                    f"Signing of the {b.nodes[node].name}", kind="signing", start=signed, end=signed,
@@ -464,7 +481,24 @@ def _signing_events(ctx: ReportContext, index: AgreementIndex, events: EventInde
                           for m in ctx.in_span(t.i, t.right_edge.i + 1, "Place")), None)
             if place and not held:
                 b.add_edge(event, "HELD_IN", place.node, evidence=ev)
+    _drop_untimely_signings(ctx)
     _name_ceremonies(ctx)
+
+
+def _drop_untimely_signings(ctx: ReportContext) -> None:
+    """An agreement signed on 17 January was not signed at a summit of the October before:
+    a SIGNED_AT guessed from an undated sentence goes when the dates disagree."""
+    b = ctx.builder
+    for key, e in list(b.edges.items()):
+        if e.type != "SIGNED_AT" or e.source not in b.nodes or e.target not in b.nodes:
+            continue
+        if not _same_time(b.nodes[e.source].props.get("signed"), b.nodes[e.target].props.get("start")):
+            del b.edges[key]
+
+
+def _same_time(a: str | None, b: str | None) -> bool:
+    """Dates that may be the same day: one is a prefix of the other ('2024-06', '2024-06-19'), or either is unknown."""
+    return not a or not b or a.startswith(b) or b.startswith(a)
 
 
 def _name_ceremonies(ctx: ReportContext) -> None:
@@ -492,7 +526,12 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
     if event and not parties and event.kind == "visit":
         parties |= {p for p in event.participants if ctx.label_of(p) == "State"}
         parties |= {h for p in event.participants for h in [_home(ctx, p)] if h}
-    main = index.main(kind) if generic else None
+    distinct = bool(set(name.lower().split()) & DISTINCT_MODS)  # 'a similar agreement' is not the report's main one
+    main = index.main(kind) if generic and not distinct else None
+    if distinct and len(parties) >= 2:
+        names = sorted(ctx.name_of(p) for p in parties)
+        name = f"{kind.capitalize()} between {', '.join(names[:-1])} and {names[-1]}"
+        generic, event = False, event if firm else None
     if generic and (main is not None or len(parties) < 2 or not (event or when)):
         if main is None:
             return False
@@ -572,9 +611,33 @@ def _merge_same_names(ctx: ReportContext, index: AgreementIndex) -> None:
     for ref in index.refs:
         if ref.node not in b.nodes or ref.node != f"Agreement:{slug(ref.name)}":
             continue
-        keyed = [n for n in by_name.get(slug(ref.name), []) if n != ref.node and n in b.nodes]
+        keyed = sorted({n for n in by_name.get(slug(ref.name), []) if n != ref.node and n in b.nodes})
         if len(keyed) == 1:
             index.fold(ctx, ref.node, keyed[0])
+
+
+def _quoted_into_keyed(ctx: ReportContext, index: AgreementIndex) -> None:
+    """'signed a broad cooperation pact' ... the “comprehensive strategic partnership treaty”:
+    a quoted description in lower case, with no parties or date of its own, is the one
+    agreement of its kind the report has signed, and the better name for it."""
+    b = ctx.builder
+    keyed = sorted({r.node for r in index.refs if r.node in b.nodes and r.node != f"Agreement:{slug(r.name)}"
+                    and r.kind not in {"sanctions", "resolution"}})
+    if len(keyed) != 1:
+        return
+    target = keyed[0]
+    for ref in list(index.refs):
+        name = ref.name
+        quoted = re.search(r"[“\"]", ctx.doc.text[ref.start:ref.end]) is not None
+        if ref.node == target or ref.node not in b.nodes or not quoted or name[1:] != name[1:].lower() \
+                or _kind(name) != _kind(b.nodes[target].name) or b.nodes[ref.node].props.get("signed") \
+                or any(e.target == ref.node and e.type == "PARTY_TO" for e in b.edges.values()):
+            continue
+        old_name = b.nodes[target].name
+        index.fold(ctx, ref.node, target)
+        if len(name.split()) > len(old_name.split()):
+            b.nodes[target].name = name
+            b.add_node(target, "Agreement", name, aliases=(old_name,))
 
 
 def _generic_into_named(ctx: ReportContext, index: AgreementIndex) -> None:

@@ -203,6 +203,8 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
             start = cut[-1] + 1
         while end - start > 1 and doc[start].lower_ in words and doc[start].lower_ not in PERSON_TITLES_KEPT:
             start += 1  # 'Agriculture Zhang Wei' of 'Minister of Agriculture Zhang Wei'
+        if end - start > 1 and doc[start].is_sent_start and doc[start].tag_ in {"VBG", "VBN", "VBD"}:
+            start += 1  # 'Welcoming Pezeshkian as they sat down': the verb opens the sentence
         text = clean_span_text(doc[start:end].text)
         return Mention(start, end, "Person", "", text)  # node created after coreference
     if ent.label_ in {"GPE", "LOC", "FAC"} or (kind and ent.label_ == "PERSON"):
@@ -320,6 +322,13 @@ def _short_names(ctx: ReportContext, people: list[Mention]) -> None:
                     parts.setdefault(w, set()).add(m.node)
     titles = title_words(ctx)
     added, skip = False, -1
+    for m in [m for m in ctx.mentions if m.label == "Organization" and m.end - m.start == 1]:
+        nodes = parts.get(m.text)  # "Trump's inauguration": the tagger's organisation is the person
+        if nodes and len(nodes) == 1 and m.node not in ctx.gaz.entries and ctx.gaz.lookup(m.text) is None:
+            old, m.label, m.node, m.via = m.node, "Person", next(iter(nodes)), "short name"
+            if old in ctx.builder.nodes and not ctx.mentioned(old):
+                ctx.builder.drop_node(old)
+            added = True
     for tok in ctx.doc:
         nodes = parts.get(tok.text)
         if tok.i <= skip or not nodes or len(nodes) != 1 or tok.pos_ != "PROPN" or tok.lower_ in titles \
@@ -394,10 +403,13 @@ def _not_only_in_headlines(ctx: ReportContext, people: list[Mention]) -> list[Me
 
 
 def resolve_people(ctx: ReportContext, people: list[Mention]) -> None:
-    """Short names to the full name used in the same report ('Putin' -> 'Vladimir Putin')."""
-    full = sorted({m.text for m in people if len(_without_suffix(m.text).split()) > 1}, key=lambda n: (-len(n), n))
+    """Short names to the full name used in the same report ('Putin' -> 'Vladimir Putin'),
+    and a misspelt full name to the one spelt most often ('Massoud Pezekshkian')."""
+    canonical = _spelling_variants(people)
+    full = sorted({m.text for m in people if len(_without_suffix(m.text).split()) > 1 and m.text not in canonical},
+                  key=lambda n: (-len(n), n))
     for m in people:
-        name = m.text
+        name = canonical.get(m.text, m.text)
         core = _without_suffix(name)
         if len(core.split()) == 1:  # 'Putin', and 'Marcos Jr.' after 'Ferdinand Marcos Jr.'
             f = fold(core)
@@ -408,6 +420,37 @@ def resolve_people(ctx: ReportContext, people: list[Mention]) -> None:
                 name = surnames[0]
         m.node = ctx.builder.add_node(person_id(name), "Person", name, aliases=(m.text,),
                                       evidence=ctx.evidence(ctx.doc[m.start].sent))
+
+
+def _spelling_variants(people: list[Mention]) -> dict[str, str]:
+    """Two full names with the same given name whose surnames differ by a slip of one or two
+    letters are one person in one report; the spelling used more often wins."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    for m in people:
+        if len(m.text.split()) > 1:
+            counts[m.text] = counts.get(m.text, 0) + 1
+            first[m.text] = min(first.get(m.text, m.start), m.start)
+    names = sorted(counts, key=lambda n: (-counts[n], first[n]))
+    canonical: dict[str, str] = {}
+    for i, name in enumerate(names):
+        for other in names[:i]:
+            a, b = fold(name).split(), fold(other).split()
+            if other not in canonical and len(a) == len(b) and a[:-1] == b[:-1] and len(a[-1]) >= 7 \
+                    and _edits(a[-1], b[-1]) <= 2:
+                canonical[name] = other
+                break
+    return canonical
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (short names only)."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
 
 
 NAME_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")

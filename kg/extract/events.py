@@ -303,6 +303,9 @@ def _exchanged_visits(ctx: ReportContext, sent: Span) -> None:
 
 def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) -> None:
     sent = tok.sent
+    if tok.tag_ == "NNS" and any(c.dep_ == "nummod" or c.lower_ in {"several", "multiple", "many", "numerous"}
+                                 for c in tok.children):
+        return  # 'two meetings with Pezeshkian': several events, none of them told
     when = sentence_date(ctx, sent, tok.i)
     span = ctx.doc[tok.left_edge.i:tok.right_edge.i + 1]
     inside = [m for m in ctx.in_span(span.start, span.end) if m.label in ACTORS | {"Place"}]

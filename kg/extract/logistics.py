@@ -277,6 +277,9 @@ def _nearest_place(ctx: ReportContext, tok: Token, exclude: Token | None = None)
     return before[-1] if before else None
 
 
+COUNT_NOUNS = {"thousands", "hundreds", "dozens", "millions", "tens", "scores", "lots", "batches"}
+
+
 def _commodity(ctx: ReportContext, tok: Token) -> tuple[str, str, float | None, str | None] | None:
     """(node, name, quantity, unit) for a shipped noun phrase."""
     lex = ctx.gaz.commodities
@@ -284,6 +287,10 @@ def _commodity(ctx: ReportContext, tok: Token) -> tuple[str, str, float | None, 
     quantity, unit = None, None
     head = tok
     of = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if tok.lower_ in COUNT_NOUNS and of:  # 'thousands of Shahed drones': the drones, in no counted unit
+        objs = [o for p in of for o in p.children if o.dep_ == "pobj"]
+        if objs:
+            return _commodity(ctx, objs[0])
     if (tok.lemma_.lower() in units or tok.lower_ in units) and of:
         unit = tok.lower_
         quantity = _number(tok)
@@ -295,8 +302,9 @@ def _commodity(ctx: ReportContext, tok: Token) -> tuple[str, str, float | None, 
     phrase = " ".join(t.text for t in own if t.i <= head.i and t.pos_ not in {"DET", "NUM", "PRON", "PUNCT"}
                       and t.dep_ not in {"nummod", "quantmod", "poss", "case"} and ctx.at(t) is None
                       or t.i == head.i)
+    clause = {x.i for t in own if t.dep_ in {"acl", "relcl"} for x in t.subtree}  # 'drones used in attacks on ...'
     full = " ".join(t.text for t in own if t.pos_ not in {"DET", "PUNCT", "CCONJ"} and t.dep_ != "poss"
-                    and ctx.at(t) is None)
+                    and ctx.at(t) is None and t.i not in clause)
     for entry in lex["commodities"]:
         words = sorted(entry["words"], key=len, reverse=True)
         for w in words:
@@ -551,8 +559,10 @@ def _sentence_actor(ctx: ReportContext, sent: Span, exclude: str | None) -> str 
 
 def _other_state(ctx: ReportContext, sent: Span, exclude: str | None) -> str | None:
     states = []
+    aside = {x.i for t in sent if t.dep_ == "relcl" or t.dep_ in {"advcl", "xcomp"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in t.children) for x in t.subtree}  # 'to help repel a Ukrainian incursion'
     for m in ctx.in_span(sent.start, sent.end, "State"):
-        if m.node != exclude and m.node not in states:
+        if m.node != exclude and m.node not in states and m.start not in aside:
             states.append(m.node)
     return states[0] if len(states) == 1 else None
 

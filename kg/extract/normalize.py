@@ -2,7 +2,7 @@
 
 `fold` makes the lookup key of a name: case, accents, punctuation and the
 common transliteration variants of Russian and Korean names are folded, so
-Kim Jong-un = Kim Jong Un and Yury = Yuri, Sergey = Sergei, Alexey = Aleksei.
+Kim Jong-un = Kim Jong Un and Yury = Yuri, Sergey = Sergei, Alexey = Aleksei, Massoud = Masoud.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import unicodedata
 _TRANSLIT = [
     (r"ks", "x"), (r"iy\b", "y"), (r"yy\b", "y"), (r"ey\b", "ei"), (r"yu", "iu"), (r"ya", "ia"),
     (r"yo", "io"), (r"kh", "h"), (r"y\b", "i"),
+    (r"(?<=[a-z]{2})([bcdfghjklmnpqrstvwxz])\1(?=[a-z])", r"\1"), (r"(?<=[a-z])ou", "u"),  # Massoud = Masoud
 ]
 _APOS = re.compile(r"[’'`ʼ]")
 

@@ -218,11 +218,32 @@ def extract_roles(ctx: ReportContext) -> dict[str, str]:
             break
         else:
             head = ctx.doc[person.start:person.end].root
-            if head.dep_ == "conj":
+            counterpart = _counterpart(ctx, person, titles)
+            if counterpart:
+                _add_role(ctx, person.node, counterpart[0], counterpart[1], sent, titles)
+            elif head.dep_ == "conj":
                 inherited = _list_member_title(ctx, head, list_title)
                 if inherited:
                     _add_role(ctx, person.node, inherited[0], inherited[1], sent, titles)
     return titles
+
+
+def _counterpart(ctx: ReportContext, person: Mention, titles: dict[str, str]) -> tuple[str, str] | None:
+    """'Russian President Vladimir Putin and his Iranian counterpart Masoud Pezeshkian': the
+    counterpart holds the same office in the state the demonym names."""
+    doc, i = ctx.doc, person.start - 1
+    if i >= 0 and doc[i].text == ",":
+        i -= 1
+    if i < 1 or doc[i].lemma_.lower() != "counterpart":
+        return None
+    state = ctx.at(doc[i - 1])
+    if state is None or state.label != "State":
+        return None
+    sent = doc[person.start].sent
+    earlier = [m for m in ctx.in_span(sent.start, state.start, "Person") if m.node in titles]
+    if not earlier:
+        return None
+    return titles[earlier[-1].node], state.node
 
 
 def _list_member_title(ctx: ReportContext, tok: Token, list_title: dict) -> tuple | None:
