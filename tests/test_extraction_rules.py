@@ -334,3 +334,17 @@ def test_a_signing_months_after_a_summit_was_not_signed_at_it():
         "They last met at the African Union summit in Addis Ababa in late October.", published="2025-01-17")
     signed_at = {o for s, t, o in edges if t == "SIGNED_AT"}
     assert signed_at and not any("summit" in o.lower() for o in signed_at), signed_at
+
+
+def test_state_bodies_in_title_case_cutters_tonnage_and_headline_verbs():
+    labels, edges = _facts(
+        "French Navy Seizes Cargo of Suspected Rifles\n\n"
+        "The U.S. Coast Guard cutter USCGC Harriet Lane boarded a vessel on Monday. U.S. Navy ships tracked it. "
+        "The ship was identified as the Nordvik (31,200 dwt). Registered in Malta, the bulk carrier is owned by "
+        "Nordlys Shipping of Norway. "
+        "The UK Maritime Trade Operations said the crew was safe.")
+    assert labels.get("US Coast Guard") == "Organization" and labels.get("US Navy") == "Organization"
+    assert labels.get("USCGC Harriet Lane") == "Vessel" and ("USCGC Harriet Lane", "FLAGGED_IN", "United States") in edges
+    assert labels.get("Nordvik") == "Vessel" and ("Nordvik", "OWNED_BY", "Nordlys Shipping") in edges
+    assert labels.get("Maritime Trade Operations") != "Person"
+    assert not any("Seizes" in n for n in labels)

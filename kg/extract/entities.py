@@ -112,12 +112,26 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
     start, end = ent.start, ent.end
     if ent[0].lower_ in {"the", "a", "an"}:
         start += 1
+    if ent.label_ == "ORG":
+        verb = next((t.i for t in ent.doc[start + 1:end] if t.tag_ in {"VBZ", "VBD", "VBP"}
+                     or t.lower_ in _verb_forms(ctx)), None)
+        if verb is not None:  # 'Coast Guard Seizes Shipment of ...': a headline's verb ends the name
+            end = verb
+        while end - start > 1 and ent.doc[end - 1].lower_ in {"resolution", "resolutions"}:
+            end -= 1  # 'U.N. Security Council Resolution 2216': the council, and the resolution apart
+            if not ent.ent_id_ and ctx.gaz.lookup(ent.doc[start:end].text, "Organization") is None:
+                return None  # 'U.N Security Resolution 2216': a resolution, no organisation
+        if (start, end) != (ent.start, ent.end):
+            text = clean_span_text(ent.doc[start:end].text)
+    if ent.label_ == "ORG" and text.split()[-1].lower() in {"cutter", "ship", "vessel", "tanker", "frigate", "destroyer"}:
+        return None  # 'the Coast Guard Cutter's crew': a ship, named elsewhere
     if ent.label_ == "ORG" and end - start > 1 and ent.doc[start].tag_ in {"VBN", "VBD", "VBG"}:
         start += 1  # 'Rebranded African Corps and reorganised ...': the verb opens the sentence
         text = clean_span_text(ent.doc[start:end].text)
     while ent.label_ == "ORG" and end < len(ent.doc) and not ent.doc[end].ent_type_ \
             and (ent.doc[end].pos_ == "PROPN" or any(ch.isupper() for ch in ent.doc[end].text[1:])) \
-            and ent.doc[end].text[:1].isupper() and ent.doc[end].dep_ != "appos" and ent.doc[end].lower_ not in title_words(ctx):
+            and ent.doc[end].text[:1].isupper() and ent.doc[end].dep_ != "appos" \
+            and ent.doc[end].lower_ not in title_words(ctx) | {"resolution", "resolutions"}:
         end += 1  # 'Navy SEALs': the tagger stopped one word short
         text = clean_span_text(ent.doc[start:end].text)
     body = ent.label_ == "ORG" and end < len(ent.doc) and ent.doc[end].lower_ in BODY_NOUNS and ent.doc[end].pos_ == "NOUN"
@@ -139,6 +153,20 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
     if entry is not None:
         return _mention_for_entry(ctx, ent, entry, text, start, end)
     return _unknown_entity(ctx, ent, text, start, end)
+
+
+_VERB_FORMS: dict[int, frozenset[str]] = {}
+
+
+def _verb_forms(ctx: ReportContext) -> frozenset[str]:
+    """'Seizes', 'Signs', 'Ships': trigger verbs in the forms a title-case headline uses,
+    which the tagger reads as names."""
+    forms = _VERB_FORMS.get(id(ctx.gaz))
+    if forms is None:
+        lemmas = {w for words in ctx.gaz.triggers["verbs"].values() for w in words if " " not in w}
+        forms = _VERB_FORMS[id(ctx.gaz)] = frozenset(
+            f"{w}{end}" for w in lemmas for end in ("s", "es", "d", "ed") if not w.endswith("e") or end != "es")
+    return forms
 
 
 def _lookup(ctx: ReportContext, ent: Span, text: str) -> Entry | None:
@@ -191,6 +219,10 @@ def _mention_for_entry(ctx: ReportContext, ent: Span, entry: Entry, text: str,
 def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: int) -> Mention | None:
     sent, b = ent.sent, ctx.builder
     kind = _place_kind(ctx, text)
+    if ent.label_ == "PERSON" and kind is None and len(text.split()) > 1 \
+            and text.split()[-1].lower() in {h.lower() for h in ctx.gaz.org_heads}:
+        node = b.add_node("Organization:" + slug(text), "Organization", text, evidence=ctx.evidence(sent))
+        return Mention(start, end, "Organization", node, text)  # 'the UK Maritime Trade Organizations said'
     if ent.label_ in {"PERSON"} and kind is None:
         if not PERSON_NAME.match(text) or len(text) < 3 or re.search(r"\bNo\.?$", text):  # 'Pier No. 2'
             return None
@@ -272,9 +304,12 @@ def _government_body(name: str) -> bool:
     return bool(words) and (words[0] in BODY_HEADS or words[-1] in BODY_HEADS)
 
 
-def body_name(state: Entry, body: str) -> str:
+def body_name(state: Entry, body: str, written: str = "") -> str:
     """One name for a state's body however the report wrote whose it is ("Russia's Defence
-    Ministry", 'the Russian Defence Ministry' -> 'Russian Defence Ministry')."""
+    Ministry", 'the Russian Defence Ministry' -> 'Russian Defence Ministry'); a state known by
+    its initials keeps them ('U.S. Navy' -> 'US Navy')."""
+    if re.fullmatch(r"(?:[A-Z]\.?){2,3}", written):
+        return f"{written.replace('.', '')} {body}"
     owner = state.demonyms[0] if state.demonyms else state.name
     return f"{owner} {body}"
 
@@ -380,6 +415,8 @@ def _speakers(ctx: ReportContext) -> list[Mention]:
         if not 2 <= len(words) <= 3 or not all(t.text[:1].isupper() and t.text[1:2].islower() for t in words) \
                 or any(t.text not in "-'" and not t.is_alpha for t in doc[start:end]):
             continue
+        if words[-1].text.lower() in {h.lower() for h in ctx.gaz.org_heads}:
+            continue  # 'the UK Maritime Trade Organizations said': no person
         if org is not None:
             ctx.forget(org)  # a person the tagger took for an organisation
         out.append(Mention(start, end, "Person", "", clean_span_text(doc[start:end].text)))
@@ -750,7 +787,8 @@ def _facilities(ctx: ReportContext) -> None:
 
 
 MEDIA_HEADS = {"broadcaster", "newspaper", "agency", "channel", "daily", "outlet", "network", "television",
-               "tabloid", "magazine", "company", "firm", "group", "militia", "movement"}
+               "tabloid", "magazine", "company", "firm", "group", "militia", "movement", "consultancy", "consultants",
+               "insurer", "operator", "shipowner", "manager", "carrier", "airline", "shipyard"}
 
 
 def _named_by_kind(ctx: ReportContext) -> list[Mention]:
@@ -797,18 +835,27 @@ def _state_bodies(ctx: ReportContext) -> list[Mention]:
                 continue
             words = doc[m.end:m.end + n]
             phrase = " ".join(t.lower_ for t in words)
-            if phrase in STATE_BODIES and all(t.is_lower and not t.ent_type_ for t in words) \
-                    and words[-1].dep_ not in {"compound", "amod"}:  # 'Russian military instructors': no body
+            lower = all(t.is_lower and not t.ent_type_ for t in words) \
+                and words[-1].dep_ not in {"compound", "amod"}  # 'Russian military instructors': no body
+            nxt = doc[m.end + n] if m.end + n < len(doc) else None
+            titled = all(t.is_title and t.ent_type_ in {"", "ORG"} for t in words) and not (
+                nxt is not None and nxt.text[:1].isupper() and nxt.tag_ not in {"VBZ", "VBD", "VBP"}
+                and not (nxt.is_title and nxt.lower_ in _verb_forms(ctx)))  # 'U.S. Coast Guard', 'U.S. Navy', 'US Coast Guard Seizes ...'
+            if phrase in STATE_BODIES and (lower or titled):
                 state = ctx.name_of(m.node)
                 body = " ".join(t.text.capitalize() for t in words)
                 entry = ctx.gaz.entries.get(m.node)
-                written = f"{doc[m.start:m.end].text} {body}"
-                name = body_name(entry, body) if entry and m.via != "metonym" else written  # 'Kremlin press office'
+                owner = doc[m.start:m.end].text
+                written = f"{owner} {body}"
+                name = body_name(entry, body, owner) if entry and m.via != "metonym" else written  # 'Kremlin press office'
                 node = ctx.builder.add_node("Organization:" + slug(name), "Organization", name, country=state,
                                             aliases=(written,) if written != name else (),
                                             evidence=ctx.evidence(doc[m.start].sent))
+                for other in ctx.in_span(m.end, m.end + n):  # the tagger's 'Navy' of 'U.S. Navy'
+                    ctx.forget(other)
                 out.append(Mention(m.start, m.end + n, "Organization", node, name))
                 ctx.mentions.remove(m)
+                ctx.index()
                 break
     return out
 

@@ -22,16 +22,17 @@ from kg.models import stable_hash
 
 SHIP_WORDS = {"ship", "vessel", "tanker", "freighter", "carrier", "carriers", "ships", "vessels", "tankers",
               "dhow", "boat", "warship", "destroyer", "frigate", "corvette", "submarine", "ferry", "trawler",
-              "bulker", "barge", "icebreaker", "cruiser", "tug"}
-NAVY_PREFIXES = {"USS": "US", "USNS": "US", "HMS": "GB", "HMAS": "AU", "HMCS": "CA", "HMNZS": "NZ", "RFS": "RU",
+              "bulker", "barge", "icebreaker", "cruiser", "tug", "cutter"}
+NAVY_PREFIXES = {"USS": "US", "USNS": "US", "USCGC": "US", "HMS": "GB", "HMAS": "AU", "HMCS": "CA", "HMNZS": "NZ", "RFS": "RU",
                  "ROKS": "KR", "JS": "JP", "FS": "FR", "TCG": "TR", "ITS": "IT", "SPS": "ES", "HNLMS": "NL"}  # a navy's own ships
-HULL_PREFIXES = {"USS", "HMS", "MV", "M/V", "MT", "M/T", "SS", "INS", "HMAS", "HMCS", "RFS", "USNS", "FS", "ROKS", "JS"}
+HULL_PREFIXES = {"USS", "USCGC", "HMS", "MV", "M/V", "MT", "M/T", "SS", "INS", "HMAS", "HMCS", "RFS", "USNS", "FS", "ROKS", "JS"}
 FLAGGED = re.compile(r"\b([A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)-flagged\b")
 IMO = re.compile(r"\bIMO(?:\s*(?:number|no\.?|#|:))?\s*(\d{7})\b", re.I)
 CALL_VERBS = {"leave", "depart", "arrive", "dock", "call", "wait", "moor", "berth", "anchor", "unload", "load", "stay"}
 OWN_VERBS = {"belong", "own", "operate", "manage", "charter"}
 SANCTION_VERBS = {"sanction", "blacklist", "designate"}
 SEIZE_VERBS = {"seize", "intercept", "board", "capture", "confiscate", "detain"}
+TONNAGE = re.compile(r"\b([A-Z][\w\-]*(?: [A-Z0-9][\w\-]*){0,3})\s*\(\s*[\d,.]+\s*(?:dwt|DWT|gt|GT|grt|GRT|TEU|teu)\s*\)")
 NAME_TOKEN = re.compile(r"^[A-Z][\w'’\-.]*$|^[IVX]+$|^\d+$")
 
 
@@ -67,6 +68,10 @@ def _named_vessels(ctx: ReportContext) -> dict[str, Span]:
         before = _name_before_ship_words(doc, tok.i)
         if before:
             out.setdefault(before, tok.sent)
+    for m in TONNAGE.finditer(doc.text):  # 'the Lycavitos (58,786 dwt)'
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is not None:
+            out.setdefault(m.group(1), span.sent)
     out = {n: s for n, s in out.items() if _plausible(ctx, n)}
     for name, sent in _listed_with(ctx, out):
         out.setdefault(name, sent)
