@@ -83,7 +83,9 @@ def test_a_capital_is_its_government_unless_someone_goes_there():
         "made a visit to Lima in March.\n")
     assert "Santiago" not in labels and labels.get("Lima") == "Place"
     assert labels.get("Brasília") == "Place"  # the dateline, in the gazetteer's spelling
-    assert ("Gabriel Boric", "VISITED", "Peru") in edges
+    visit = "Gabriel Boric visit to Peru"  # dated: an event held in the city, not a VISITED edge as well
+    assert ("Gabriel Boric", "ATTENDED", visit) in edges and (visit, "HELD_IN", "Lima") in edges
+    assert ("Gabriel Boric", "VISITED", "Peru") not in edges
     state_mentions = {o for s, t, o in edges if t == "MENTIONS" and labels.get(o) == "State"}
     assert state_mentions <= {"Chile", "Peru", "Brazil"}
 
@@ -348,3 +350,10 @@ def test_state_bodies_in_title_case_cutters_tonnage_and_headline_verbs():
     assert labels.get("Nordvik") == "Vessel" and ("Nordvik", "OWNED_BY", "Nordlys Shipping") in edges
     assert labels.get("Maritime Trade Operations") != "Person"
     assert not any("Seizes" in n for n in labels)
+
+
+def test_an_undated_visit_is_a_visited_edge_and_no_event():
+    labels, edges = _facts("The ceremony in Lima was also joined by Finance Minister Joao Moreira, who is on a "
+                           "working visit to Peru.")
+    assert ("Joao Moreira", "VISITED", "Peru") in edges
+    assert not any(label == "Event" and "visit" in n for n, label in labels.items())

@@ -604,6 +604,26 @@ def extract_events(ctx: ReportContext) -> EventIndex:
     return events
 
 
+def settle_visits(ctx: ReportContext, events: EventIndex) -> None:
+    """A dated visit is an event (who ATTENDED, where it was HELD_IN), and a VISITED edge
+    beside it would say the same twice; a visit told without a date and with nothing else
+    attached ('Novak, who is on a working visit to Iran') is only a VISITED edge. Run after
+    the agreements, which may be signed at a visit."""
+    b = ctx.builder
+    for ref in [r for r in events.refs if r.kind == "visit" and r.node in b.nodes]:
+        node = b.nodes[ref.node]
+        touching = [e for e in b.edges.values() if ref.node in (e.source, e.target)]
+        attendees = {e.source for e in touching if e.type == "ATTENDED"}
+        others = [e for e in touching if e.type not in {"ATTENDED", "HELD_IN"}]
+        states = {p for p in ref.participants if ctx.label_of(p) == "State"}
+        if node.props.get("start"):
+            for key, e in list(b.edges.items()):
+                if e.type == "VISITED" and e.source in attendees and e.target in states:
+                    del b.edges[key]
+        elif len(attendees) <= 1 and not others:
+            b.drop_node(ref.node)
+
+
 def _event_head(tok: Token, lemma: str, kinds: dict[str, str]) -> bool:
     """A noun naming an event: 'summit', 'talks', 'signing ceremony', 'the signing of the RAA',
     or the head of a proper name ('the 2nd Foreign and Defense Ministerial Meeting')."""

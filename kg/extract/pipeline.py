@@ -11,7 +11,7 @@ from kg.extract.assessments import extract_assessments
 from kg.extract.builder import GraphBuilder
 from kg.extract.context import ReportContext
 from kg.extract.entities import extract_entities
-from kg.extract.events import extract_events
+from kg.extract.events import extract_events, settle_visits
 from kg.extract.gazetteer import gazetteer
 from kg.extract.logistics import extract_logistics
 from kg.extract.nlp import pipeline
@@ -34,6 +34,7 @@ def extract_doc(report: Report, doc: Doc) -> Extraction:
     extract_roles(ctx)
     events = extract_events(ctx)
     agreements = extract_agreements(ctx, events)
+    settle_visits(ctx, events)
     extract_logistics(ctx)
     extract_stances(ctx, [(r.start, r.end, r.node) for r in agreements.refs])
     extract_assessments(ctx)
