@@ -357,3 +357,19 @@ def test_an_undated_visit_is_a_visited_edge_and_no_event():
                            "working visit to Peru.")
     assert ("Joao Moreira", "VISITED", "Peru") in edges
     assert not any(label == "Event" and "visit" in n for n, label in labels.items())
+
+
+def test_aircraft_deliveries_a_handover_ceremony_and_no_people_from_models_or_plurals():
+    labels, edges = _facts(
+        "Chad has received more warplanes and helicopters from Belarus, a Reuters correspondent noted.\n\n"
+        "Reuters counted six planes at a ceremony on Thursday attended by Belarusian ambassador Pavel Lukin "
+        "and Chad's army chief, General Abakar Idriss.\n\n"
+        "Photographs of the Yak-130 jets were posted online. The shipment included Sukhoi Su-25 attack planes "
+        "and the Czech-designed Albatros L-39.", published="2023-01-20")
+    assert ("Belarus", "SHIPPED", "Chad") in edges
+    assert labels.get("combat aircraft") == "Commodity" and labels.get("helicopters") == "Commodity"
+    ceremony = next(n for n, label in labels.items() if label == "Event")
+    assert "signing" not in ceremony.lower()
+    assert ("Pavel Lukin", "ATTENDED", ceremony) in edges
+    assert not any(s == "Reuters" and t == "ATTENDED" for s, t, _ in edges)
+    assert "Photographs" not in labels and "Albatros L-39" not in labels

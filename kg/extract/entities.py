@@ -224,7 +224,9 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
         node = b.add_node("Organization:" + slug(text), "Organization", text, evidence=ctx.evidence(sent))
         return Mention(start, end, "Organization", node, text)  # 'the UK Maritime Trade Organizations said'
     if ent.label_ in {"PERSON"} and kind is None:
-        if not PERSON_NAME.match(text) or len(text) < 3 or re.search(r"\bNo\.?$", text):  # 'Pier No. 2'
+        if not PERSON_NAME.match(text) or len(text) < 3 or re.search(r"\bNo\.?$|\d", text):  # 'Pier No. 2', 'L-39'
+            return None
+        if end - start == 1 and ent.doc[start].tag_ in {"NN", "NNS"}:  # 'Photographs of the equipment ...'
             return None
         doc, words = ent.doc, title_words(ctx)
         if start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start - 1].ent_type_ \

@@ -24,7 +24,7 @@ ATTEND_VERBS = {"attend", "accompany", "join", "participate", "witness"}
 GROUP_NOUNS = {"delegation", "entourage", "team"}
 INCLUDE_VERBS = {"include", "comprise", "consist", "feature", "contain"}
 ACTORS = {"Person", "State", "Organization"}
-GATHERINGS = {"signing", "summit", "call", "meeting", "talks", "conference", "exhibition", "parade"}  # worth a node even undated
+GATHERINGS = {"signing", "summit", "call", "meeting", "talks", "conference", "exhibition", "parade", "ceremony"}  # worth a node even undated
 NAME_HEADS = {"memorandum", "agreement", "regulation", "regulations", "mechanism", "declaration", "treaty",
               "format", "resolution", "contract"}  # 'a mechanism for the meeting of ministers' is no event
 CALL_VERBS = {"speak", "talk", "hold", "have", "converse"}
@@ -303,6 +303,9 @@ def _exchanged_visits(ctx: ReportContext, sent: Span) -> None:
 
 def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) -> None:
     sent = tok.sent
+    if kind == "ceremony" and (any(t.lemma_.lower() in {"sign", "signing", "ink"} for t in sent)
+                               or any(r.kind == "signing" for r in events.refs)):
+        kind = "signing"  # 'the ceremony of signing an agreement', and 'the ceremony' after it; a handover is no signing
     if tok.tag_ == "NNS" and any(c.dep_ == "nummod" or c.lower_ in {"several", "multiple", "many", "numerous"}
                                  for c in tok.children):
         return  # 'two meetings with Pezeshkian': several events, none of them told
@@ -310,6 +313,10 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
     span = ctx.doc[tok.left_edge.i:tok.right_edge.i + 1]
     inside = [m for m in ctx.in_span(span.start, span.end) if m.label in ACTORS | {"Place"}]
     participants = [m for m in inside if m.label in ACTORS and m.start < tok.i]
+    for acl in (c for c in tok.children if c.dep_ == "acl" and c.lemma_ in ATTEND_VERBS):  # 'a ceremony attended by X'
+        participants += [m for a in acl.children if a.dep_ == "agent"
+                         for m in ctx.in_span(a.i, a.right_edge.i + 1) if m.label in ACTORS
+                         and (m.label != "State" or ctx.doc[m.end - 1].dep_ in {"pobj", "conj"})]  # not 'Russian' ambassador
     places = [m for m in inside if m.label == "Place" and m.start > tok.i and _after_in_or_at(ctx.doc[m.end - 1], tok)]
     gov = tok.head.head if tok.dep_ == "pobj" else tok.head
     if gov.pos_ in {"VERB", "AUX"}:
@@ -323,7 +330,8 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
         while not places and v is not None:  # 'were in Seoul to conduct the dialogue'
             places = _places_after(ctx, v, "in", "at")
             v = v.head if v.dep_ in {"xcomp", "advcl"} and v.head.i != v.i else None
-    participants = list({m.node: m for m in participants}.values())
+    participants = [m for m in {m.node: m for m in participants}.values()  # 'AFP counted eight planes at a
+                    if ctx.builder.nodes[m.node].props.get("kind") != "media"]  # ceremony': reporters attend no event
     places.sort(key=lambda m: not _after_in_or_at(ctx.doc[m.end - 1], tok))
     if not participants and not places or when is None and kind not in GATHERINGS \
             or kind == "arrival" and not places:  # 'Russia's first armament delivery since February': where?

@@ -299,10 +299,12 @@ def _commodity(ctx: ReportContext, tok: Token) -> tuple[str, str, float | None, 
             return None
         head = objs[0]
     own = _own_tokens(head)
+    own = [t for t in own if t.tag_ not in {"JJR", "RBR", "JJS"} or t.i == head.i]  # not 'more warplanes'
     phrase = " ".join(t.text for t in own if t.i <= head.i and t.pos_ not in {"DET", "NUM", "PRON", "PUNCT"}
                       and t.dep_ not in {"nummod", "quantmod", "poss", "case"} and ctx.at(t) is None
                       or t.i == head.i)
-    clause = {x.i for t in own if t.dep_ in {"acl", "relcl"} for x in t.subtree}  # 'drones used in attacks on ...'
+    clause = {x.i for t in own if t.dep_ in {"acl", "relcl"} or t.dep_ == "prep" and t.lower_ in {"to", "from", "into", "via"}
+              for x in t.subtree}  # 'drones used in attacks on ...', 'helicopters to Mali'
     full = " ".join(t.text for t in own if t.pos_ not in {"DET", "PUNCT", "CCONJ"} and t.dep_ != "poss"
                     and ctx.at(t) is None and t.i not in clause)
     for entry in lex["commodities"]:
@@ -338,7 +340,7 @@ def _own_tokens(head: Token) -> list[Token]:
     last = max((c.i for c in head.children if c.dep_ == "conj"), default=None)
     for child in head.children:
         if child.dep_ in {"conj", "cc", "appos"} or (child.dep_ == "punct" and child.i > head.i) \
-                or last is not None and child.dep_ == "prep" and child.i > last:
+                or last is not None and child.dep_ == "prep" and child.i > last and child.lower_ in {"for", "of"}:
             skip |= {t.i for t in child.subtree}
     own = [t for t in head.subtree if t.i not in skip]
     return own + [t for t in _trailing_preps(head) if t.i not in {o.i for o in own}]
@@ -352,7 +354,8 @@ def _trailing_preps(conj: Token) -> list[Token]:
         first = first.head
     if first is conj or any(c.dep_ == "conj" and c.i > conj.i for c in conj.children):
         return []
-    return [t for c in first.children if c.dep_ == "prep" and c.i > conj.i for t in c.subtree]
+    return [t for c in first.children if c.dep_ == "prep" and c.lower_ in {"for", "of"} and c.i > conj.i
+            for t in c.subtree]  # not 'to Mali' of 'delivers warplanes, helicopters to Mali'
 
 
 def _number(tok: Token) -> float | None:
@@ -408,8 +411,22 @@ def _attribution(ctx: ReportContext, sent: Span) -> str | None:
     return ctx.name_of(found[0].node) if found else None
 
 
+def _received_shipment(ctx: ReportContext, sent: Span, verb: Token) -> None:
+    """'Mali has received warplanes and helicopters from Russia': the subject receives, the
+    'from' object ships."""
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    froms = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" for o in c.children if o.dep_ == "pobj"]
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    recipient = _actor(ctx, subjects[0]) if subjects else None
+    shipper = _actor(ctx, froms[0]) if froms else None
+    _emit(ctx, sent, shipper, recipient, objs)
+
+
 def _shipments(ctx: ReportContext, sent: Span) -> None:
     verbs = set(ctx.gaz.triggers["verbs"]["ship"])
+    receives = set(ctx.gaz.triggers["verbs"]["receive"])
     for tok in sent:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in verbs:
@@ -418,6 +435,8 @@ def _shipments(ctx: ReportContext, sent: Span) -> None:
             _verbal_shipment(ctx, sent, tok)
         elif tok.pos_ == "VERB" and lemma == "arrive" and not _hypothetical(tok):
             _arrival_shipment(ctx, sent, tok)
+        elif tok.pos_ == "VERB" and lemma in receives and not _hypothetical(tok):
+            _received_shipment(ctx, sent, tok)
         elif tok.pos_ == "NOUN" and lemma in SHIP_NOUNS:
             _nominal_shipment(ctx, sent, tok)
         if (lemma in BOUND or tok.lower_ in BOUND) and tok.dep_ in {"acl", "amod"} and tok.head.pos_ in {"NOUN", "PROPN"}:
