@@ -373,3 +373,27 @@ def test_aircraft_deliveries_a_handover_ceremony_and_no_people_from_models_or_pl
     assert ("Pavel Lukin", "ATTENDED", ceremony) in edges
     assert not any(s == "Reuters" and t == "ATTENDED" for s, t, _ in edges)
     assert "Photographs" not in labels and "Albatros L-39" not in labels
+
+
+def test_a_visitor_is_not_the_hosts_official_and_a_guest_is_no_colleague():
+    _, edges = _facts(
+        "NAIROBI - Kenya and Uganda on Saturday signed 12 agreements.\n\n"
+        "The documents were signed during the visit of Prime Minister Amos Okello to Kenya at a ceremony held "
+        "at State House.\n\n"
+        "The ceremony was witnessed by Prime Minister Amos Okello and Kenyan President William Ruto.\n\n"
+        "From the Ugandan side, the documents were signed by Minister for Foreign Affairs Jeje Odongo, "
+        "Finance Minister Matia Kasaija and Uganda's Ambassador to Kenya Joy Kabatsi.")
+    assert not any(s == "Amos Okello" and t == "HOLDS_ROLE" and o == "Kenya" for s, t, o in edges)
+    assert ("William Ruto", "HOLDS_ROLE", "Kenya") in edges
+    assert ("Joy Kabatsi", "HOLDS_ROLE", "Uganda") in edges
+    assert not any(s == "Jeje Odongo" and t == "HOLDS_ROLE" and o == "Kenya" for s, t, o in edges)
+
+
+def test_an_official_run_into_his_authority_and_a_memorandum_is_no_organisation():
+    labels, edges = _facts(
+        "Member Planning of National Highway Authority Asim Amin signed the MOU on port development. "
+        "The Secretary Ministry of National Food Security Zafar Hassan signed the third document.")
+    assert labels.get("Asim Amin") == "Person" and labels.get("National Highway Authority") == "Organization"
+    assert labels.get("Ministry of National Food Security") == "Organization"
+    assert "MOU" not in labels
+    assert any(label == "Agreement" and n.startswith("MOU on") for n, label in labels.items())

@@ -23,7 +23,7 @@ KINDS = {"treaty": "treaty", "agreement": "agreement", "accord": "agreement", "p
          "protocol": "agreement", "charter": "treaty", "initiative": "agreement", "deal": "agreement",
          "contract": "contract", "resolution": "resolution", "mou": "memorandum",
          "regulations": "agreement"}
-KEYWORD = r"(Treaty|Agreement|Accord|Pact|Convention|Memorandum of Understanding|Memorandum|Declaration|Protocol|Charter|Initiative|Deal|Contract|Regulations)"
+KEYWORD = r"(Treaty|Agreement|Accord|Pact|Convention|Memorandum of Understanding|Memorandum|MoU|MOU|Declaration|Protocol|Charter|Initiative|Deal|Contract|Regulations)"
 CAP = r"[A-Z0-9][\w\-'’.+]*"
 NAMED = re.compile(
     rf"(?:(?:{CAP}|of|and|on|the|for|in)\s+)*?(?:{CAP}\s+)*{KEYWORD}"
@@ -31,7 +31,7 @@ NAMED = re.compile(
 GENERIC = re.compile(
     r"\b(?:an?|the)\s+((?:(?:new|historic|landmark|bilateral|strategic|[a-z\-]+ship|friendship|defen[cs]e|security|"
     r"peace|trade|gas|arms|nuclear|military|economic|comprehensive|mutual|partnership|"
-    r"strategic partnership|[A-Z][\w\-]+)\s+)*)(treaty|agreement|accord|pact|deal|contract|memorandum|initiative)"
+    r"strategic partnership|[A-Z][\w\-]+)\s+)*)(treaty|agreement|accord|pact|deal|contract|memorandum|initiative|MoU|MOU)"
     r"(?:\s+(on|for|of)\s+([^,.;:()]+?(?:\([^)]*\)[^,.;:()]*?)?))?(?=,|\.|;|:| and an? | while | which | that | along with | together with | was | were | is | has |$)")
 _KINDWORD = r"(treaty|agreement|pact|accord|deal|memorandum|declaration|convention|charter)"
 QUOTED = re.compile(rf"[“\"]([A-Za-z][^”\"]{{2,80}}?)[”\"]\s+{_KINDWORD}\b|[“\"]([A-Za-z][^”\"]{{2,80}}?)\s{_KINDWORD}[”\"]", re.I)

@@ -107,6 +107,8 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
     text = clean_span_text(ent.text)
     if not text or not re.search(r"[A-Za-z]", text) or text.lower() in GENERIC_WORDS or NAME_LIST.match(text):
         return None
+    if re.fullmatch(r"MoUs?|MOUs?", text):
+        return None  # a memorandum of understanding, not an organisation
     if text == "IMO" and re.match(r"\s*(?:number|no\.?|#|:)?\s*\d{7}\b", ent.doc.text[ent.end_char:], re.I):
         return None  # 'IMO: 9161003' is a ship's number, not the organisation
     start, end = ent.start, ent.end
@@ -123,6 +125,10 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
                 return None  # 'U.N Security Resolution 2216': a resolution, no organisation
         if (start, end) != (ent.start, ent.end):
             text = clean_span_text(ent.doc[start:end].text)
+    heads = {h.lower() for h in ctx.gaz.titles["heads"]}
+    while ent.label_ == "ORG" and end - start > 2 and ent.doc[start].lower_ in heads and ent.doc[start + 1].is_title:
+        start += 1  # 'Secretary Ministry of National Food Security': the title, then the ministry
+        text = clean_span_text(ent.doc[start:end].text)
     if ent.label_ == "ORG" and text.split()[-1].lower() in {"cutter", "ship", "vessel", "tanker", "frigate", "destroyer"}:
         return None  # 'the Coast Guard Cutter's crew': a ship, named elsewhere
     if ent.label_ == "ORG" and end - start > 1 and ent.doc[start].tag_ in {"VBN", "VBD", "VBG"}:
@@ -594,6 +600,9 @@ def _split_office_holders(ctx: ReportContext) -> None:
         elif ent.label_ in {"ORG", "PERSON"}:  # 'the Primorsky Territory Oleg Kozhemyako': the governor
             heads = [t for t in ent[:-2] if t.lower_ in ctx.gaz.place_heads and t.i > ent.start]
             cut, label = (heads[-1].idx + len(heads[-1]), "GPE") if heads else (None, label)
+            org_heads = [t for t in ent[:-2] if t.text in ctx.gaz.org_heads and t.i > ent.start]
+            if cut is None and org_heads:  # 'National Highway Authority Asim Amin'
+                cut, label = org_heads[-1].idx + len(org_heads[-1]), "ORG"
         words = doc.text[cut + 1:ent.end_char].split() if cut else []
         if cut and 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:2].islower() for w in words) \
                 and _could_be_name(ctx, words):

@@ -96,14 +96,14 @@ def _left_phrase(ctx: ReportContext, person: Mention) -> tuple[list[Token], bool
     while i >= sent_start:
         tok = doc[i]
         mention = ctx.at(tok)
-        if _is_title_token(ctx, tok) or tok.lower_ in {"of", "for"} or tok.tag_ == "POS" \
+        if _is_title_token(ctx, tok) or tok.lower_ in {"of", "for", "to"} or tok.tag_ == "POS" \
                 or (mention and mention.label in {"State", "Organization"}) or tok.like_num \
                 or tok.lower_ in {"two", "three", "four", "both"}:
             toks.insert(0, tok)
             i -= 1
             continue
         break
-    while toks and toks[0].lower_ in {"of", "for"}:
+    while toks and toks[0].lower_ in {"of", "for", "to"}:
         toks.pop(0)
     return toks, listed
 
@@ -143,18 +143,71 @@ def _affiliation(ctx: ReportContext, toks: list[Token]) -> str | None:
     orgs = [m for m in found if m.label == "Organization"]
     if orgs:
         return orgs[-1].node
-    states = [m for m in found if m.label == "State"]
-    return states[0].node if states else None
+    states = [m for m in found if m.label == "State" and ctx.doc[m.start - 1].lower_ != "to"]
+    return states[0].node if states else None  # "Pakistan's Ambassador to China" serves Pakistan
 
 
-def _sentence_state(ctx: ReportContext, sent: Span) -> str | None:
+def _sentence_state(ctx: ReportContext, sent: Span, own: list[Token] = ()) -> str | None:
     """The one state a sentence is about ('Moscow's delegation included ...'), if unambiguous.
     Relative clauses do not count: 'Novak, who is on a visit to Iran' is not Iran's minister;
-    nor do places people are in or go to ('Kihara is in the Philippines')."""
+    nor do places people are in or go to ('Kihara is in the Philippines'), nor a state in
+    somebody else's title ('the Vice Chairman of the Commission of the People's Republic of China')."""
     aside = {t.i for t in sent if t.dep_ == "relcl" for t in t.subtree}
+    mine = {t.i for t in own}
     states = {m.node for m in ctx.in_span(sent.start, sent.end, "State")
-              if m.start not in aside and not _where_someone_is(ctx.doc[m.end - 1])}
+              if m.start not in aside and not _where_someone_is(ctx.doc[m.end - 1])
+              and not _in_other_title(ctx, ctx.doc[m.end - 1], mine)}
     return states.pop() if len(states) == 1 else None
+
+
+def _free_states(ctx: ReportContext, sent: Span, own: list[Token]) -> set[str]:
+    """States a sentence names outside other people's titles."""
+    mine = {t.i for t in own}
+    return {m.node for m in ctx.in_span(sent.start, sent.end, "State")
+            if not _in_other_title(ctx, ctx.doc[m.end - 1], mine)}
+
+
+def _in_other_title(ctx: ReportContext, tok: Token, mine: set[int]) -> bool:
+    for depth, a in enumerate(list(tok.ancestors)[:8]):
+        if a.i in mine:
+            return False
+        if _is_title_token(ctx, a) and a.pos_ in {"NOUN", "PROPN"}:
+            return True
+        m = ctx.at(a) if depth < 2 else None
+        if m is not None and m.label == "Person":  # 'Chinese' of 'Chinese Premier Li Keqiang'
+            return True
+    return False
+
+
+def _visited(ctx: ReportContext, person: Mention) -> set[str]:
+    """States the person goes to anywhere in the report ('the visit of Prime Minister Imran
+    Khan to China', 'X arrived in Iran'): a visitor is not the host's official."""
+    out = set()
+    for m in ctx.mentions:
+        if m.label == "Person" and m.node == person.node:
+            out |= _visited_here(ctx, m)
+    return out
+
+
+def _visited_here(ctx: ReportContext, person: Mention) -> set[str]:
+    doc, out = ctx.doc, set()
+    head = doc[person.start:person.end].root
+    going = [head.head.head] if head.dep_ == "pobj" and head.head.lower_ in {"of", "by"} else []
+    going += [head.head] if head.dep_ in {"poss", "nsubj"} else []
+    for g in going:
+        if g.lemma_.lower() not in {"visit", "trip", "tour", "travel", "arrive", "arrival", "journey", "go", "come", "fly"}:
+            continue
+        for c in g.children:
+            targets = [o for o in c.children if o.dep_ == "pobj"] if c.dep_ == "prep" and c.lower_ in {"to", "in"} else \
+                [c] if c.dep_ == "dobj" else []
+            for t in targets:
+                m = ctx.at(t)
+                if m is not None and m.label == "State":
+                    out.add(m.node)
+                elif m is not None and m.label == "Place":
+                    state = ctx.state_of(m.node)
+                    out |= {state} if state else set()
+    return out
 
 
 def _where_someone_is(tok: Token) -> bool:
@@ -184,6 +237,11 @@ def _partner_state(ctx: ReportContext, person: Mention) -> str | None:
     others = [*group.subtree] if group.dep_ != "ROOT" else [*root.conjuncts]
     for other in others:
         m = ctx.at(other)
+        before = ctx.doc[max(other.sent.start, m.start - 4):m.start] if m is not None else []
+        if m is not None and any(t.lower_ == "visiting" or (x := ctx.at(t)) is not None and x.label == "State"
+                                 for t in before):
+            continue  # 'Sharif and the visiting Chinese Vice Premier He Lifeng', 'Prime Minister Imran Khan and
+            # Chinese Premier Li Keqiang': a guest, or a colleague whose state is named where ours is not
         if m is not None and m.label == "Person" and m.node != person.node:
             state = ctx.role_state(m.node)
             if state:
@@ -210,8 +268,12 @@ def extract_roles(ctx: ReportContext) -> dict[str, str]:
             if org is None and title.split()[-1] in {"President", "Minister", "Leader"} | {
                     t.split()[-1] for t in STATE_TITLES} or (org is None and " of " in title):
                 dateline = ctx.dateline()  # 'MANILA – ... President Marcos': the state it is filed from
-                org = _sentence_state(ctx, sent) or _partner_state(ctx, person) or (
-                    ctx.state_of(dateline.node) if dateline else None)
+                home = ctx.state_of(dateline.node) if dateline else None
+                if home and _free_states(ctx, sent, toks) - {home}:
+                    home = None  # 'From Pakistan side, the documents were signed by ...' (filed from Beijing)
+                org = _sentence_state(ctx, sent, toks) or _partner_state(ctx, person) or home
+                if org in _visited(ctx, person):
+                    org = None  # 'the visit of Prime Minister Imran Khan to China' (filed from Beijing)
             _add_role(ctx, person.node, title, org, sent, titles)
             if listed:
                 list_title[person.start] = (title, org)
