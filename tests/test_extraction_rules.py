@@ -397,3 +397,27 @@ def test_an_official_run_into_his_authority_and_a_memorandum_is_no_organisation(
     assert labels.get("Ministry of National Food Security") == "Organization"
     assert "MOU" not in labels
     assert any(label == "Agreement" and n.startswith("MOU on") for n, label in labels.items())
+
+
+def test_korean_names_whole_and_counterparts_named_after_a_comma():
+    labels, edges = _facts(
+        "SEOUL, May 2. /Yonhap/. North Korean Foreign Minister Ri Son Gwon will visit Laos. Vietnamese Foreign "
+        "Minister Bui Thanh Son and his North Korean counterpart, Kim Yo Jong, met in Hanoi on Tuesday.",
+        published="2024-05-02")
+    assert labels.get("Ri Son Gwon") == "Person" and labels.get("Kim Yo Jong") == "Person"
+    assert not any(label == "Place" and n not in {"Seoul", "Hanoi"} for n, label in labels.items()), labels
+    assert labels.get("Yonhap") == "Organization"
+    assert _facts("The Vietnamese MFA said so.")[0].get("Vietnamese Foreign Ministry") == "Organization"
+    assert ("Bui Thanh Son", "MET_WITH", "Kim Yo Jong") in edges or ("Kim Yo Jong", "MET_WITH", "Bui Thanh Son") in edges
+
+
+def test_named_forums_are_events_and_the_end_of_her_way_is_where():
+    labels, edges = _facts(
+        "HAVANA (Prensa Latina) – Cuban Foreign Minister Bruno Rodriguez and his Angolan counterpart, Tete Antonio, "
+        "held a meeting on May 6. Rodriguez met with Tete Antonio, who was in Havana on his way to Caracas to "
+        "participate in the first ALBA Youth Forum.", published="2024-05-08")
+    meetings = [n for n, label in labels.items() if label == "Event" and "meeting" in n]
+    assert len(meetings) == 1, meetings  # 'held a meeting' and 'met with' are one meeting
+    forum = next(n for n, label in labels.items() if label == "Event" and "Forum" in n)
+    assert (forum, "HELD_IN", "Caracas") in edges and ("Tete Antonio", "ATTENDED", forum) in edges
+    assert not any(s == "Cuba" and t == "ATTENDED" for s, t, _ in edges)  # the dateline is no participant

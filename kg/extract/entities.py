@@ -177,8 +177,8 @@ def _verb_forms(ctx: ReportContext) -> frozenset[str]:
 
 def _lookup(ctx: ReportContext, ent: Span, text: str) -> Entry | None:
     if ent.label_ in {"DATE", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "TIME",
-                      "LAW", "WORK_OF_ART", "LANGUAGE", "EVENT", "PRODUCT"}:
-        return None
+                      "LAW", "WORK_OF_ART", "LANGUAGE", "EVENT", "PRODUCT", "NORP"}:
+        return None  # (a people the ruler does not know, 'Hui', 'Sunni', names no place)
     entry = ctx.gaz.lookup(text)
     if entry is None and re.fullmatch(r"[A-Z][a-z]+port", text):  # 'Vostochnyport'
         entry = ctx.gaz.lookup(text[:-4], "Place")
@@ -309,13 +309,20 @@ def _government_body(name: str) -> bool:
     """'Defence Ministry', 'Ministry of National Defense', 'Navy': a body every state has, so
     its name alone does not say which."""
     words = name.lower().split()
-    return bool(words) and (words[0] in BODY_HEADS or words[-1] in BODY_HEADS)
+    return bool(words) and (words[0] in BODY_HEADS or words[-1] in BODY_HEADS or name.lower() in BODY_NAMES)
+
+
+BODY_NAMES = {"mfa": "Foreign Ministry", "ministry of foreign affairs": "Foreign Ministry",
+              "foreign ministry": "Foreign Ministry", "foreign affairs ministry": "Foreign Ministry",
+              "mod": "Defence Ministry", "ministry of defence": "Defence Ministry", "ministry of defense": "Defence Ministry",
+              "defense ministry": "Defence Ministry", "defence ministry": "Defence Ministry"}
 
 
 def body_name(state: Entry, body: str, written: str = "") -> str:
     """One name for a state's body however the report wrote whose it is ("Russia's Defence
     Ministry", 'the Russian Defence Ministry' -> 'Russian Defence Ministry'); a state known by
     its initials keeps them ('U.S. Navy' -> 'US Navy')."""
+    body = BODY_NAMES.get(body.lower(), body)  # 'Russian MFA' = 'Russia's Ministry of Foreign Affairs'
     if re.fullmatch(r"(?:[A-Z]\.?){2,3}", written):
         return f"{written.replace('.', '')} {body}"
     owner = state.demonyms[0] if state.demonyms else state.name
@@ -510,11 +517,13 @@ def _titled_names(ctx: ReportContext) -> list[Mention]:
     """Names NER missed right after a title: 'Minister of Transport Roman Starovoyt',
     'President of Kazakhstan Kassym-Jomart Tokayev' (hyphenated given names included)."""
     words = title_words(ctx)
-    covered = {t.i for e in ctx.doc.ents for t in e}
+    covered = {t.i for e in ctx.doc.ents for t in e if not (e.label_ == "NORP" and not e.ent_id_)}  # 'Hui' of 'Choe Son Hui'
     out, i, doc = [], 0, ctx.doc
     while i < len(doc):
         j = i
-        while j < len(doc) and j not in covered and (doc[j].pos_ == "PROPN" and doc[j].is_title or _name_hyphen(doc, j)):
+        while j < len(doc) and j not in covered and (doc[j].pos_ == "PROPN" and doc[j].is_title or _name_hyphen(doc, j)
+                                                     or j > i and _name_hyphen(doc, j - 1) and doc[j].is_lower
+                                                     and doc[j].is_alpha and len(doc[j]) <= 4):  # 'Son-hui'
             j += 1
         if j - i >= 2:
             k = i
@@ -524,7 +533,10 @@ def _titled_names(ctx: ReportContext) -> list[Mention]:
             while b >= 0 and doc[b].lower_ in CONNECTORS:  # 'Governor of the | Primorsky Territory Oleg ...'
                 b -= 1
             before = doc[b].lower_ if b >= 0 else ""
-            titled = k > i or (before in words and before not in CONNECTORS) or _after_title_of_state(doc, i, words, covered)
+            if before == "," and b > 0:
+                before = doc[b - 1].lower_
+            titled = k > i or (before in words and before not in CONNECTORS) or _after_title_of_state(doc, i, words, covered) \
+                or before in {"counterpart", "counterparts"}  # 'his North Korean counterpart, Choe Son Hui'
             k = max([k] + [x + 1 for x in range(k, j - 2) if doc[x].lower_ in ctx.gaz.place_heads])  # 'Primorsky Territory | Oleg ...'
 
             if titled and 2 <= j - k <= 5 and not _name_hyphen(doc, k) and not _name_hyphen(doc, j - 1):
@@ -551,7 +563,7 @@ def _after_title_of_state(doc, i: int, words: frozenset[str], covered: set[int])
 
 ORG_HEADS = ("Institute", "University", "Centre", "Center", "Foundation", "Academy", "Council", "Agency",
              "Commission", "Committee", "Corporation", "Association", "Society", "School", "College", "Fund",
-             "Bank", "Authority", "Service", "Office", "Bureau", "Forum")
+             "Bank", "Authority", "Service", "Office", "Bureau")
 _ORG_NAME = re.compile(
     r"(?<![\w-])(?:[A-Z][\w'’-]+ )*(?:" + "|".join(ORG_HEADS) + r")"
     r"(?: (?:of|for|on) (?:the )?[A-Z][\w'’-]+(?:,? (?:and )?[A-Z][\w'’-]+)*)?")
@@ -623,8 +635,40 @@ def _could_be_name(ctx: ReportContext, words: list[str]) -> bool:
     return not any(w.lower() in generic for w in words) and _place_kind(ctx, " ".join(words)) is None
 
 
+def _whole_names(ctx: ReportContext) -> None:
+    """'Choe Son Hui', 'Choe Son-hui': the tagger stops a three-syllable Korean name short (and
+    took 'Hui' for a people); short name syllables right after a short two-word name, and a
+    hyphenated lower-case syllable, belong to the name."""
+    doc, ents, changed = ctx.doc, [], False
+    taken = {t.i for e in doc.ents for t in e}
+    for ent in doc.ents:
+        end = ent.end
+        if ent.label_ == "PERSON":
+            if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                    and not doc[end].whitespace_ and doc[end + 1].is_lower and doc[end + 1].is_alpha and len(doc[end + 1]) <= 4:
+                end += 2  # 'Choe Son-hui'
+            elif len(ent) == 2 and all(len(t) <= 5 for t in ent) and end < len(doc) and doc[end - 1].whitespace_ \
+                    and doc[end].is_title and doc[end].is_alpha and len(doc[end]) <= 4 and not doc[end].ent_id_ \
+                    and doc[end].ent_type_ in {"", "NORP", "GPE", "PERSON"}:
+                end += 1  # 'Choe Son Hui'
+        if end != ent.end:
+            span = doc.char_span(ent.start_char, doc[end - 1].idx + len(doc[end - 1]), label="PERSON")
+            if span is not None:
+                ents = [e for e in ents if e.end <= span.start]
+                ents.append(span)
+                taken |= {t.i for t in span}
+                changed = True
+                continue
+        if ents and ent.start < ents[-1].end:
+            continue  # swallowed by the name before it
+        ents.append(ent)
+    if changed:
+        doc.ents = ents
+
+
 def extract_entities(ctx: ReportContext) -> None:
     """Fill ctx.mentions from the doc's entities, with nodes for each."""
+    _whole_names(ctx)
     _split_office_holders(ctx)
     people = _titled_names(ctx)
     ctx.mentions.extend(people)
@@ -711,7 +755,21 @@ def _dateline(ctx: ReportContext) -> list[Mention]:
                                    via="dateline"))
                 out += _wire_credits(ctx, end, sent)
                 break
-    return out
+    return out + _slashed_credit(ctx)
+
+
+def _slashed_credit(ctx: ReportContext) -> list[Mention]:
+    """'MOSCOW, January 14. /TASS/.': the agency's credit in slashes after the dateline."""
+    doc = ctx.doc
+    m = re.search(r"(?<![\w/])/([A-Z][A-Za-z\-]{1,24})/", doc.text[:400])
+    span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand") if m else None
+    if span is None or ctx.in_span(span.start, span.end):
+        return []
+    name = m.group(1)
+    entry = ctx.gaz.lookup(name, "Organization")
+    node = node_for_entry(ctx, entry, span.sent) if entry else ctx.builder.add_node(
+        "Organization:" + slug(name), "Organization", name, kind="media", evidence=ctx.evidence(span.sent))
+    return [Mention(span.start, span.end, "Organization", node, name)]
 
 
 def _wire_credits(ctx: ReportContext, i: int, sent: Span) -> list[Mention]:
@@ -831,7 +889,7 @@ def _named_by_kind(ctx: ReportContext) -> list[Mention]:
     return out
 
 
-STATE_BODIES = {"army", "navy", "air force", "armed forces", "defence ministry", "defense ministry",
+STATE_BODIES = {"army", "navy", "air force", "armed forces", "defence ministry", "defense ministry", "mfa",
                 "foreign ministry", "interior ministry", "finance ministry", "coast guard",
                 "border guard", "national guard", "press office", "security council", "parliament"}
 
@@ -849,21 +907,21 @@ def _state_bodies(ctx: ReportContext) -> list[Mention]:
             lower = all(t.is_lower and not t.ent_type_ for t in words) \
                 and words[-1].dep_ not in {"compound", "amod"}  # 'Russian military instructors': no body
             nxt = doc[m.end + n] if m.end + n < len(doc) else None
-            titled = all(t.is_title and t.ent_type_ in {"", "ORG"} for t in words) and not (
+            titled = all((t.is_title or t.is_upper) and t.ent_type_ in {"", "ORG"} for t in words) and not (
                 nxt is not None and nxt.text[:1].isupper() and nxt.tag_ not in {"VBZ", "VBD", "VBP"}
                 and not (nxt.is_title and nxt.lower_ in _verb_forms(ctx)))  # 'U.S. Coast Guard', 'U.S. Navy', 'US Coast Guard Seizes ...'
             if phrase in STATE_BODIES and (lower or titled):
                 state = ctx.name_of(m.node)
-                body = " ".join(t.text.capitalize() for t in words)
+                body = " ".join(t.text if t.is_upper else t.text.capitalize() for t in words)
                 entry = ctx.gaz.entries.get(m.node)
                 owner = doc[m.start:m.end].text
                 written = f"{owner} {body}"
                 name = body_name(entry, body, owner) if entry and m.via != "metonym" else written  # 'Kremlin press office'
+                for other in ctx.in_span(m.end, m.end + n):  # the tagger's 'Navy' of 'U.S. Navy'
+                    ctx.forget(other)
                 node = ctx.builder.add_node("Organization:" + slug(name), "Organization", name, country=state,
                                             aliases=(written,) if written != name else (),
                                             evidence=ctx.evidence(doc[m.start].sent))
-                for other in ctx.in_span(m.end, m.end + n):  # the tagger's 'Navy' of 'U.S. Navy'
-                    ctx.forget(other)
                 out.append(Mention(m.start, m.end + n, "Organization", node, name))
                 ctx.mentions.remove(m)
                 ctx.index()

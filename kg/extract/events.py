@@ -39,6 +39,7 @@ class EventRef:
     end: str | None
     participants: set[str] = field(default_factory=set)
     delegation: str | None = None  # name of the state whose delegation was last listed
+    named: bool = False  # 'the first BRICS Women's Forum': an event with a proper name
 
 
 class RefIndex:
@@ -169,7 +170,14 @@ def _subjects(ctx: ReportContext, verb: Token, labels: set[str]) -> list[Mention
             if child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
                 child = verb.head  # 'Novak, who is on a working visit to Iran'
             for t in [child, *child.conjuncts, *_together_with(child)]:
-                m = _mention(ctx, t, labels) or _appositive_mention(ctx, t, labels) or _their_state(ctx, t, labels)
+                m = _mention(ctx, t, labels)
+                if m is not None and m.via == "dateline":  # 'MOSCOW (Sputnik) – Lavrov and Choe discussed'
+                    m = None
+                    out += [x for a in t.children if a.dep_ == "appos" for x in
+                            [_mention(ctx, a, labels) or _appositive_mention(ctx, a, labels)]
+                            + [_mention(ctx, c, labels) or _appositive_mention(ctx, c, labels) for c in a.conjuncts]
+                            if x and x not in out]
+                m = m or _appositive_mention(ctx, t, labels) or _their_state(ctx, t, labels)
                 if m and m not in out:
                     out.append(m)
             span = ctx.doc[child.left_edge.i:child.i + 1]
@@ -211,6 +219,8 @@ def _appositive_mention(ctx: ReportContext, tok: Token, labels: set[str]) -> Men
 def _visit(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
     sent = tok.sent
     if tok.pos_ == "NOUN":
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children):
+            return  # 'wished her a productive trip': whose trip, the pronoun does not say here
         visitors = [m for m in ctx.in_span(tok.left_edge.i, tok.i) if m.label in {"Person", "State"}
                     and ctx.doc[m.end - 1].head.i == tok.i]
         visitors += _child_mentions(ctx, tok, "of", {"Person"}) + _child_mentions(ctx, tok, "by", {"Person"})
@@ -312,7 +322,11 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
     when = sentence_date(ctx, sent, tok.i)
     span = ctx.doc[tok.left_edge.i:tok.right_edge.i + 1]
     inside = [m for m in ctx.in_span(span.start, span.end) if m.label in ACTORS | {"Place"}]
-    participants = [m for m in inside if m.label in ACTORS and m.start < tok.i]
+    named = tok.pos_ == "PROPN" and sum(t.is_title or t.is_upper for t in ctx.doc[tok.left_edge.i:tok.i + 1]) >= 3
+    participants = [m for m in inside if m.label in ACTORS and m.start < tok.i and not named]  # not BRICS of its forum
+    if named:  # its own date only ('the Forum to be held Sept. 18-20'), not the sentence's
+        own = [e for e in sent.ents if e.label_ == "DATE" and tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1]
+        when = sentence_date(ctx, sent, own[0].start) if own else None
     for acl in (c for c in tok.children if c.dep_ == "acl" and c.lemma_ in ATTEND_VERBS):  # 'a ceremony attended by X'
         participants += [m for a in acl.children if a.dep_ == "agent"
                          for m in ctx.in_span(a.i, a.right_edge.i + 1) if m.label in ACTORS
@@ -328,19 +342,25 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
             places += [m for o in companions for m in _places_after(ctx, o, "in", "at")]  # '... with X, in Lima'
         v = gov
         while not places and v is not None:  # 'were in Seoul to conduct the dialogue'
+            way = [w for c in v.children if c.dep_ == "prep" and c.lower_ == "on"
+                   for w in c.children if w.lemma_.lower() == "way"]
+            if way:  # 'in Moscow on her way to St. Petersburg to participate in the forum': the way's end
+                places = _places_after(ctx, way[0], "to")
+                break
             places = _places_after(ctx, v, "in", "at")
             v = v.head if v.dep_ in {"xcomp", "advcl"} and v.head.i != v.i else None
     participants = [m for m in {m.node: m for m in participants}.values()  # 'AFP counted eight planes at a
                     if ctx.builder.nodes[m.node].props.get("kind") != "media"]  # ceremony': reporters attend no event
     places.sort(key=lambda m: not _after_in_or_at(ctx.doc[m.end - 1], tok))
-    if not participants and not places or when is None and kind not in GATHERINGS \
+    if (not participants and not places and not named) or when is None and kind not in GATHERINGS and not named \
             or kind == "arrival" and not places:  # 'Russia's first armament delivery since February': where?
-        return
+        return  # ('the first BRICS Women's Forum' is worth a node by its name alone)
     words = [t.text for t in ctx.doc[tok.left_edge.i:tok.i + 1] if (t.pos_ not in {"DET", "PUNCT", "NUM", "SYM"}
              or _in_format(t)) and not (t.ent_type_ == "DATE") and not ctx.at(t) and t.tag_ != "POS"]
     words = re.sub(r"\s*\+\s*", "+", " ".join(words)).split()  # '2 + 2' is the '2+2' format
     if tok.pos_ == "PROPN":  # 'the 2nd Foreign and Defense Ministerial Meeting': its own name
-        words = [t.text for t in ctx.doc[tok.left_edge.i:tok.i + 1] if t.pos_ not in {"DET", "PUNCT"}]
+        first = next(t.i for t in ctx.doc[tok.left_edge.i:tok.i + 1] if t.pos_ not in {"DET", "PUNCT"})
+        words = ctx.doc[first:tok.i + 1].text.split()  # "Women's" stays one word
     label = re.sub(r"(?:\s*['’]s)+$|^\W+|\W+$", "", " ".join(words)) or tok.text
     who = "-".join(sorted({ctx.name_of(m.node) for m in participants}))
     name = label if len(words) > 2 else f"{who} {label}".strip()
@@ -349,7 +369,16 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
     month = when[0][:7] if when else ""
     node_id = f"Event:{kind}-{month}" if kind == "signing" and month else \
         f"Event:{kind}-{slug(who)}-{slug(label)}-{month}".rstrip("-")
+    if named:  # 'the first BRICS Women's Forum': one event by its name, whoever reports on it
+        node_id = f"Event:{kind}-{slug(label)}-{month[:4]}".rstrip("-")
+    if kind == "meeting" and label.lower() == "meeting" and len(participants) >= 2:  # one id with 'X met Y'
+        names = sorted({ctx.name_of(m.node) for m in participants})
+        node_id = f"Event:meeting-{slug('-'.join(names))}-{month}".rstrip("-")
+        name = f"{' – '.join(names)} meeting" + (f" in {ctx.name_of(places[0].node)}" if places else "")
     ev = _record_event(ctx, events, tok, node_id, name, kind, when, participants, places)
+    for ref in events.refs:
+        if ref.node == node_id and ref.token == tok.i:
+            ref.named = named
     if gov.lemma_ == "be":  # 'Kamikawa and Kihara are in the Philippines for the 2+2 meeting'
         for host in _child_mentions(ctx, gov, "in", {"State"}):
             for m in participants:
@@ -417,6 +446,8 @@ def _meeting(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
         return  # 'He was met by officials': a welcome, not a meeting of the two
     when = sentence_date(ctx, tok.sent, tok.i)
     places = _places_after(ctx, tok, "at", "in")
+    if not places:  # 'met North Korean leader Kim Jong Un in Pyongyang': the place hangs from the name
+        places = [p for c in tok.children if c.dep_ == "dobj" for p in _places_after(ctx, c, "in", "at")]
     visit = None if when else _visit_in_sentence(ctx, tok, events, {m.node for m in people})
     if visit is not None:  # 'Kim came to the airport to meet Putin' during 'Putin's visit': part of it
         ev = ctx.evidence(tok.sent)
@@ -638,7 +669,7 @@ def _event_head(tok: Token, lemma: str, kinds: dict[str, str]) -> bool:
     if lemma not in kinds or kinds[lemma] == "visit":
         return False
     if tok.pos_ == "PROPN":
-        return tok.is_title and tok.i > 0 and tok.nbor(-1).pos_ == "PROPN"
+        return tok.is_title and tok.i > 0 and (tok.nbor(-1).pos_ == "PROPN" or tok.nbor(-1).tag_ == "POS")  # "Women's Forum"
     if tok.pos_ != "NOUN" or any(a.lemma_.lower() in NAME_HEADS for a in tok.ancestors):
         return False
     if lemma == "signing":  # 'the signing of X' is the event; 'signing ceremony' is led by 'ceremony'
@@ -650,6 +681,7 @@ def _merge_undated_visits(ctx: ReportContext, events: EventIndex) -> None:
     """'Putin's visit to North Korea' without a date is the dated one, if there is only one;
     likewise an undated 'the ceremony' or 'the summit' is the report's one dated ceremony or summit."""
     nodes = ctx.builder.nodes
+    named = {r.node for r in events.refs if r.named}
     for ref in list(events.refs):
         if ref.start or ref.node not in nodes:
             continue
@@ -661,5 +693,5 @@ def _merge_undated_visits(ctx: ReportContext, events: EventIndex) -> None:
             if not dated:
                 undated = sorted(same)
                 dated = [undated[0]] if undated[0] != ref.node else []
-        if len(dated) == 1:
-            events.fold(ctx, ref.node, dated[0])
+        if len(dated) == 1 and not (ref.node in named and dated[0] in named):
+            events.fold(ctx, ref.node, dated[0])  # (two forums with names of their own are two forums)

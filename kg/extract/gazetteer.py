@@ -59,6 +59,9 @@ class Gazetteer:
         """The entry a name refers to (states first, then organisations, ports, places)."""
         keys = self.by_name.get(fold(text)) or []
         found = [self.entries[k] for k in keys if label is None or self.entries[k].label == label]
+        if len(simple_key(text)) <= 4:  # 'Hui' is no spelling of 'Khūy': short names match as written
+            key = simple_key(text)
+            found = [e for e in found if key in {simple_key(n) for n in (e.name, *e.aliases, *e.spellings, *e.metonyms)}]
         if not found:
             return None
         rank = {"State": 0, "Organization": 1, "Place": 2}

@@ -171,8 +171,8 @@ def _in_other_title(ctx: ReportContext, tok: Token, mine: set[int]) -> bool:
     for depth, a in enumerate(list(tok.ancestors)[:8]):
         if a.i in mine:
             return False
-        if _is_title_token(ctx, a) and a.pos_ in {"NOUN", "PROPN"}:
-            return True
+        if (_is_title_token(ctx, a) or a.lemma_.lower() == "counterpart") and a.pos_ in {"NOUN", "PROPN"}:
+            return True  # ('his North Korean counterpart' names the other man's state)
         m = ctx.at(a) if depth < 2 else None
         if m is not None and m.label == "Person":  # 'Chinese' of 'Chinese Premier Li Keqiang'
             return True
