@@ -421,3 +421,30 @@ def test_named_forums_are_events_and_the_end_of_her_way_is_where():
     forum = next(n for n, label in labels.items() if label == "Event" and "Forum" in n)
     assert (forum, "HELD_IN", "Caracas") in edges and ("Tete Antonio", "ATTENDED", forum) in edges
     assert not any(s == "Cuba" and t == "ATTENDED" for s, t, _ in edges)  # the dateline is no participant
+
+
+def test_a_ship_named_like_its_port_its_voyage_and_who_really_shipped():
+    labels, edges = _facts(
+        "Satellite images identified a Russian cargo ship, the Port Vanino 2, suspected of carrying arms.\n\n"
+        "The ship was spotted at Port Olya in Astrakhan on the Caspian Sea on May 4, after leaving the Iranian "
+        "port of Amirabad on April 29. The ship will be inspected before arriving in Makhachkala.\n\n"
+        "The Russian Ministry of Defense used the vessel to transport close-range ballistic missiles (CRBMs) "
+        "from Iran to Russia. Iranian ports such as Amirabad and Anzali have been used. Analysts at Orbital "
+        "Technologies said the Russo-Iranian trade grew.", published="2024-05-10")
+    assert labels.get("Port Vanino 2") == "Vessel"
+    assert ("Port Vanino 2", "CALLED_AT", "Olya") in edges and ("Port Vanino 2", "CALLED_AT", "Bandar Amirabad") in edges
+    assert ("Bandar Amirabad", "ROUTE_LEG", "Olya") in edges
+    assert not any(t == "CALLED_AT" and o == "Makhachkala" for _, t, o in edges)  # a planned arrival
+    assert ("Olya", "LOCATED_IN", "Astrakhan") in edges and ("Bandar Anzali", "LOCATED_IN", "Iran") in edges
+    assert ("Iran", "SHIPPED", "Russia") in edges and not any(t == "SHIPPED" and o == "Russia" and s != "Iran"
+                                                              for s, t, o in edges)
+    assert "CRBMs" not in labels and "CRBM" not in labels and "Russo" not in labels
+    assert labels.get("Orbital Technologies") == "Organization"
+
+
+def test_a_one_word_organisation_named_in_full_before_is_that_one():
+    labels, _ = _facts("The U.S. Treasury Department announced the sanctions on Monday. According to the Treasury's "
+                       "figures, exports rose. Helikon Shipping Group said on Monday it would appeal. According to "
+                       "Helikon, the ship was idle.")
+    assert sorted(n for n, label in labels.items() if label == "Organization") == [
+        "Helikon Shipping Group", "US Treasury Department"]

@@ -229,6 +229,9 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
             and text.split()[-1].lower() in {h.lower() for h in ctx.gaz.org_heads}:
         node = b.add_node("Organization:" + slug(text), "Organization", text, evidence=ctx.evidence(sent))
         return Mention(start, end, "Organization", node, text)  # 'the UK Maritime Trade Organizations said'
+    if ent.label_ == "PERSON" and (ent.text.endswith("-") or end < len(ent.doc) and ent.doc[end].text == "-"
+                                   and not ent.doc[end - 1].whitespace_):
+        return None  # 'Russo' of 'Russo-Iranian'
     if ent.label_ in {"PERSON"} and kind is None:
         if not PERSON_NAME.match(text) or len(text) < 3 or re.search(r"\bNo\.?$|\d", text):  # 'Pier No. 2', 'L-39'
             return None
@@ -296,9 +299,13 @@ DOCUMENT_WORDS = r"(?:Treaty|Agreement|Accord|Pact|Convention|Memorandum(?: of U
 
 
 def _names_a_document(ctx: ReportContext, text: str) -> bool:
-    """'RAA' after 'the Reciprocal Access Agreement (RAA)' is the agreement, not an organisation."""
-    return re.fullmatch(r"[A-Z]{2,8}", text) is not None and \
-        re.search(rf"\b{DOCUMENT_WORDS}\s*\({text}\)", ctx.doc.text) is not None
+    """'RAA' after 'the Reciprocal Access Agreement (RAA)' is the agreement, and 'CRBM' after
+    'close-range ballistic missiles (CRBM)' a thing, not an organisation."""
+    if re.fullmatch(r"[A-Z]{2,8}s?", text) is None:
+        return False
+    bare = re.escape(text.rstrip("s"))
+    return re.search(rf"\b{DOCUMENT_WORDS}\s*\({bare}s?\)", ctx.doc.text) is not None or \
+        re.search(rf"\b[a-z][a-z\-]+\s+\({bare}s?\)", ctx.doc.text) is not None
 
 
 BODY_HEADS = {"ministry", "department", "army", "navy", "forces", "force", "guard", "parliament", "staff", "office",
@@ -694,6 +701,24 @@ def extract_entities(ctx: ReportContext) -> None:
     _facilities(ctx)
     _former_names(ctx)  # after the names typed by their kind ('the company Oceanic Carriers, formerly X')
     _defined_acronyms(ctx)
+    _short_org_names(ctx)
+
+
+def _short_org_names(ctx: ReportContext) -> None:
+    """'the Treasury's assessment' after 'the U.S. Treasury Department': a one-word
+    organisation the report named in full before is that one."""
+    b = ctx.builder
+    orgs = [m for m in ctx.mentions if m.label == "Organization" and m.node in b.nodes]
+    for m in orgs:
+        if m.end - m.start != 1 or m.node in ctx.gaz.entries or not m.text[:1].isupper():
+            continue
+        fuller = {o.node for o in orgs if o.node != m.node and o.start < m.start
+                  and any(m.text in n.split() for n in {b.nodes[o.node].name, *b.nodes[o.node].aliases})}
+        if len(fuller) == 1:
+            old = m.node
+            m.node = fuller.pop()
+            if not ctx.mentioned(old):
+                b.drop_node(old)
 
 
 def _defined_acronyms(ctx: ReportContext) -> None:

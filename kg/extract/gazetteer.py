@@ -164,7 +164,8 @@ def _places(entries: dict[str, Entry]) -> None:
             old = entries.get(key)
             aliases = set(item.get("aliases", [])) | set(old.aliases if old else [])
             entries[key] = Entry("Place", item["name"], key, kind=kind, country=item.get("in", ""),
-                                 aliases=sorted(aliases), spellings=old.spellings if old else [])
+                                 aliases=sorted(aliases), spellings=old.spellings if old else [],
+                                 population=old.population if old else 0)  # (a port that is also a city)
 
 
 def _organizations(entries: dict[str, Entry]) -> None:

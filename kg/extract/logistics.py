@@ -209,6 +209,9 @@ def _demonym_places(ctx: ReportContext, sent: Span) -> None:
         state = next((m for c in tok.children if c.dep_ in {"amod", "compound"}
                       for m in [ctx.at(c)] if m and m.label == "State"), None)
         of = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+        if not of:  # 'Iranian ports such as Amirabad and Anzali'
+            of = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
+                  and any(a.lower_ == "such" for a in c.children) for o in c.children if o.dep_ == "pobj"]
         if state is None or not of:
             continue
         kind = "port" if tok.lower_.startswith("port") else "city" if tok.lower_ in {"city", "cities", "capital", "town", "towns"} else None
@@ -233,8 +236,11 @@ def _located_in(ctx: ReportContext, sent: Span) -> None:
         if a.label != "Place":
             continue
         between = doc[a.end:b.start].text.strip()
-        if between in {"in", ","} and b.label in {"State", "Place"} and b.via != "demonym":
-            if ctx.label_of(b.node) == "Place" and ctx.builder.nodes[b.node].props.get("kind") not in {"region", "city"}:
+        city_of = re.fullmatch(r"in the (?:[A-Za-z\-]+ ){0,3}(?:city|town|port|region|province) of", between)
+        if (between in {"in", ","} or city_of) and b.label in {"State", "Place"} and b.via != "demonym":
+            kind = ctx.builder.nodes[b.node].props.get("kind")
+            town = kind in {"region", "city"} or kind == "port" and getattr(ctx.gaz.entries.get(b.node), "population", 0)
+            if ctx.label_of(b.node) == "Place" and not town:  # ('Port Olya in Astrakhan': a port city)
                 continue
             ctx.builder.add_edge(a.node, "LOCATED_IN", b.node, evidence=ctx.evidence(sent))
     for a, b in zip(places, places[1:]):
@@ -496,8 +502,8 @@ def _verbal_shipment(ctx: ReportContext, sent: Span, verb: Token) -> None:
     recipients = [o for v in scope for c in getattr(v, "children", []) if c.dep_ in {"prep", "dative"}
                   and c.lower_ in ({"to"} if froms or explicit else {"to", "for"})
                   for o in c.children if o.dep_ == "pobj"]
-    if froms and shipper is None:
-        shipper = _actor(ctx, froms[0])
+    if froms and (shipper is None or ctx.label_of(shipper) != "State"):
+        shipper = _actor(ctx, froms[0])  # 'the Russian MoD used the vessel to transport missiles from Iran to Russia'
     if shipper is None and explicit:
         return
     recipient = _actor(ctx, recipients[0]) if recipients else None

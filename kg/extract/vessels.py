@@ -28,7 +28,8 @@ NAVY_PREFIXES = {"USS": "US", "USNS": "US", "USCGC": "US", "HMS": "GB", "HMAS": 
 HULL_PREFIXES = {"USS", "USCGC", "HMS", "MV", "M/V", "MT", "M/T", "SS", "INS", "HMAS", "HMCS", "RFS", "USNS", "FS", "ROKS", "JS"}
 FLAGGED = re.compile(r"\b([A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)-flagged\b")
 IMO = re.compile(r"\bIMO(?:\s*(?:number|no\.?|#|:))?\s*(\d{7})\b", re.I)
-CALL_VERBS = {"leave", "depart", "arrive", "dock", "call", "wait", "moor", "berth", "anchor", "unload", "load", "stay"}
+CALL_VERBS = {"leave", "depart", "arrive", "dock", "call", "wait", "moor", "berth", "anchor", "unload", "load", "stay",
+              "spot", "see", "observe", "photograph"}
 OWN_VERBS = {"belong", "own", "operate", "manage", "charter"}
 SANCTION_VERBS = {"sanction", "blacklist", "designate"}
 SEIZE_VERBS = {"seize", "intercept", "board", "capture", "confiscate", "detain"}
@@ -57,7 +58,17 @@ def _named_vessels(ctx: ReportContext) -> dict[str, Span]:
             out.setdefault(_name_from(doc, tok.i), tok.sent)
         if tok.lower_ not in SHIP_WORDS or tok.pos_ not in {"NOUN", "PROPN"} or is_headline(tok.sent):
             continue
-        after = _name_from(doc, tok.i + 1) if tok.i + 1 < len(doc) else ""
+        k = tok.i + 1
+        if k + 1 < len(doc) and doc[k].text == ",":  # 'a Russian cargo ship, the Port Olya 3,'
+            k += 1
+            if k + 1 < len(doc) and doc[k].lower_ in {"known", "named", "called"}:
+                k += 2 if doc[k + 1].lower_ == "as" else 1
+            k += 1 if k < len(doc) and doc[k].lower_ == "the" else 0
+            if k < len(doc) and doc[k].text in {"Port"} | HULL_PREFIXES or k < len(doc) and not doc[k].ent_type_:
+                pass
+            else:
+                k = len(doc)
+        after = _name_from(doc, k) if k < len(doc) and (k == tok.i + 1 or doc[k - 1].lower_ in {"the", ",", "as", "named", "called"}) else ""
         if after:
             out.setdefault(after, tok.sent)
             for conj in [c for c in doc[tok.i + 1].conjuncts if c.i > tok.i + 1]:  # the names listed after
@@ -103,7 +114,8 @@ def _name_from(doc, i: int) -> str:
     j = i
     while j < len(doc) and NAME_TOKEN.match(doc[j].text) and doc[j].pos_ in {"PROPN", "NUM", "NOUN", "X"} \
             and (doc[j].ent_type_ not in {"DATE", "GPE", "NORP"} or doc[j].ent_type_ != "DATE" and j == i
-                 and i > 0 and doc[i - 1].lower_ in SHIP_WORDS and not doc[j].ent_id_):  # 'the ship Aurora'
+                 and i > 0 and doc[i - 1].lower_ in SHIP_WORDS and not doc[j].ent_id_
+                 or doc[j].ent_type_ != "DATE" and j > i):  # 'the ship Aurora', 'Port Olya 3'
         words.append(doc[j].text)
         j += 1
         if len(words) == 4:
@@ -213,8 +225,10 @@ def _imo(ctx: ReportContext, sent: Span) -> None:
 
 def _subject_vessel(ctx: ReportContext, verb: Token) -> str | None:
     """The vessel a clause is about: named, or 'the vessel' / 'the ship' for the last one named."""
-    while verb.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
-        verb = verb.head
+    while verb.dep_ in {"conj", "pcomp", "advcl"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        verb = verb.head  # 'The ship was spotted at X ... after leaving Y': the ship left
+        if verb.pos_ == "ADP":  # 'after' of 'after leaving'
+            verb = verb.head
     for c in verb.children:
         if c.dep_ in {"nsubj", "nsubjpass"}:
             m = ctx.at(c) or next((ctx.at(a) for a in c.children if a.dep_ == "appos" and ctx.at(a)), None)
@@ -255,6 +269,8 @@ def _calls(ctx: ReportContext, sent: Span) -> None:
     for Z': port calls, and the voyage between them as a sea leg."""
     voyages: dict[str, tuple[list[str], list[str]]] = {}
     for verb, vessel in _vessel_clauses(ctx, sent, CALL_VERBS | {"sail", "head"}):
+        if _planned(verb):
+            continue  # 'will be inspected ... before arriving in Karasu': not yet a call
         places, bound = [], []
         for c in verb.children:
             if c.dep_ == "dobj" and verb.lemma_ in {"leave", "unload", "load"}:
@@ -267,8 +283,8 @@ def _calls(ctx: ReportContext, sent: Span) -> None:
         for p in places:
             ctx.builder.add_edge(vessel, "CALLED_AT", p.node, start=when, evidence=ctx.evidence(sent))
         origins, ends = voyages.setdefault(vessel, ([], []))
-        if verb.lemma_ == "arrive":
-            ends += [p.node for p in places]
+        if verb.lemma_ in {"arrive", "dock", "spot", "see", "observe", "photograph", "moor", "berth"}:
+            ends += [p.node for p in places]  # where the voyage ended
         else:
             origins += [p.node for p in places if verb.lemma_ != "unload"]
             ends += [p.node for p in bound]
@@ -277,6 +293,15 @@ def _calls(ctx: ReportContext, sent: Span) -> None:
             route = f"route-{stable_hash(ctx.builder.report.id, sent.start_char, length=8)}"
             ctx.builder.add_edge(origins[0], "ROUTE_LEG", ends[0], mode="sea", seq=1, route=route,
                                  evidence=ctx.evidence(sent))
+
+
+def _planned(verb: Token) -> bool:
+    """A verb, or the clause it hangs from, in the future or a modal: 'will arrive', 'could dock'."""
+    for v in [verb, *list(verb.ancestors)[:3]]:
+        if any(c.dep_ in {"aux", "auxpass"} and c.lower_ in {"will", "would", "could", "may", "might", "should", "'ll"}
+               for c in v.children):
+            return True
+    return False
 
 
 def _clause_date(ctx: ReportContext, verb: Token) -> str | None:
