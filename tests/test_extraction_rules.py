@@ -247,9 +247,13 @@ def test_whoever_joins_the_event_attended_it_not_the_visit_in_his_relative_claus
 
 
 def test_a_modifier_after_the_last_listed_good_belongs_to_that_good():
-    labels, edges = _facts("In return, Belarus sends grain, fertilizer and machinery for tractor assembly to Cuba.")
-    assert ("Belarus", "SHIPPED", "Cuba") in edges
-    assert labels.get("grain") == "Commodity"
+    text = "In return, Belarus sends grain, fertilizer and machinery for tractor assembly to Cuba."
+    x = extract(Report(id=report_id(text), text=text, title="test", published="2024-05-20"))
+    aliases = {n.name: set(n.aliases) for n in x.nodes if n.label == "Commodity"}
+    assert set(aliases) == {"grain", "fertilizer", "machinery"}
+    assert "machinery for tractor assembly" in aliases["machinery"]
+    assert not any("tractor" in a for a in aliases["grain"] | aliases["fertilizer"])
+    assert sum(e.type == "SHIPPED" for e in x.edges) == 3
 
 
 def test_a_ship_named_with_its_number_its_sisters_and_its_voyage():
