@@ -353,6 +353,8 @@ def test_state_bodies_in_title_case_cutters_tonnage_and_headline_verbs():
     assert labels.get("USCGC Harriet Lane") == "Vessel" and ("USCGC Harriet Lane", "FLAGGED_IN", "United States") in edges
     assert labels.get("Nordvik") == "Vessel" and ("Nordvik", "OWNED_BY", "Nordlys Shipping") in edges
     assert labels.get("Maritime Trade Operations") != "Person"
+    said = _facts("The UK Maritime Security Organizations said the crew was safe.")[0]
+    assert said.get("Maritime Security Organizations") == "Organization"
     assert not any("Seizes" in n for n in labels)
 
 

@@ -164,6 +164,13 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
 _VERB_FORMS: dict[int, frozenset[str]] = {}
 
 
+def _org_word(ctx: ReportContext, word: str) -> bool:
+    """'Organizations', 'Technologies', 'Ministry': a word that ends an organisation's name."""
+    heads = {h.lower() for h in ctx.gaz.org_heads}
+    w = word.lower()
+    return w in heads or w.endswith("s") and (w[:-1] in heads or w.endswith("ies") and w[:-3] + "y" in heads)
+
+
 def _verb_forms(ctx: ReportContext) -> frozenset[str]:
     """'Seizes', 'Signs', 'Ships': trigger verbs in the forms a title-case headline uses,
     which the tagger reads as names."""
@@ -225,8 +232,7 @@ def _mention_for_entry(ctx: ReportContext, ent: Span, entry: Entry, text: str,
 def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: int) -> Mention | None:
     sent, b = ent.sent, ctx.builder
     kind = _place_kind(ctx, text)
-    if ent.label_ == "PERSON" and kind is None and len(text.split()) > 1 \
-            and text.split()[-1].lower() in {h.lower() for h in ctx.gaz.org_heads}:
+    if ent.label_ == "PERSON" and kind is None and len(text.split()) > 1 and _org_word(ctx, text.split()[-1]):
         node = b.add_node("Organization:" + slug(text), "Organization", text, evidence=ctx.evidence(sent))
         return Mention(start, end, "Organization", node, text)  # 'the UK Maritime Trade Organizations said'
     if ent.label_ == "PERSON" and (ent.text.endswith("-") or end < len(ent.doc) and ent.doc[end].text == "-"
@@ -437,8 +443,13 @@ def _speakers(ctx: ReportContext) -> list[Mention]:
         if not 2 <= len(words) <= 3 or not all(t.text[:1].isupper() and t.text[1:2].islower() for t in words) \
                 or any(t.text not in "-'" and not t.is_alpha for t in doc[start:end]):
             continue
-        if words[-1].text.lower() in {h.lower() for h in ctx.gaz.org_heads}:
-            continue  # 'the UK Maritime Trade Organizations said': no person
+        if _org_word(ctx, words[-1].text):  # 'the UK Maritime Trade Organizations said': an organisation
+            if org is None:
+                name = clean_span_text(doc[start:end].text)
+                node = ctx.builder.add_node("Organization:" + slug(name), "Organization", name,
+                                            evidence=ctx.evidence(tok.sent))
+                out.append(Mention(start, end, "Organization", node, name))
+            continue
         if org is not None:
             ctx.forget(org)  # a person the tagger took for an organisation
         out.append(Mention(start, end, "Person", "", clean_span_text(doc[start:end].text)))
@@ -546,7 +557,8 @@ def _titled_names(ctx: ReportContext) -> list[Mention]:
                 or before in {"counterpart", "counterparts"}  # 'his North Korean counterpart, Choe Son Hui'
             k = max([k] + [x + 1 for x in range(k, j - 2) if doc[x].lower_ in ctx.gaz.place_heads])  # 'Primorsky Territory | Oleg ...'
 
-            if titled and 2 <= j - k <= 5 and not _name_hyphen(doc, k) and not _name_hyphen(doc, j - 1):
+            if titled and 2 <= j - k <= 5 and not _name_hyphen(doc, k) and not _name_hyphen(doc, j - 1) \
+                    and not _org_word(ctx, doc[j - 1].text):
                 out.append(Mention(k, j, "Person", "", doc[k:j].text))
         i = max(j, i + 1)
     return out
@@ -692,7 +704,7 @@ def extract_entities(ctx: ReportContext) -> None:
     ctx.mentions.extend(_org_names(ctx))
     ctx.index()
     speakers = _speakers(ctx)
-    people += speakers
+    people += [m for m in speakers if m.label == "Person"]
     ctx.mentions.extend(speakers)
     people = _not_only_in_headlines(ctx, people)
     resolve_people(ctx, people)
