@@ -129,6 +129,8 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
     while ent.label_ == "ORG" and end - start > 2 and ent.doc[start].lower_ in heads and ent.doc[start + 1].is_title:
         start += 1  # 'Secretary Ministry of National Food Security': the title, then the ministry
         text = clean_span_text(ent.doc[start:end].text)
+    if not text.strip():
+        return None
     if ent.label_ == "ORG" and text.split()[-1].lower() in {"cutter", "ship", "vessel", "tanker", "frigate", "destroyer"}:
         return None  # 'the Coast Guard Cutter's crew': a ship, named elsewhere
     if ent.label_ == "ORG" and end - start > 1 and ent.doc[start].tag_ in {"VBN", "VBD", "VBG"}:
@@ -140,6 +142,8 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
             and ent.doc[end].lower_ not in title_words(ctx) | {"resolution", "resolutions"}:
         end += 1  # 'Navy SEALs': the tagger stopped one word short
         text = clean_span_text(ent.doc[start:end].text)
+    if not text.strip():
+        return None
     body = ent.label_ == "ORG" and end < len(ent.doc) and ent.doc[end].lower_ in BODY_NOUNS and ent.doc[end].pos_ == "NOUN"
     if body:
         end += 1  # 'the United Nations panel of experts': a body of the organisation, not the organisation
