@@ -466,3 +466,29 @@ def test_mangled_text_never_crashes_the_rules(mangle):
             "ships. U.N Security Resolution 2216 and International law; the U.S. Navy said. Photographs of L-39 jets.")
     labels, _ = _facts(mangle(text))
     assert "test" in labels  # the report node is always there
+
+
+def test_junta_leaders_portfolio_ministries_and_memoranda_named_by_their_subject():
+    labels, edges = _facts(
+        "Niger's energy ministry announced the signing of a memorandum of understanding (MOU) with the Russian "
+        "company Rosatom for the construction of a solar plant in the Sahel state. The agreement, signed by energy "
+        "minister Mahaman Moussa and Rosatom's deputy director general Pavel Ivanov, covers training. The move "
+        "follows a request made by Niger junta leader General Abdourahamane Tiani to Russian President Vladimir "
+        "Putin during the Russia-Africa summit in St. Petersburg in July. Mali's Minister of Energy & Water "
+        "Resources Bintu Camara attended.", published="2023-10-13")
+    memo = "Memorandum of understanding for the construction of a solar plant"
+    assert labels.get(memo) == "Agreement"
+    assert ("Mahaman Moussa", "HOLDS_ROLE", "Niger") in edges and ("Niger", "PARTY_TO", memo) in edges
+    assert ("Abdourahamane Tiani", "HOLDS_ROLE", "Niger") in edges
+    assert ("Bintu Camara", "HOLDS_ROLE", "Mali") in edges
+    summit = next(n for n, label in labels.items() if label == "Event" and "summit" in n)
+    assert ("Abdourahamane Tiani", "ATTENDED", summit) in edges and ("Vladimir Putin", "ATTENDED", summit) in edges
+
+
+def test_talks_between_two_leaders_and_a_named_week_are_events():
+    labels, edges = _facts(
+        "The deal follows talks between Chilean President Gabriel Boric and Peruvian President Dina Boluarte in "
+        "July. Ministers signed documents on the sidelines of the Lima Energy Week in Lima.", published="2023-10-13")
+    assert ("Dina Boluarte", "MET_WITH", "Gabriel Boric") in edges or ("Gabriel Boric", "MET_WITH", "Dina Boluarte") in edges
+    assert any(label == "Event" and "Energy Week" in n for n, label in labels.items())
+    assert not any(label == "Event" and "week" in n.lower() and "Energy" not in n for n, label in labels.items())

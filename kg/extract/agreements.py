@@ -31,12 +31,14 @@ NAMED = re.compile(
 GENERIC = re.compile(
     r"\b(?:an?|the)\s+((?:(?:new|historic|landmark|bilateral|strategic|[a-z\-]+ship|friendship|defen[cs]e|security|"
     r"peace|trade|gas|arms|nuclear|military|economic|comprehensive|mutual|partnership|"
-    r"strategic partnership|[A-Z][\w\-]+)\s+)*)(treaty|agreement|accord|pact|deal|contract|memorandum|initiative|MoU|MOU)"
-    r"(?:\s+(on|for|of)\s+([^,.;:()]+?(?:\([^)]*\)[^,.;:()]*?)?))?(?=,|\.|;|:| and an? | while | which | that | along with | together with | was | were | is | has |$)")
+    r"strategic partnership|[A-Z][\w\-]+)\s+)*)(treaty|agreement|accord|pact|deal|contract|memorandum of understanding|"
+    r"memorandum|initiative|MoU|MOU)(?:\s*\([A-Z]{2,6}s?\))?(?:\s+with\s+(?:the\s+)?[^,.;:()]{1,60}?(?=\s+(?:on|for)\s))?"
+    r"(?:\s+(on|for|of)\s+([^,.;:()]+?(?:\([^)]*\)[^,.;:()]*?)?))?"
+    r"(?=,|\.|;|:| and an? | while | which | that | along with | together with | was | were | is | has | with | in (?:the )?[A-Z]|$)")
 _KINDWORD = r"(treaty|agreement|pact|accord|deal|memorandum|declaration|convention|charter)"
 QUOTED = re.compile(rf"[“\"]([A-Za-z][^”\"]{{2,80}}?)[”\"]\s+{_KINDWORD}\b|[“\"]([A-Za-z][^”\"]{{2,80}}?)\s{_KINDWORD}[”\"]", re.I)
 ANAPHOR = re.compile(r"\b(?:the|this|that|an?|its|their|these)\s+((?:new|[a-z\-]+)\s+)?(treaty|agreement|pact|deal|accord|contract|"
-                     r"declaration|memorandum|initiative|documents?)(?:'s|’s)?\b", re.I)
+                     r"declaration|memorandum of understanding|memorandum|initiative|documents?|MoU|MOU)(?:'s|’s)?\b", re.I)
 # A list item naming a document, on a line of its own: 'A Memorandum of Understanding on digital trade;'
 LISTED = re.compile(r"^\s*(?:[Aa]n?\s+|[Tt]he\s+)?((?:Memorandum of Understanding|Memorandum|Agreement|Protocol|Regulations|"
                     r"Declaration|Treaty|Contract|Convention|Roadmap|Plan)\s+(?:on|to|between|for|of|about)\s+[^;]{3,200}?)"
@@ -118,7 +120,8 @@ def _named_agreements(sent: Span) -> list[tuple[int, int, str]]:
                                      r"decades?|a decade|the past|the first|the price)\b", m.group(4)):
             continue  # 'an agreement on this', 'the deal for more than a decade': no subject of its own
         if m.group(4) or proper:
-            name = _plain_name(" ".join((mods + text[m.start(2):m.end()]).split()))
+            tail = f" {m.group(3)} {m.group(4)}" if m.group(4) else ""  # not '(MOU) with Rosatom' between
+            name = _plain_name(" ".join((mods + m.group(2) + tail).split()))
             out.append((base + m.start(2) - len(mods), base + m.end(), name[0].upper() + name[1:]))
         elif (described := _described(sent, base + m.start(2))) is not None:
             out.append((base + m.start(2) - 0, base + m.end(), described))
@@ -152,6 +155,8 @@ def _described(sent: Span, keyword_char: int) -> str | None:
     return text[0].upper() + text[1:]
 
 
+KIND_NAMES = {"memorandum": "Memorandum of understanding", "treaty": "Treaty", "agreement": "Agreement",
+              "contract": "Contract", "declaration": "Declaration"}
 DISTINCT_MODS = {"similar", "another", "separate", "comparable", "analogous", "parallel", "earlier", "previous"}
 PRAISE = {"landmark", "milestone", "mega", "blockbuster", "flagship"}
 
@@ -229,6 +234,11 @@ def _signers(ctx: ReportContext, sent: Span) -> list[Mention]:
                             m = ctx.at(t)
                             if m and m.label in {"Person", "State", "Organization"}:
                                 out.append(m)
+            withs = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"]
+            withs += [c for d in tok.children if d.dep_ == "dobj" for c in d.children if c.dep_ == "prep" and c.lower_ == "with"]
+            for w in withs:  # 'Spassky signed a MOU with Mali's Minister of Energy Bintu Camara': the other signer
+                people = [m for m in ctx.in_span(w.i, w.right_edge.i + 1, "Person")]
+                out += [m for m in people[:1] if m not in out]
     return out
 
 
@@ -275,7 +285,10 @@ def _event_for(ctx: ReportContext, sent: Span, events: EventIndex, people: set[s
     named = {KIND_OF_WORD[w.lower()] for w in re.findall(r"\b(trip|visit|summit|ceremony|talks|meeting)\b", sent.text, re.I)}
     if named:
         return events.current(sent.start, named), False
-    return (events.current(sent.start), False) if not when else (None, False)
+    if when:
+        return None, False
+    ref = events.current(sent.start)  # the event the report is telling, if it told one before this sentence
+    return (ref, False) if ref is not None and ref.token < sent.start else (None, False)
 
 
 SIGNING_WORDS = {"sign", "ink", "conclude", "seal", "ceremony", "signing", "summit", "meeting", "talks"}
@@ -528,9 +541,10 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
         parties |= {h for p in event.participants for h in [_home(ctx, p)] if h}
     distinct = bool(set(name.lower().split()) & DISTINCT_MODS)  # 'a similar agreement' is not the report's main one
     main = index.main(kind) if generic and not distinct else None
-    if distinct and len(parties) >= 2:
-        names = sorted(ctx.name_of(p) for p in parties)
-        name = f"{kind.capitalize()} between {', '.join(names[:-1])} and {names[-1]}"
+    between = parties if len(parties) >= 2 else {s.node for s in signers} if len(signers) >= 2 else set()
+    if generic and between and distinct:  # 'a similar agreement with Y': its own node, named after its parties
+        names = sorted(ctx.name_of(p) for p in between)
+        name = f"{KIND_NAMES.get(kind, kind.capitalize())} between {', '.join(names[:-1])} and {names[-1]}"
         generic, event = False, event if firm else None
     if generic and (main is not None or len(parties) < 2 or not (event or when)):
         if main is None:
@@ -557,7 +571,8 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
     if acronym and not generic:  # 'the Reciprocal Access Agreement (RAA)'
         b.add_node(node, "Agreement", b.nodes[node].name, aliases=(acronym.group(1),))
     raw = re.sub(r"^(?:(?:of|and|on|the|for|in|a|an)\s+)+", "", clean_span_text(ctx.doc.text[start:end]))
-    if len(raw.split()) > 1 and raw.lower() not in {n.lower() for n in {b.nodes[node].name, *b.nodes[node].aliases}}:
+    if len(raw.split()) > 1 and "(" not in raw and len(raw) <= 100 \
+            and raw.lower() not in {n.lower() for n in {b.nodes[node].name, *b.nodes[node].aliases}}:
         b.add_node(node, "Agreement", b.nodes[node].name, aliases=(raw,))  # as the report wrote it
     ev = ctx.evidence(sent)
     for s in signers:

@@ -629,9 +629,13 @@ def _split_office_holders(ctx: ReportContext) -> None:
         cut, label = None, "ORG"
         m = _OFFICE.match(ent.text) if ent.label_ == "ORG" else None
         rest = ent.text[m.end():] if m else ""
+        offset = m.end() if m else 0
+        if m is None and ent.label_ == "ORG" and ent.start >= 2 and doc[ent.start - 2].lower_ in {"minister", "ministry"} \
+                and doc[ent.start - 1].lower_ in {"of", "for"}:
+            rest = ent.text  # 'Minister of | Energy & Water Resources Bintu Camara': the tagger began at the portfolio
         port = next((p for p in portfolios if rest.lower().startswith(p.lower() + " ")), None)
         if port:
-            cut = ent.start_char + m.end() + len(port)
+            cut = ent.start_char + offset + len(port)
         elif ent.label_ in {"ORG", "PERSON"}:  # 'the Primorsky Territory Oleg Kozhemyako': the governor
             heads = [t for t in ent[:-2] if t.lower_ in ctx.gaz.place_heads and t.i > ent.start]
             cut, label = (heads[-1].idx + len(heads[-1]), "GPE") if heads else (None, label)
@@ -939,32 +943,39 @@ def _state_bodies(ctx: ReportContext) -> list[Mention]:
     """'the Russian defence ministry', 'the Niger army', 'Kremlin press office': a state's body
     written in lower case, which the tagger leaves out."""
     doc, out = ctx.doc, []
+    portfolios = {w.lower() for vs in ctx.gaz.titles["portfolios"].values() for v in vs for w in [v] if " " not in v}
     for m in [m for m in ctx.mentions if m.label == "State"]:
+        gap = 1 if m.end < len(doc) and doc[m.end].tag_ == "POS" else 0  # "Burkina Faso's energy ministry"
         for n in (2, 1):
-            if m.end + n > len(doc):
+            if m.end + gap + n > len(doc):
                 continue
-            words = doc[m.end:m.end + n]
+            words = doc[m.end + gap:m.end + gap + n]
             phrase = " ".join(t.lower_ for t in words)
+            body_words = phrase in STATE_BODIES or n == 2 and words[1].lower_ == "ministry" \
+                and words[0].lower_ in portfolios  # any portfolio's ministry ('energy ministry')
             lower = all(t.is_lower and not t.ent_type_ for t in words) \
                 and words[-1].dep_ not in {"compound", "amod"}  # 'Russian military instructors': no body
-            nxt = doc[m.end + n] if m.end + n < len(doc) else None
+            nxt = doc[m.end + gap + n] if m.end + gap + n < len(doc) else None
             titled = all((t.is_title or t.is_upper) and t.ent_type_ in {"", "ORG"} for t in words) and not (
                 nxt is not None and nxt.text[:1].isupper() and nxt.tag_ not in {"VBZ", "VBD", "VBP"}
                 and not (nxt.is_title and nxt.lower_ in _verb_forms(ctx)))  # 'U.S. Coast Guard', 'U.S. Navy', 'US Coast Guard Seizes ...'
-            if phrase in STATE_BODIES and (lower or titled):
+            if body_words and (lower or titled):
                 state = ctx.name_of(m.node)
                 body = " ".join(t.text if t.is_upper else t.text.capitalize() for t in words)
                 entry = ctx.gaz.entries.get(m.node)
                 owner = doc[m.start:m.end].text
                 written = f"{owner} {body}"
                 name = body_name(entry, body, owner) if entry and m.via != "metonym" else written  # 'Kremlin press office'
-                for other in ctx.in_span(m.end, m.end + n):  # the tagger's 'Navy' of 'U.S. Navy'
+                for other in ctx.in_span(m.end, m.end + gap + n):  # the tagger's 'Navy' of 'U.S. Navy'
                     ctx.forget(other)
                 node = ctx.builder.add_node("Organization:" + slug(name), "Organization", name, country=state,
                                             aliases=(written,) if written != name else (),
                                             evidence=ctx.evidence(doc[m.start].sent))
-                out.append(Mention(m.start, m.end + n, "Organization", node, name))
-                ctx.mentions.remove(m)
+                if gap:  # "Russia's energy ministry": the state stays a mention of its own
+                    out.append(Mention(m.end + gap, m.end + gap + n, "Organization", node, name))
+                else:
+                    out.append(Mention(m.start, m.end + n, "Organization", node, name))
+                    ctx.mentions.remove(m)
                 ctx.index()
                 break
     return out

@@ -324,6 +324,7 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
     inside = [m for m in ctx.in_span(span.start, span.end) if m.label in ACTORS | {"Place"}]
     named = tok.pos_ == "PROPN" and sum(t.is_title or t.is_upper for t in ctx.doc[tok.left_edge.i:tok.i + 1]) >= 3
     participants = [m for m in inside if m.label in ACTORS and m.start < tok.i and not named]  # not BRICS of its forum
+    participants += _child_mentions(ctx, tok, "between", {"Person"})  # 'talks between Traore and Putin'
     if named:  # its own date only ('the Forum to be held Sept. 18-20'), not the sentence's
         own = [e for e in sent.ents if e.label_ == "DATE" and tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1]
         when = sentence_date(ctx, sent, own[0].start) if own else None
@@ -376,6 +377,9 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
         node_id = f"Event:meeting-{slug('-'.join(names))}-{month}".rstrip("-")
         name = f"{' – '.join(names)} meeting" + (f" in {ctx.name_of(places[0].node)}" if places else "")
     ev = _record_event(ctx, events, tok, node_id, name, kind, when, participants, places)
+    people = sorted({m.node for m in participants if ctx.label_of(m.node) == "Person"})
+    if kind in {"talks", "meeting"} and len(people) == 2:  # two people in talks met
+        ctx.builder.add_edge(people[0], "MET_WITH", people[1], start=when[0] if when else None, evidence=ev)
     for ref in events.refs:
         if ref.node == node_id and ref.token == tok.i:
             ref.named = named
@@ -393,20 +397,28 @@ def _in_format(t: Token) -> bool:
 
 
 def _during(ctx: ReportContext, sent: Span, events: EventIndex) -> None:
-    """'During the talks, China and South Korea agreed ...': who acts during an event attended it."""
-    first = sent[0] if sent[0].lower_ == "during" else None
-    obj = next((c for c in first.children if c.dep_ == "pobj"), None) if first is not None else None
+    """'During the talks, China and South Korea agreed ...', 'a request made by Traore to Putin
+    during the Russia-Africa summit': who acts during an event attended it."""
     kinds = ctx.gaz.triggers["events"]
-    word = obj.lower_ if obj is not None and obj.lower_ in kinds else obj.lemma_.lower() if obj is not None else ""
-    if word not in kinds:
-        return
-    kind = kinds[word]
-    talk = {"meeting", "talks", "summit", "conference"}  # 'the talks' of a dialogue, 'the meeting' of a summit
-    ref = events.current(sent.start, talk if kind in talk else {kind})
-    if ref is None or ref.node not in ctx.builder.nodes:
-        return
-    for m in _subjects(ctx, first.head, ACTORS):
-        ctx.builder.add_edge(m.node, "ATTENDED", ref.node, evidence=ctx.evidence(sent))
+    for during in (t for t in sent if t.lower_ == "during" and t.dep_ == "prep"):
+        obj = next((c for c in during.children if c.dep_ == "pobj"), None)
+        word = obj.lower_ if obj is not None and obj.lower_ in kinds else obj.lemma_.lower() if obj is not None else ""
+        if word not in kinds:
+            continue
+        kind = kinds[word]
+        talk = {"meeting", "talks", "summit", "conference"}  # 'the talks' of a dialogue, 'the meeting' of a summit
+        here = [r for r in events.refs if r.token == obj.i]
+        ref = here[0] if here else events.current(sent.start, talk if kind in talk else {kind})
+        if ref is None or ref.node not in ctx.builder.nodes:
+            continue
+        people = _subjects(ctx, during.head, ACTORS)
+        if during.i != sent.start:  # '... made by X to Y during the summit': the people of that clause
+            inside = {t.i for t in during.subtree}
+            people += [m for m in ctx.in_span(during.head.left_edge.i, during.head.right_edge.i + 1, "Person")
+                       if m.start not in inside]
+        for m in {m.node: m for m in people}.values():
+            if ctx.builder.nodes[m.node].props.get("kind") != "media":  # the reporting agency attends nothing
+                ctx.builder.add_edge(m.node, "ATTENDED", ref.node, evidence=ctx.evidence(sent))
 
 
 def _record_event(ctx: ReportContext, events: EventIndex, tok: Token, node_id: str, name: str, kind: str,
@@ -626,6 +638,8 @@ def extract_events(ctx: ReportContext) -> EventIndex:
         elif _event_head(tok, lemma, kinds):
             compound = f"{tok.nbor(-1).lower_} {lemma}" if tok.i > 0 else lemma
             _other_event(ctx, tok, kinds.get(compound, kinds[lemma]), events)
+        elif tok.lower_ == "talks" and tok.pos_ == "NOUN" and any(c.lower_ == "between" for c in tok.children):
+            _other_event(ctx, tok, "talks", events)  # 'talks between Traore and Putin in July' (lemma 'talk')
         if tok.pos_ == "VERB" and lemma == "arrive":
             _arrival(ctx, tok, events)
         if tok.pos_ == "VERB" and lemma in FOUNDING:
@@ -668,6 +682,8 @@ def _event_head(tok: Token, lemma: str, kinds: dict[str, str]) -> bool:
     or the head of a proper name ('the 2nd Foreign and Defense Ministerial Meeting')."""
     if lemma not in kinds or kinds[lemma] == "visit":
         return False
+    if lemma == "week" and tok.pos_ != "PROPN":
+        return False  # 'Russian Energy Week' is an event; 'last week' is not
     if tok.pos_ == "PROPN":
         return tok.is_title and tok.i > 0 and (tok.nbor(-1).pos_ == "PROPN" or tok.nbor(-1).tag_ == "POS")  # "Women's Forum"
     if tok.pos_ != "NOUN" or any(a.lemma_.lower() in NAME_HEADS for a in tok.ancestors):

@@ -20,6 +20,9 @@ SKIP_RIGHT = {"the", "a", "an", "who", "has", "had", "have", "served", "serves",
               "now", "then", "currently", "also", "been", "being", "who's"}
 DASHES = {"–", "—", "-", ":", "--"}
 LOCATIVE = {"in", "to", "at", "from", "into", "inside", "near", "across", "toward", "towards", "for"}
+CONNECTING = {"and", "&", ",", "of", "for", "to", "the"}  # ('of Roscosmos, and Oleg Belozerov': a list, not a title)
+REGIME_WORDS = {"junta", "government", "regime", "military", "transitional", "ruling", "army", "state"}  # 'Burkina Faso
+# junta leader Captain Ibrahim Traore': the state before them is the leader's
 STATE_TITLES = {"President", "Prime Minister", "Deputy Prime Minister", "Leader", "Supreme Leader",
                 "King", "Chancellor", "Premier", "Emir", "Crown Prince", "Vice President"}
 
@@ -97,13 +100,15 @@ def _left_phrase(ctx: ReportContext, person: Mention) -> tuple[list[Token], bool
         tok = doc[i]
         mention = ctx.at(tok)
         if _is_title_token(ctx, tok) or tok.lower_ in {"of", "for", "to"} or tok.tag_ == "POS" \
+                or tok.lower_ in {"and", "&", ","} and toks and toks[0].lower_ not in CONNECTING \
+                and _is_title_token(ctx, toks[0]) \
                 or (mention and mention.label in {"State", "Organization"}) or tok.like_num \
-                or tok.lower_ in {"two", "three", "four", "both"}:
+                or tok.lower_ in {"two", "three", "four", "both"} or tok.lower_ in REGIME_WORDS:
             toks.insert(0, tok)
             i -= 1
             continue
         break
-    while toks and toks[0].lower_ in {"of", "for", "to"}:
+    while toks and toks[0].lower_ in {"of", "for", "to", "and", "&", ","}:
         toks.pop(0)
     return toks, listed
 
@@ -158,6 +163,23 @@ def _sentence_state(ctx: ReportContext, sent: Span, own: list[Token] = ()) -> st
               if m.start not in aside and not _where_someone_is(ctx.doc[m.end - 1])
               and not _in_other_title(ctx, ctx.doc[m.end - 1], mine)}
     return states.pop() if len(states) == 1 else None
+
+
+def _ministry_state(ctx: ReportContext, title: str) -> str | None:
+    """'energy and mines minister X' in a report on "Burkina Faso's energy ministry": the one
+    ministry of that portfolio the report names gives the minister's state."""
+    portfolio = title.split(" of ", 1)[1].lower() if " of " in title and "Minister" in title else None
+    if not portfolio:
+        return None
+    states = set()
+    for acc in ctx.builder.nodes.values():
+        name = acc.name.lower()
+        if acc.label == "Organization" and acc.props.get("country") and "ministry" in name and portfolio in name:
+            states.add(acc.props["country"])
+    if len(states) != 1:
+        return None
+    entry = ctx.gaz.lookup(states.pop(), "State")
+    return entry.key if entry is not None and entry.key in ctx.builder.nodes else None
 
 
 def _free_states(ctx: ReportContext, sent: Span, own: list[Token]) -> set[str]:
@@ -271,7 +293,8 @@ def extract_roles(ctx: ReportContext) -> dict[str, str]:
                 home = ctx.state_of(dateline.node) if dateline else None
                 if home and _free_states(ctx, sent, toks) - {home}:
                     home = None  # 'From Pakistan side, the documents were signed by ...' (filed from Beijing)
-                org = _sentence_state(ctx, sent, toks) or _partner_state(ctx, person) or home
+                org = _sentence_state(ctx, sent, toks) or _partner_state(ctx, person) or home \
+                    or _ministry_state(ctx, title)
                 if org in _visited(ctx, person):
                     org = None  # 'the visit of Prime Minister Imran Khan to China' (filed from Beijing)
             _add_role(ctx, person.node, title, org, sent, titles)
