@@ -55,6 +55,15 @@ class Gazetteer:
         """Every word that names a kind of place ('territory', 'krai', 'port'), lower case."""
         return frozenset(w.lower() for heads in self.place_words.values() for w in heads)
 
+    def place_kind(self, text: str) -> str | None:
+        """The kind a place's own name gives it ('Primorsky Territory' is a region)."""
+        words = text.split()
+        for kind, heads in self.place_words.items():
+            for head in heads:
+                if text.endswith(" " + head) or (len(words) > 1 and words[-1] == head):
+                    return kind
+        return None
+
     def lookup(self, text: str, label: str | None = None) -> Entry | None:
         """The entry a name refers to (states first, then organisations, ports, places)."""
         keys = self.by_name.get(fold(text)) or []

@@ -1,0 +1,276 @@
+"""Organisations in a report: a state's bodies named after their state ('Russian Defence
+Ministry', 'US Navy'), names the tagger missed or ran on, acronyms and short names of the
+organisations named in full, and the things that only look like organisations
+('CRBMs', 'MOU', 'Coast Guard Seizes Shipment of ...').
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span
+
+from kg.extract.context import Mention, ReportContext, is_headline
+from kg.extract.gazetteer import Entry
+from kg.extract.normalize import clean_span_text, slug
+
+_VERB_FORMS: dict[int, frozenset[str]] = {}
+
+
+def org_word(ctx: ReportContext, word: str) -> bool:
+    """'Organizations', 'Technologies', 'Ministry': a word that ends an organisation's name."""
+    heads = {h.lower() for h in ctx.gaz.org_heads}
+    w = word.lower()
+    return w in heads or w.endswith("s") and (w[:-1] in heads or w.endswith("ies") and w[:-3] + "y" in heads)
+
+
+def verb_forms(ctx: ReportContext) -> frozenset[str]:
+    """'Seizes', 'Signs', 'Ships': trigger verbs in the forms a title-case headline uses,
+    which the tagger reads as names."""
+    forms = _VERB_FORMS.get(id(ctx.gaz))
+    if forms is None:
+        lemmas = {w for words in ctx.gaz.triggers["verbs"].values() for w in words if " " not in w}
+        forms = _VERB_FORMS[id(ctx.gaz)] = frozenset(
+            f"{w}{end}" for w in lemmas for end in ("s", "es", "d", "ed") if not w.endswith("e") or end != "es")
+    return forms
+
+
+DOCUMENT_WORDS = r"(?:Treaty|Agreement|Accord|Pact|Convention|Memorandum(?: of Understanding)?|Declaration|Protocol|Charter|Initiative|Deal)"
+
+
+def names_a_document(ctx: ReportContext, text: str) -> bool:
+    """'RAA' after 'the Reciprocal Access Agreement (RAA)' is the agreement, and 'CRBM' after
+    'close-range ballistic missiles (CRBM)' a thing, not an organisation."""
+    if re.fullmatch(r"[A-Z]{2,8}s?", text) is None:
+        return False
+    bare = re.escape(text.rstrip("s"))
+    return re.search(rf"\b{DOCUMENT_WORDS}\s*\({bare}s?\)", ctx.doc.text) is not None or \
+        re.search(rf"\b[a-z][a-z\-]+\s+\({bare}s?\)", ctx.doc.text) is not None
+
+
+BODY_HEADS = {"ministry", "department", "army", "navy", "forces", "force", "guard", "parliament", "staff", "office",
+              "service", "services", "police", "military", "government", "cabinet", "embassy", "council"}
+
+
+def government_body(name: str) -> bool:
+    """'Defence Ministry', 'Ministry of National Defense', 'Navy': a body every state has, so
+    its name alone does not say which."""
+    words = name.lower().split()
+    return bool(words) and (words[0] in BODY_HEADS or words[-1] in BODY_HEADS or name.lower() in BODY_NAMES)
+
+
+BODY_NAMES = {"mfa": "Foreign Ministry", "ministry of foreign affairs": "Foreign Ministry",
+              "foreign ministry": "Foreign Ministry", "foreign affairs ministry": "Foreign Ministry",
+              "mod": "Defence Ministry", "ministry of defence": "Defence Ministry", "ministry of defense": "Defence Ministry",
+              "defense ministry": "Defence Ministry", "defence ministry": "Defence Ministry"}
+
+
+def body_name(state: Entry, body: str, written: str = "") -> str:
+    """One name for a state's body however the report wrote whose it is ("Russia's Defence
+    Ministry", 'the Russian Defence Ministry' -> 'Russian Defence Ministry'); a state known by
+    its initials keeps them ('U.S. Navy' -> 'US Navy')."""
+    body = BODY_NAMES.get(body.lower(), body)  # 'Russian MFA' = 'Russia's Ministry of Foreign Affairs'
+    if re.fullmatch(r"(?:[A-Z]\.?){2,3}", written):
+        return f"{written.replace('.', '')} {body}"
+    owner = state.demonyms[0] if state.demonyms else state.name
+    return f"{owner} {body}"
+
+
+def state_in_name(ctx: ReportContext, text: str) -> Entry | None:
+    """The state an organisation's name places it in: 'Russian Railways', "Russia's SVR"."""
+    words = re.split(r"[\s’']+", text)
+    for n in (2, 1):
+        head = " ".join(words[:n])
+        entry = ctx.gaz.state_of_demonym(head) or ctx.gaz.lookup(head, "State")
+        if entry is not None and len(words) > n:
+            return entry
+    return None
+
+
+def possessor_state(ctx: ReportContext, ent: Span) -> Entry | None:
+    """"Russia's Foreign Intelligence Service", 'the Russian Foreign Ministry' (demonym outside the span)."""
+    doc, i = ent.doc, ent.start
+    if i >= 2 and doc[i - 1].tag_ == "POS":
+        owner = ctx.gaz.entries.get(doc[i - 2].ent_id_)  # "South Korea's": the ruler's state, however many words
+        if owner is not None and owner.label == "State":
+            return owner
+        return ctx.gaz.lookup(doc[i - 2].text, "State") or ctx.gaz.metonym_state(doc[i - 2].text)
+    if i >= 1 and doc[i - 1].ent_type_ == "NORP":
+        return ctx.gaz.state_of_demonym(doc[i - 1].text)
+    return None
+
+
+ORG_HEADS = ("Institute", "University", "Centre", "Center", "Foundation", "Academy", "Council", "Agency",
+             "Commission", "Committee", "Corporation", "Association", "Society", "School", "College", "Fund",
+             "Bank", "Authority", "Service", "Office", "Bureau")
+
+
+_ORG_NAME = re.compile(
+    r"(?<![\w-])(?:[A-Z][\w'’-]+ )*(?:" + "|".join(ORG_HEADS) + r")"
+    r"(?: (?:of|for|on) (?:the )?[A-Z][\w'’-]+(?:,? (?:and )?[A-Z][\w'’-]+)*)?")
+
+
+def org_names(ctx: ReportContext) -> list[Mention]:
+    """Organisation names the tagger missed or cut: 'the Lagos Institute of Maritime Studies',
+    'the Institute for Energy Studies'. A place inside such a name is part of the name."""
+    doc, out = ctx.doc, []
+    for m in _ORG_NAME.finditer(doc.text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+        if span is None or len(span) < 2 or is_headline(span.sent) or span[0].i == span.sent.start:
+            continue
+        inside = ctx.in_span(span.start, span.end)
+        if any(x.label in {"Organization", "Person"} for x in inside) or any(
+                x.start < span.start < x.end or x.start < span.end < x.end for x in ctx.mentions):
+            continue  # the tagger's organisation stands; people are not institutes
+        if ctx.gaz.lookup(span.text) is not None:
+            continue
+        for x in inside:
+            ctx.forget(x)
+        name = clean_span_text(span.text)
+        node = ctx.builder.add_node("Organization:" + slug(name), "Organization", name,
+                                    evidence=ctx.evidence(span.sent))
+        out.append(Mention(span.start, span.end, "Organization", node, name))
+    return out
+
+
+def short_org_names(ctx: ReportContext) -> None:
+    """'the Treasury's assessment' after 'the U.S. Treasury Department': a one-word
+    organisation the report named in full before is that one."""
+    b = ctx.builder
+    orgs = [m for m in ctx.mentions if m.label == "Organization" and m.node in b.nodes]
+    for m in orgs:
+        if m.end - m.start != 1 or m.node in ctx.gaz.entries or not m.text[:1].isupper():
+            continue
+        fuller = {o.node for o in orgs if o.node != m.node and o.start < m.start
+                  and any(m.text in n.split() for n in {b.nodes[o.node].name, *b.nodes[o.node].aliases})}
+        if len(fuller) == 1:
+            old = m.node
+            m.node = fuller.pop()
+            if not ctx.mentioned(old):
+                b.drop_node(old)
+
+
+def defined_acronyms(ctx: ReportContext) -> None:
+    """'the Royal United Services Institute (RUSI)': the acronym is an alias, and a later
+    'RUSI' is the same organisation, not a second one."""
+    doc, b = ctx.doc, ctx.builder
+    for m in [m for m in ctx.mentions if m.label == "Organization"]:
+        if not (m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")"):
+            continue
+        acronym = doc[m.end + 1].text
+        capitals = "".join(w[0] for w in m.text.split() if w[:1].isupper())
+        if not re.fullmatch(r"[A-Z]{2,8}", acronym) or acronym == m.text or not _subsequence(acronym, capitals):
+            continue
+        if m.node not in b.nodes:
+            continue
+        b.add_node(m.node, "Organization", b.nodes[m.node].name, aliases=(acronym,))
+        for other in [o for o in ctx.mentions if o.text == acronym and o.node != m.node]:
+            old, other.node, other.label = other.node, m.node, "Organization"
+            if old in b.nodes and not ctx.mentioned(old) and b.nodes[old].label == "Organization":
+                b.drop_node(old)
+
+
+def _subsequence(short: str, long: str) -> bool:
+    """'RUSI' in 'RUSI', 'CNPC' in 'CNPC': the acronym's letters in order among the name's capitals."""
+    it = iter(long)
+    return short[:1] == long[:1] and all(ch in it for ch in short)
+
+
+MEDIA_HEADS = {"broadcaster", "newspaper", "agency", "channel", "daily", "outlet", "network", "television",
+               "tabloid", "magazine", "company", "firm", "group", "militia", "movement", "consultancy", "consultants",
+               "insurer", "operator", "shipowner", "manager", "carrier", "airline", "shipyard"}
+
+
+def named_by_kind(ctx: ReportContext) -> list[Mention]:
+    """'The Tele Sahel broadcaster', 'the Wagner group': a name the tagger missed, typed by
+    the noun that follows it."""
+    doc, out = ctx.doc, []
+    for tok in doc:
+        if tok.pos_ != "NOUN" or tok.lower_ not in MEDIA_HEADS:
+            continue
+        names = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title]
+        after = [t for t in tok.rights if t.dep_ == "appos" and t.pos_ == "PROPN" and t.left_edge.i == tok.i + 1]
+        if names:
+            span = doc[min(t.left_edge.i for t in names):tok.i]
+        elif after:  # 'the Greek company Oceanic Carriers'
+            span = doc[after[0].left_edge.i:after[0].i + 1]
+        else:
+            continue
+        if not all(t.pos_ == "PROPN" for t in span) or ctx.at(span[0]) or span[0].ent_type_:
+            continue  # 'the Tele Sahel broadcaster': a name of its own, even if part of it is a place
+        inner = ctx.in_span(span.start, span.end)
+        if any(m.label not in {"Place", "State"} for m in inner):
+            continue
+        for m in inner:
+            ctx.mentions.remove(m)
+        name = span.text
+        node = ctx.builder.add_node("Organization:" + slug(name), "Organization", name, kind=tok.lower_,
+                                    evidence=ctx.evidence(tok.sent))
+        out.append(Mention(span.start, span.end, "Organization", node, name))
+    return out
+
+
+STATE_BODIES = {"army", "navy", "air force", "armed forces", "defence ministry", "defense ministry", "mfa",
+                "foreign ministry", "interior ministry", "finance ministry", "coast guard",
+                "border guard", "national guard", "press office", "security council", "parliament"}
+
+
+def state_bodies(ctx: ReportContext) -> list[Mention]:
+    """'the Russian defence ministry', 'the Niger army', 'Kremlin press office': a state's body
+    written in lower case, which the tagger leaves out."""
+    doc, out = ctx.doc, []
+    portfolios = {w.lower() for vs in ctx.gaz.titles["portfolios"].values() for v in vs for w in [v] if " " not in v}
+    for m in [m for m in ctx.mentions if m.label == "State"]:
+        gap = 1 if m.end < len(doc) and doc[m.end].tag_ == "POS" else 0  # "Burkina Faso's energy ministry"
+        for n in (2, 1):
+            if m.end + gap + n > len(doc):
+                continue
+            words = doc[m.end + gap:m.end + gap + n]
+            phrase = " ".join(t.lower_ for t in words)
+            body_words = phrase in STATE_BODIES or n == 2 and words[1].lower_ == "ministry" \
+                and words[0].lower_ in portfolios  # any portfolio's ministry ('energy ministry')
+            lower = all(t.is_lower and not t.ent_type_ for t in words) \
+                and words[-1].dep_ not in {"compound", "amod"}  # 'Russian military instructors': no body
+            nxt = doc[m.end + gap + n] if m.end + gap + n < len(doc) else None
+            titled = all((t.is_title or t.is_upper) and t.ent_type_ in {"", "ORG"} for t in words) and not (
+                nxt is not None and nxt.text[:1].isupper() and nxt.tag_ not in {"VBZ", "VBD", "VBP"}
+                and not (nxt.is_title and nxt.lower_ in verb_forms(ctx)))  # 'U.S. Coast Guard', 'U.S. Navy', 'US Coast Guard Seizes ...'
+            if body_words and (lower or titled):
+                state = ctx.name_of(m.node)
+                body = " ".join(t.text if t.is_upper else t.text.capitalize() for t in words)
+                entry = ctx.gaz.entries.get(m.node)
+                owner = doc[m.start:m.end].text
+                written = f"{owner} {body}"
+                name = body_name(entry, body, owner) if entry and m.via != "metonym" else written  # 'Kremlin press office'
+                for other in ctx.in_span(m.end, m.end + gap + n):  # the tagger's 'Navy' of 'U.S. Navy'
+                    ctx.forget(other)
+                node = ctx.builder.add_node("Organization:" + slug(name), "Organization", name, country=state,
+                                            aliases=(written,) if written != name else (),
+                                            evidence=ctx.evidence(doc[m.start].sent))
+                if gap:  # "Russia's energy ministry": the state stays a mention of its own
+                    out.append(Mention(m.end + gap, m.end + gap + n, "Organization", node, name))
+                else:
+                    out.append(Mention(m.start, m.end + n, "Organization", node, name))
+                    ctx.mentions.remove(m)
+                ctx.index()
+                break
+    return out
+
+
+FORMERLY = re.compile(r"^[,(]?\s*(?:formerly|previously|once)(?: known as| called)?$")
+
+
+def former_names(ctx: ReportContext) -> None:
+    """'MG-Flot, formerly TransMorFlot LLC': one organisation, the old name an alias."""
+    orgs = [m for m in ctx.mentions if m.label == "Organization"]
+    for a, b in zip(orgs, orgs[1:]):
+        between = ctx.doc[a.end:b.start].text.strip()
+        if FORMERLY.match(between) and a.node != b.node and b.node in ctx.builder.nodes:
+            old = b.node
+            ctx.builder.merge_node(old, a.node)
+            acc = ctx.builder.nodes[a.node]
+            acc.aliases.add(acc.name)
+            acc.name = a.text  # the current name, not the longer former one
+            for m in ctx.mentions:
+                if m.node == old:
+                    m.node = a.node
