@@ -492,3 +492,28 @@ def test_talks_between_two_leaders_and_a_named_week_are_events():
     assert ("Dina Boluarte", "MET_WITH", "Gabriel Boric") in edges or ("Gabriel Boric", "MET_WITH", "Dina Boluarte") in edges
     assert any(label == "Event" and "Energy Week" in n for n, label in labels.items())
     assert not any(label == "Event" and "week" in n.lower() and "Energy" not in n for n, label in labels.items())
+
+
+def test_a_lede_signing_by_two_presidents_and_leaders_listed_by_their_states():
+    labels, edges = _facts(
+        "ASTANA, March 6 (Xinhua) -- Kazakh and Uzbek presidents signed an agreement on mutual water guarantees for "
+        "the two countries within the Central Asia framework.\n\n"
+        "The leaders of Turkey and Azerbaijan — Recep Tayyip Erdogan and Ilham Aliyev — met later. "
+        "The treaty between Kazakhstan and Uzbekistan on the demarcation of the border was signed on December 6, 2022. "
+        "Erdogan asked for \"Oreshnik\" to be discussed by the Council of Elders of the Union of.",
+        published="2024-03-06")
+    deal = "Agreement on mutual water guarantees"
+    assert labels.get(deal) == "Agreement"
+    assert ("Kazakhstan", "PARTY_TO", deal) in edges and ("Uzbekistan", "PARTY_TO", deal) in edges
+    assert ("Recep Tayyip Erdogan", "HOLDS_ROLE", "Türkiye") in edges
+    assert ("Ilham Aliyev", "HOLDS_ROLE", "Azerbaijan") in edges
+    assert labels.get("Treaty on the demarcation of the border") == "Agreement"
+    assert "Oreshnik" not in labels
+    assert not any(n.endswith(" of") for n in labels)
+
+
+def test_transliterations_of_given_names_fold_together():
+    from kg.extract.normalize import fold
+    assert fold("Aleksandr Lukashenko") == fold("Alexander Lukashenko")
+    assert fold("Yevgeny Prigozhin") == fold("Evgeny Prigozhin")
+    assert fold("Yemen") != fold("Oman")

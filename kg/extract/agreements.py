@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from kg.extract.context import Mention, ReportContext
+from kg.extract.context import Mention, ReportContext, is_headline
 from kg.extract.events import EventIndex, EventRef, RefIndex, sentence_date
 from kg.extract.normalize import clean_span_text, slug
 
@@ -29,10 +29,10 @@ NAMED = re.compile(
     rf"(?:(?:{CAP}|of|and|on|the|for|in)\s+)*?(?:{CAP}\s+)*{KEYWORD}"
     rf"(?:\s+(?:on|of|for|to|between)\s+(?:the\s+)?{CAP}(?:(?:\s+|,\s+|\s+(?:and|of|on|the|in|for)\s+){CAP})*)?")
 GENERIC = re.compile(
-    r"\b(?:an?|the)\s+((?:(?:new|historic|landmark|bilateral|strategic|[a-z\-]+ship|friendship|defen[cs]e|security|"
+    r"\b(?:[Aa]n?|[Tt]he)\s+((?:(?:new|historic|landmark|bilateral|strategic|[a-z\-]+ship|friendship|defen[cs]e|security|"
     r"peace|trade|gas|arms|nuclear|military|economic|comprehensive|mutual|partnership|"
-    r"strategic partnership|[A-Z][\w\-]+)\s+)*)(treaty|agreement|accord|pact|deal|contract|memorandum of understanding|"
-    r"memorandum|initiative|MoU|MOU)(?:\s*\([A-Z]{2,6}s?\))?(?:\s+with\s+(?:the\s+)?[^,.;:()]{1,60}?(?=\s+(?:on|for)\s))?"
+    r"strategic partnership|[A-Z][\w\-]+)\s+)*)(treaty|agreement|accord|pact|deal|contract|document|memorandum of understanding|"
+    r"memorandum|initiative|MoU|MOU)(?:\s*\([A-Z]{2,6}s?\))?(?:\s+(?:with|between)\s+(?:the\s+)?[^,.;:()]{1,60}?(?=\s+(?:on|for)\s))?"
     r"(?:\s+(on|for|of)\s+([^,.;:()]+?(?:\([^)]*\)[^,.;:()]*?)?))?"
     r"(?=,|\.|;|:| and an? | while | which | that | along with | together with | was | were | is | has | with | in (?:the )?[A-Z]|$)")
 _KINDWORD = r"(treaty|agreement|pact|accord|deal|memorandum|declaration|convention|charter)"
@@ -47,7 +47,8 @@ BROKERED = re.compile(r"^[\w.]+-(?:brokered|backed|led|sponsored|mediated|drafte
 GENERIC_MODS = {"new", "historic", "landmark", "bilateral", "strategic", "friendship", "defence", "defense", "security",
                 "peace", "trade", "gas", "arms", "nuclear", "military", "economic", "comprehensive", "mutual",
                 "partnership", "the", "this", "that", "such", "first", "major", "key", "same", "previous", "latest",
-                "similar", "another", "separate", "comparable", "analogous", "parallel", "earlier"}
+                "similar", "another", "separate", "comparable", "analogous", "parallel", "earlier",
+                "signed", "aforementioned", "above", "said", "proposed", "planned"}
 ARTICLE = re.compile(r"\bArticles? (\d+)(?:\s*(?:and|,)\s*(\d+))*", re.I)
 SANCTIONS = re.compile(r"\b((?:UN(?:SC)?|U\.N\.|United Nations(?: Security Council)?|UN Security Council|Security Council|US|U\.S\.|EU|E\.U\.|American|European|Western|international)\s+(?:\([A-Z]+\)\s+)?)?sanctions\b")
 SIGN_VERBS = {"sign", "ink", "conclude", "seal"}
@@ -77,11 +78,18 @@ def _kind(name: str) -> str:
 _DATED = re.compile(r"^(?:(?:19|20)\d\d|\d+-year|\w+-long)\s+|\s+(?:of|from|in)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d$")
 
 
+_FRAMED = re.compile(r"\s+(?:(?:for|of|between|among)\s+(?:the\s+)?(?:two|both|three|all)\s+(?:countries|states|nations|sides|parties)"
+                     r"|within\s+(?:the\s+)?(?:framework|Union|[A-Z])).*$")
+
+
 def _plain_name(name: str) -> str:
-    """'10-year US-Ukraine Security Agreement of June 2024' -> 'US-Ukraine Security Agreement'."""
+    """'10-year US-Ukraine Security Agreement of June 2024' -> 'US-Ukraine Security Agreement';
+    'agreement on mutual security guarantees for the two countries within the Union State' ->
+    'agreement on mutual security guarantees' (who and in what frame are edges, not the name)."""
     while (short := _DATED.sub("", name)) != name and len(short.split()) >= 2:
         name = short
-    return name
+    framed = _FRAMED.sub("", name)
+    return framed if len(framed.split()) >= 2 else name
 
 
 def _is_headline(sent: Span, start: int, end: int) -> bool:
@@ -224,6 +232,9 @@ def _signers(ctx: ReportContext, sent: Span) -> list[Mention]:
                         m = ctx.at(t)
                         if m and m.label in {"Person", "State", "Organization"}:
                             out.append(m)
+                        elif m is None and t.pos_ == "NOUN":  # 'Russian and Belarusian presidents signed'
+                            out += [x for a in t.children if a.dep_ in {"amod", "nmod", "compound"} for d in [a, *a.conjuncts]
+                                    for x in [ctx.at(d)] if x and x.label == "State" and x not in out]
                 if child.dep_ == "agent":
                     people = [m for m in ctx.in_span(child.i, child.right_edge.i + 1, "Person")]
                     if people:  # 'signed by Xi Jinping, President of Kyrgyzstan Sadyr Japarov, ...'
@@ -272,6 +283,12 @@ def _agreement_id(kind: str, name: str, parties: set[str], month: str | None) ->
     return f"Agreement:{slug(name)}"
 
 
+def _lede(ctx: ReportContext, sent: Span) -> bool:
+    """The first two sentences of the body (a title-case headline does not count)."""
+    body = [s for s in ctx.doc.sents if not is_headline(s) and s.text.strip()]
+    return any(sent.start == s.start for s in body[:2])
+
+
 def _event_for(ctx: ReportContext, sent: Span, events: EventIndex, people: set[str],
                when: tuple[str, str] | None) -> tuple[EventRef | None, bool]:
     """The event an agreement was signed at, and whether the text ties them firmly."""
@@ -317,6 +334,8 @@ def extract_agreements(ctx: ReportContext, events: EventIndex) -> AgreementIndex
                 found = [(sent.start_char + m.start(), sent.start_char + m.end(),
                           f"{m.group(1) or ''}{m.group(2)}".strip())]
         when = sentence_date(ctx, sent) if signing else None
+        if signing and when is None and ctx.published and _lede(ctx, sent) and re.search(r"\b(?:signed|inked)\b", sent.text):
+            when = (ctx.published[:7], ctx.published[:7])  # a news lede tells the day's signing: the month it was filed
         event, firm = _event_for(ctx, sent, events, {s.node for s in signers}, when) \
             if signing and found else (None, False)
         pending.append((sent, found, signers, event, firm, when))

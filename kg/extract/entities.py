@@ -46,6 +46,7 @@ from kg.extract.people import (
 )
 from kg.extract.roles import title_words
 
+QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»"}
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
 PLACE_PREPS = {"in", "to", "at", "from", "near", "into", "via", "through", "outside", "inside",
                "across", "toward", "towards", "around"}
@@ -229,6 +230,9 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
     if ent.label_ == "PERSON" and kind is None and len(text.split()) > 1 and org_word(ctx, text.split()[-1]):
         node = b.add_node("Organization:" + slug(text), "Organization", text, evidence=ctx.evidence(sent))
         return Mention(start, end, "Organization", node, text)  # 'the UK Maritime Trade Organizations said'
+    if ent.label_ == "PERSON" and ent.start > 0 and end < len(ent.doc) and ent.doc[ent.start - 1].text in QUOTES \
+            and ent.doc[end].text in QUOTES:
+        return None  # 'in particular "Oreshnik"': a quoted name is a thing's, not a person's
     if ent.label_ == "PERSON" and (ent.text.endswith("-") or end < len(ent.doc) and ent.doc[end].text == "-"
                                    and not ent.doc[end - 1].whitespace_):
         return None  # 'Russo' of 'Russo-Iranian'

@@ -2,7 +2,8 @@
 
 `fold` makes the lookup key of a name: case, accents, punctuation and the
 common transliteration variants of Russian and Korean names are folded, so
-Kim Jong-un = Kim Jong Un and Yury = Yuri, Sergey = Sergei, Alexey = Aleksei, Massoud = Masoud.
+Kim Jong-un = Kim Jong Un and Yury = Yuri, Sergey = Sergei, Alexey = Aleksei, Massoud = Masoud,
+Aleksandr = Alexander, Yevgeny = Evgeny.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ _TRANSLIT = [
     (r"ks", "x"), (r"iy\b", "y"), (r"yy\b", "y"), (r"ey\b", "ei"), (r"yu", "iu"), (r"ya", "ia"),
     (r"yo", "io"), (r"kh", "h"), (r"y\b", "i"),
     (r"(?<=[a-z]{2})([bcdfghjklmnpqrstvwxz])\1(?=[a-z])", r"\1"), (r"(?<=[a-z])ou", "u"),  # Massoud = Masoud
+    (r"andr\b", "ander"), (r"\bye(?=[a-z]{3})", "e"),  # Aleksandr = Alexander, Yevgeny = Evgeny
 ]
 _APOS = re.compile(r"[’'`ʼ]")
 
@@ -49,4 +51,5 @@ def clean_span_text(text: str) -> str:
     text = " ".join(text.split())
     text = re.sub(r"^(the|The|a|an|An|A)\s+", "", text)
     text = re.sub(r"[’']s?$", "", text).strip(" ,;:.-–—\"“”()")
+    text = re.sub(r"\s+(?:of|and|the|for|on|in)$", "", text)  # 'Council of the Union State of' (the tagger ran on)
     return text

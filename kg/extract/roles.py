@@ -274,7 +274,7 @@ def _partner_state(ctx: ReportContext, person: Mention) -> str | None:
 def extract_roles(ctx: ReportContext) -> dict[str, str]:
     """Add HOLDS_ROLE edges; return person node -> title, for later rules."""
     titles: dict[str, str] = {}
-    list_title: dict[int, tuple[str, str | None]] = {}
+    list_title: dict[int, tuple[str, str | None, list[str]]] = {}
     for person in [m for m in ctx.mentions if m.label == "Person"]:
         sent = ctx.doc[person.start].sent
         left, listed = _left_phrase(ctx, person)
@@ -298,8 +298,9 @@ def extract_roles(ctx: ReportContext) -> dict[str, str]:
                 if org in _visited(ctx, person):
                     org = None  # 'the visit of Prime Minister Imran Khan to China' (filed from Beijing)
             _add_role(ctx, person.node, title, org, sent, titles)
-            if listed:
-                list_title[person.start] = (title, org)
+            if listed:  # 'The leaders of Russia and Belarus — Putin and Lukashenko': one state each, in order
+                states = list(dict.fromkeys(m.node for m in ctx.in_span(toks[0].i, toks[-1].i + 1, "State")))
+                list_title[person.start] = (title, org, states)
             break
         else:
             head = ctx.doc[person.start:person.end].root
@@ -332,12 +333,15 @@ def _counterpart(ctx: ReportContext, person: Mention, titles: dict[str, str]) ->
 
 
 def _list_member_title(ctx: ReportContext, tok: Token, list_title: dict) -> tuple | None:
-    """A name in 'A and B' after 'two deputy prime ministers -' shares A's title."""
+    """A name in 'A and B' after 'two deputy prime ministers -' shares A's title; after 'the
+    leaders of Russia and Belarus -' the n-th name serves the n-th state."""
+    steps = 0
     while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
+        tok, steps = tok.head, steps + 1
         mention = ctx.at(tok)
         if mention and mention.start in list_title:
-            return list_title[mention.start]
+            title, org, states = list_title[mention.start]
+            return (title, states[steps]) if len(states) > steps >= 1 and len(states) >= 2 else (title, org)
     return None
 
 
