@@ -517,3 +517,17 @@ def test_transliterations_of_given_names_fold_together():
     assert fold("Aleksandr Lukashenko") == fold("Alexander Lukashenko")
     assert fold("Yevgeny Prigozhin") == fold("Evgeny Prigozhin")
     assert fold("Yemen") != fold("Oman")
+
+
+def test_troops_brought_or_stationed_a_national_council_and_shared_borders():
+    labels, edges = _facts(
+        "According to Polish intelligence, about 2,000 Belarusian troops have been secretly brought to the Belgorod "
+        "region of Russia. Jane Doe, spokesperson for the National Security Council, said so. Finland has stationed "
+        "500 soldiers in the east of Estonia. Troops entered Russia's Kaliningrad region, which shares a border with "
+        "Lithuania.",
+        published="2024-10-29")
+    assert ("Belarus", "SHIPPED", "Russia") in edges and ("Finland", "SHIPPED", "Estonia") in edges
+    assert labels.get("National Security Council") == "Organization"
+    assert "United Nations Security Council" not in labels
+    assert ("Kaliningrad Oblast", "LOCATED_IN", "Russia") in edges
+    assert ("Kaliningrad Oblast", "BORDERS", "Lithuania") in edges

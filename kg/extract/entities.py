@@ -21,6 +21,7 @@ from kg.extract.organizations import (
     defined_acronyms,
     former_names,
     government_body,
+    longer_names,
     named_by_kind,
     names_a_document,
     org_names,
@@ -302,6 +303,7 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
 def extract_entities(ctx: ReportContext) -> None:
     """Fill ctx.mentions from the doc's entities, with nodes for each."""
     whole_names(ctx)
+    longer_names(ctx)
     split_office_holders(ctx)
     people = titled_names(ctx)
     ctx.mentions.extend(people)

@@ -247,12 +247,22 @@ def _located_in(ctx: ReportContext, sent: Span) -> None:
         between = doc[a.end:b.start].text.strip().lower()
         if a.label == "Place" and b.label == "Place" and between in {", including", "including"}:
             ctx.builder.add_edge(b.node, "LOCATED_IN", a.node, evidence=ctx.evidence(sent))
+        if a.label == "State" and b.label == "Place" and a.via != "demonym" and between in {"'s", "’s"} \
+                and ctx.state_of(b.node) in {None, a.node} \
+                and ctx.builder.nodes[b.node].props.get("kind") not in {"sea", "river"}:  # "Russia's Kursk region"
+            ctx.builder.add_edge(b.node, "LOCATED_IN", a.node, evidence=ctx.evidence(sent))
     for tok in sent:
-        if tok.lemma_ == "border" and tok.pos_ == "VERB":
+        shares = tok.lemma_ == "share" and any(c.dep_ == "dobj" and c.lemma_.lower() in {"border", "boundary"}
+                                               for c in tok.children)  # 'which shares boundaries with Ukraine'
+        if tok.lemma_ == "border" and tok.pos_ == "VERB" or shares:
             subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.lower_ in {"which", "that"} and tok.dep_ == "relcl":
                 subj = tok.head
             obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if shares:
+                heads = [tok, *(c for c in tok.children if c.dep_ == "dobj")]
+                obj = next((o for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                            for o in c.children if o.dep_ == "pobj"), None)
             if subj is None or obj is None:
                 continue
             a, b = _nearest_place(ctx, subj, exclude=tok), ctx.at(obj)
@@ -487,6 +497,9 @@ def _verbal_shipment(ctx: ReportContext, sent: Span, verb: Token) -> None:
     if passive:
         agent = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         shipper = _actor(ctx, agent[0]) if agent else None
+        if shipper is None and objs:  # '3,000 North Korean troops have been brought to Kursk': by North Korea
+            shipper = next((m.node for t in objs[0].children if t.dep_ in {"amod", "compound", "nmod"}
+                            for m in [ctx.at(t)] if m and m.label == "State" and m.via == "demonym"), None)
     else:
         subjects = []
         subj = verb
@@ -499,8 +512,9 @@ def _verbal_shipment(ctx: ReportContext, sent: Span, verb: Token) -> None:
     froms = [o for v in scope for c in getattr(v, "children", []) if c.dep_ == "prep" and c.lower_ == "from"
              for o in c.children if o.dep_ == "pobj" and _actor(ctx, o) and ctx.label_of(_actor(ctx, o)) == "State"
              and ctx.at(o) and ctx.at(o).label == "State"]
+    stationed = {"in", "into"} if verb.lemma_ in {"deploy", "station"} else set()  # 'stationed troops in the east of Russia'
     recipients = [o for v in scope for c in getattr(v, "children", []) if c.dep_ in {"prep", "dative"}
-                  and c.lower_ in ({"to"} if froms or explicit else {"to", "for"})
+                  and c.lower_ in ({"to"} if froms or explicit else {"to", "for"}) | stationed
                   for o in c.children if o.dep_ == "pobj"]
     if froms and (shipper is None or ctx.label_of(shipper) != "State"):
         shipper = _actor(ctx, froms[0])  # 'the Russian MoD used the vessel to transport missiles from Iran to Russia'

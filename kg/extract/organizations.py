@@ -274,3 +274,32 @@ def former_names(ctx: ReportContext) -> None:
             for m in ctx.mentions:
                 if m.node == old:
                     m.node = a.node
+
+
+def longer_names(ctx: ReportContext) -> None:
+    """'the National Security Council': the ruler knew 'Security Council' (the UN's), the tagger
+    took 'the National' for a name of its own; a known organisation's name inside a longer
+    title-case name is that longer name, not the known organisation."""
+    doc, ents, changed = ctx.doc, [], False
+    for ent in doc.ents:
+        prev = ents[-1] if ents else None
+        if ent.label_ == "ORG" and ent.ent_id_ and ent.start > 0:
+            i = ent.start - 1
+            while i >= 0 and doc[i].is_title and doc[i].pos_ in {"PROPN", "ADJ"} and not doc[i].ent_id_ \
+                    and doc[i].ent_type_ in {"", "ORG"}:
+                i -= 1
+            start = i + 1
+            if start < ent.start:
+                if prev is not None and prev.end > start:
+                    ents.pop()
+                    start = min(start, prev.start)
+                if doc[start].lower_ == "the":
+                    start += 1
+                for t in doc[start:ent.end]:
+                    t.ent_id_ = ""  # no longer the known organisation
+                ents.append(Span(doc, start, ent.end, label="ORG"))
+                changed = True
+                continue
+        ents.append(ent)
+    if changed:
+        doc.ents = ents
