@@ -30,7 +30,6 @@ from kg.extract.organizations import (
     short_org_names,
     state_bodies,
     state_in_name,
-    verb_forms,
 )
 from kg.extract.people import (
     CONNECTORS,
@@ -131,7 +130,7 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
         start += 1
     if ent.label_ == "ORG":
         verb = next((t.i for t in ent.doc[start + 1:end] if t.tag_ in {"VBZ", "VBD", "VBP"}
-                     or t.lower_ in verb_forms(ctx)), None)
+                     or t.lower_ in ctx.gaz.verb_forms), None)
         if verb is not None:  # 'Coast Guard Seizes Shipment of ...': a headline's verb ends the name
             end = verb
         while end - start > 1 and ent.doc[end - 1].lower_ in {"resolution", "resolutions"}:
@@ -140,8 +139,8 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
                 return None  # 'U.N Security Resolution 2216': a resolution, no organisation
         if (start, end) != (ent.start, ent.end):
             text = clean_span_text(ent.doc[start:end].text)
-    heads = {h.lower() for h in ctx.gaz.titles["heads"]}
-    while ent.label_ == "ORG" and end - start > 2 and ent.doc[start].lower_ in heads and ent.doc[start + 1].is_title:
+    while ent.label_ == "ORG" and end - start > 2 and ent.doc[start].lower_ in ctx.gaz.title_heads \
+            and ent.doc[start + 1].is_title:
         start += 1  # 'Secretary Ministry of National Food Security': the title, then the ministry
         text = clean_span_text(ent.doc[start:end].text)
     if not text.strip():

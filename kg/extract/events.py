@@ -171,12 +171,13 @@ def _subjects(ctx: ReportContext, verb: Token, labels: set[str]) -> list[Mention
                 child = verb.head  # 'Novak, who is on a working visit to Iran'
             for t in [child, *child.conjuncts, *_together_with(child)]:
                 m = _mention(ctx, t, labels)
-                if m is not None and m.via == "dateline":  # 'MOSCOW (Sputnik) – Lavrov and Choe discussed'
-                    m = None
-                    out += [x for a in t.children if a.dep_ == "appos" for x in
-                            [_mention(ctx, a, labels) or _appositive_mention(ctx, a, labels)]
-                            + [_mention(ctx, c, labels) or _appositive_mention(ctx, c, labels) for c in a.conjuncts]
-                            if x and x not in out]
+                if m is not None and m.via == "dateline":  # 'MOSCOW (Sputnik) – Lavrov and Choe discussed':
+                    for a in (c for c in t.children if c.dep_ == "appos"):  # the parser's subject is the dateline
+                        for x in (a, *a.conjuncts):
+                            found = _mention(ctx, x, labels) or _appositive_mention(ctx, x, labels)
+                            if found and found not in out:
+                                out.append(found)
+                    continue
                 m = m or _appositive_mention(ctx, t, labels) or _their_state(ctx, t, labels)
                 if m and m not in out:
                     out.append(m)
@@ -350,8 +351,7 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
                 break
             places = _places_after(ctx, v, "in", "at")
             v = v.head if v.dep_ in {"xcomp", "advcl"} and v.head.i != v.i else None
-    participants = [m for m in {m.node: m for m in participants}.values()  # 'AFP counted eight planes at a
-                    if ctx.builder.nodes[m.node].props.get("kind") != "media"]  # ceremony': reporters attend no event
+    participants = [m for m in {m.node: m for m in participants}.values() if not _reporter(ctx, m.node)]
     places.sort(key=lambda m: not _after_in_or_at(ctx.doc[m.end - 1], tok))
     if (not participants and not places and not named) or when is None and kind not in GATHERINGS and not named \
             or kind == "arrival" and not places:  # 'Russia's first armament delivery since February': where?
@@ -390,6 +390,12 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
                     ctx.builder.add_edge(m.node, "VISITED", host.node, evidence=ev)
 
 
+def _reporter(ctx: ReportContext, node: str) -> bool:
+    """A news agency ('AFP counted eight planes at a ceremony'): it reports an event, it does
+    not attend it."""
+    return ctx.builder.nodes[node].props.get("kind") == "media"
+
+
 def _in_format(t: Token) -> bool:
     """'2+2' (a meeting format): the numbers and the plus stay in the event's name."""
     doc = t.doc
@@ -417,7 +423,7 @@ def _during(ctx: ReportContext, sent: Span, events: EventIndex) -> None:
             people += [m for m in ctx.in_span(during.head.left_edge.i, during.head.right_edge.i + 1, "Person")
                        if m.start not in inside]
         for m in {m.node: m for m in people}.values():
-            if ctx.builder.nodes[m.node].props.get("kind") != "media":  # the reporting agency attends nothing
+            if not _reporter(ctx, m.node):
                 ctx.builder.add_edge(m.node, "ATTENDED", ref.node, evidence=ctx.evidence(sent))
 
 

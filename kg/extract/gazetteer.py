@@ -55,6 +55,24 @@ class Gazetteer:
         """Every word that names a kind of place ('territory', 'krai', 'port'), lower case."""
         return frozenset(w.lower() for heads in self.place_words.values() for w in heads)
 
+    @cached_property
+    def org_words(self) -> frozenset[str]:
+        """Words that end an organisation's name ('Ministry', 'Technologies'), lower case."""
+        return frozenset(h.lower() for h in self.org_heads)
+
+    @cached_property
+    def title_heads(self) -> frozenset[str]:
+        """The head words of titles ('minister', 'secretary', 'captain'), lower case."""
+        return frozenset(h.lower() for h in self.titles["heads"])
+
+    @cached_property
+    def verb_forms(self) -> frozenset[str]:
+        """'seizes', 'signs', 'shipped': trigger verbs in the inflected forms a title-case
+        headline uses, which the tagger reads as names."""
+        lemmas = {w for words in self.triggers["verbs"].values() for w in words if " " not in w}
+        return frozenset(f"{w}{end}" for w in lemmas for end in ("s", "es", "d", "ed")
+                         if not w.endswith("e") or end != "es")
+
     def place_kind(self, text: str) -> str | None:
         """The kind a place's own name gives it ('Primorsky Territory' is a region)."""
         words = text.split()

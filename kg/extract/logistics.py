@@ -42,15 +42,11 @@ def _mode_of(ctx: ReportContext, tokens: Span) -> str | None:
     return None
 
 
-VEHICLE_MODES = {"ship": "sea", "vessel": "sea", "tanker": "sea", "freighter": "sea", "carrier": "sea", "dhow": "sea",
-                 "barge": "sea", "ferry": "sea", "train": "rail", "wagon": "rail", "railcar": "rail", "truck": "road",
-                 "lorry": "road", "convoy": "road", "plane": "air", "aircraft": "air", "airlift": "air"}
-
-
 def _vehicle_mode(ctx: ReportContext, sent: Span) -> str | None:
     """'the cargo ship Lady R delivering goods from Rason to Vostochny': by sea, as the one
-    kind of vehicle the sentence names says."""
-    modes = {VEHICLE_MODES[t.lemma_.lower()] for t in sent if t.pos_ == "NOUN" and t.lemma_.lower() in VEHICLE_MODES}
+    kind of vehicle the sentence names says (loaders/triggers.yaml, vehicles)."""
+    vehicles = {w: mode for mode, words in ctx.gaz.triggers["vehicles"].items() for w in words}
+    modes = {vehicles[t.lemma_.lower()] for t in sent if t.pos_ == "NOUN" and t.lemma_.lower() in vehicles}
     if any(m.label == "Vessel" for m in ctx.in_span(sent.start, sent.end)):
         modes.add("sea")
     return modes.pop() if len(modes) == 1 else None
@@ -96,8 +92,8 @@ def _named_by(ctx: ReportContext, noun: Token) -> str | None:
 
 TRIP_WORDS = {"trip", "voyage", "run", "shuttle", "ply", "sail", "route", "journey", "crossing", "transit", "travel",
               "round", "service", "lane"}
-LINE_HEADS_ALL = {"line", "link", "section", "corridor", "connection", "railway", "railroad", "road", "highway",
-                  "pipeline", "bridge", "lay", "build", "construct"}
+LINE_NOUNS = {"line", "link", "section", "corridor", "connection", "railway", "railroad", "road", "highway",
+              "pipeline", "bridge"}  # what a leg between two places is built as
 LINE_MODES = {"railway": "rail", "railroad": "rail", "rail": "rail", "pipeline": "pipeline", "road": "road",
               "highway": "road", "motorway": "road", "sea": "sea", "shipping": "sea", "ferry": "sea"}
 
@@ -116,7 +112,7 @@ def _lines_between(ctx: ReportContext, sent: Span) -> None:
         head = tok.head
         while head.dep_ in {"appos", "nummod", "amod"} and head.head.i != head.i:  # 'trips—at least five—between'
             head = head.head
-        if not (head.pos_ in {"VERB", "AUX"} or head.lemma_.lower() in TRIP_WORDS | LINE_HEADS_ALL | set(LINE_MODES)):
+        if not (head.pos_ in {"VERB", "AUX"} or head.lemma_.lower() in TRIP_WORDS | LINE_NOUNS | set(LINE_MODES)):
             continue  # 'trade between the two countries' is no leg
         found = [m for m in ctx.in_span(tok.i, tok.right_edge.i + 1, "Place")
                  if ctx.builder.nodes[m.node].props.get("kind") != "facility"]
@@ -131,7 +127,7 @@ def _named_lines(ctx: ReportContext, sent: Span) -> None:
     """'the Tumangang-Khasan rail crossing', 'the Rasht-Astara railway': a line named after
     the two places it joins is a leg between them, by the mode its words say."""
     for tok in sent:
-        if tok.lemma_.lower() not in LINE_HEADS_ALL | {"crossing"} or tok.pos_ not in {"NOUN", "PROPN"}:
+        if tok.lemma_.lower() not in LINE_NOUNS | {"crossing"} or tok.pos_ not in {"NOUN", "PROPN"}:
             continue
         mods = [t for t in tok.lefts if t.dep_ in {"compound", "amod", "nmod"}]
         if not mods:

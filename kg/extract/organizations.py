@@ -14,25 +14,11 @@ from kg.extract.context import Mention, ReportContext, is_headline
 from kg.extract.gazetteer import Entry
 from kg.extract.normalize import clean_span_text, slug
 
-_VERB_FORMS: dict[int, frozenset[str]] = {}
-
 
 def org_word(ctx: ReportContext, word: str) -> bool:
     """'Organizations', 'Technologies', 'Ministry': a word that ends an organisation's name."""
-    heads = {h.lower() for h in ctx.gaz.org_heads}
-    w = word.lower()
+    heads, w = ctx.gaz.org_words, word.lower()
     return w in heads or w.endswith("s") and (w[:-1] in heads or w.endswith("ies") and w[:-3] + "y" in heads)
-
-
-def verb_forms(ctx: ReportContext) -> frozenset[str]:
-    """'Seizes', 'Signs', 'Ships': trigger verbs in the forms a title-case headline uses,
-    which the tagger reads as names."""
-    forms = _VERB_FORMS.get(id(ctx.gaz))
-    if forms is None:
-        lemmas = {w for words in ctx.gaz.triggers["verbs"].values() for w in words if " " not in w}
-        forms = _VERB_FORMS[id(ctx.gaz)] = frozenset(
-            f"{w}{end}" for w in lemmas for end in ("s", "es", "d", "ed") if not w.endswith("e") or end != "es")
-    return forms
 
 
 DOCUMENT_WORDS = r"(?:Treaty|Agreement|Accord|Pact|Convention|Memorandum(?: of Understanding)?|Declaration|Protocol|Charter|Initiative|Deal)"
@@ -234,7 +220,7 @@ def state_bodies(ctx: ReportContext) -> list[Mention]:
             nxt = doc[m.end + gap + n] if m.end + gap + n < len(doc) else None
             titled = all((t.is_title or t.is_upper) and t.ent_type_ in {"", "ORG"} for t in words) and not (
                 nxt is not None and nxt.text[:1].isupper() and nxt.tag_ not in {"VBZ", "VBD", "VBP"}
-                and not (nxt.is_title and nxt.lower_ in verb_forms(ctx)))  # 'U.S. Coast Guard', 'U.S. Navy', 'US Coast Guard Seizes ...'
+                and not (nxt.is_title and nxt.lower_ in ctx.gaz.verb_forms))  # 'U.S. Coast Guard', 'U.S. Navy', 'US Coast Guard Seizes ...'
             if body_words and (lower or titled):
                 state = ctx.name_of(m.node)
                 body = " ".join(t.text if t.is_upper else t.text.capitalize() for t in words)

@@ -158,10 +158,8 @@ def _sentence_state(ctx: ReportContext, sent: Span, own: list[Token] = ()) -> st
     nor do places people are in or go to ('Kihara is in the Philippines'), nor a state in
     somebody else's title ('the Vice Chairman of the Commission of the People's Republic of China')."""
     aside = {t.i for t in sent if t.dep_ == "relcl" for t in t.subtree}
-    mine = {t.i for t in own}
-    states = {m.node for m in ctx.in_span(sent.start, sent.end, "State")
-              if m.start not in aside and not _where_someone_is(ctx.doc[m.end - 1])
-              and not _in_other_title(ctx, ctx.doc[m.end - 1], mine)}
+    states = {m.node for m in _free_states(ctx, sent, own)
+              if m.start not in aside and not _where_someone_is(ctx.doc[m.end - 1])}
     return states.pop() if len(states) == 1 else None
 
 
@@ -182,11 +180,10 @@ def _ministry_state(ctx: ReportContext, title: str) -> str | None:
     return entry.key if entry is not None and entry.key in ctx.builder.nodes else None
 
 
-def _free_states(ctx: ReportContext, sent: Span, own: list[Token]) -> set[str]:
-    """States a sentence names outside other people's titles."""
+def _free_states(ctx: ReportContext, sent: Span, own: list[Token]) -> list[Mention]:
+    """The state mentions of a sentence outside other people's titles."""
     mine = {t.i for t in own}
-    return {m.node for m in ctx.in_span(sent.start, sent.end, "State")
-            if not _in_other_title(ctx, ctx.doc[m.end - 1], mine)}
+    return [m for m in ctx.in_span(sent.start, sent.end, "State") if not _in_other_title(ctx, ctx.doc[m.end - 1], mine)]
 
 
 def _in_other_title(ctx: ReportContext, tok: Token, mine: set[int]) -> bool:
@@ -291,7 +288,7 @@ def extract_roles(ctx: ReportContext) -> dict[str, str]:
                     t.split()[-1] for t in STATE_TITLES} or (org is None and " of " in title):
                 dateline = ctx.dateline()  # 'MANILA – ... President Marcos': the state it is filed from
                 home = ctx.state_of(dateline.node) if dateline else None
-                if home and _free_states(ctx, sent, toks) - {home}:
+                if home and {m.node for m in _free_states(ctx, sent, toks)} - {home}:
                     home = None  # 'From Pakistan side, the documents were signed by ...' (filed from Beijing)
                 org = _sentence_state(ctx, sent, toks) or _partner_state(ctx, person) or home \
                     or _ministry_state(ctx, title)
