@@ -531,3 +531,16 @@ def test_troops_brought_or_stationed_a_national_council_and_shared_borders():
     assert "United Nations Security Council" not in labels
     assert ("Kaliningrad Oblast", "LOCATED_IN", "Russia") in edges
     assert ("Kaliningrad Oblast", "BORDERS", "Lithuania") in edges
+
+
+def test_a_summit_dated_by_year_is_the_visit_of_that_year_and_a_tri_border_is_a_place():
+    labels, edges = _facts(
+        "French President Emmanuel Macron visited Germany in March 2023 and was welcomed by German Chancellor "
+        "Olaf Scholz. The Macron-Scholz summit last year opened a new chapter, officials said.\n\n"
+        "The new bridge lies downstream from the Brazil-Argentina-Paraguay triple border, and Asuncion will "
+        "be consulted.", published="2024-05-20")
+    events = [n for n, label in labels.items() if label == "Event"]
+    assert len(events) == 1 and "visit" in events[0]  # one event, named as the visit
+    assert ("Olaf Scholz", "ATTENDED", events[0]) in edges
+    assert labels.get("Brazil-Argentina-Paraguay triple border") == "Place"
+    assert not any(s.endswith("triple border") and t == "LOCATED_IN" for s, t, _ in edges)  # not 'X, Asuncion will'

@@ -457,11 +457,45 @@ def _facilities(ctx: ReportContext) -> None:
                 ctx.mentions.remove(m)
         added.append(Mention(first, tok.i + 1, "Place", node, name))
     added += _sites_after_places(ctx)
+    added += _border_points(ctx)
     added += named_by_kind(ctx)
     added += state_bodies(ctx)
     if added:
         ctx.mentions.extend(added)
         ctx.index()
+
+
+TRIPOINT_MARKS = {"tri", "triple", "three-way", "trilateral"}
+
+
+def _border_points(ctx: ReportContext) -> list[Mention]:
+    """'the Russia-China-North Korea tri-border', 'the Brazil-Argentina-Paraguay triple border
+    area': where three states meet is a place of its own (kind border); the states stay mentioned."""
+    doc, out = ctx.doc, []
+    for tok in doc:
+        if tok.lower_ not in {"border", "tripoint"} or tok.pos_ not in {"NOUN", "PROPN"}:
+            continue
+        marks = [t for t in doc[max(tok.i - 3, 0):tok.i] if t.lower_ in TRIPOINT_MARKS]
+        if tok.lower_ == "border" and not marks:
+            continue
+        end = (marks[0].i if marks else tok.i)
+        states = []
+        i = end - 1
+        while i >= 0 and (m := ctx.at(doc[i])) is not None and m.label in {"State", "Place"} and m.end == i + 1:
+            states.insert(0, m)
+            i = m.start - 1
+            if i < 0 or doc[i].text not in {"-", "–", "/"}:
+                break
+            i -= 1
+        if len(states) < 2:
+            continue
+        area = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {"area", "region", "zone"}
+        words = doc[states[0].start:tok.i + 1 + area]
+        name = clean_span_text(words.text)
+        node = ctx.builder.add_node("Place:" + slug(fold(name)), "Place", name, kind="border",
+                                    evidence=ctx.evidence(tok.sent))
+        out.append(Mention(end, tok.i + 1 + area, "Place", node, name))
+    return out
 
 
 def _sites_after_places(ctx: ReportContext) -> list[Mention]:

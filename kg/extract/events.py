@@ -655,6 +655,7 @@ def extract_events(ctx: ReportContext) -> EventIndex:
         if tok.pos_ == "VERB" and lemma == "meet" and not any(t.lower_ in {"telephone", "phone"} for t in tok.subtree):
             _meeting(ctx, tok, events)
     _merge_undated_visits(ctx, events)
+    _summits_of_visits(ctx, events)
     _join_the_arrival(ctx, events)
     for sent in ctx.doc.sents:
         _attendance(ctx, sent, events)
@@ -717,3 +718,31 @@ def _merge_undated_visits(ctx: ReportContext, events: EventIndex) -> None:
                 dated = [undated[0]] if undated[0] != ref.node else []
         if len(dated) == 1 and not (ref.node in named and dated[0] in named):
             events.fold(ctx, ref.node, dated[0])  # (two forums with names of their own are two forums)
+
+
+def _summits_of_visits(ctx: ReportContext, events: EventIndex) -> None:
+    """'Kim visited Russia in September 2023' and 'the Kim-Putin summit last year' are one
+    event: a summit or talks dated only by year, between a visitor and people of the state
+    visited that year, is that visit (if only one visit fits and the summit is not held elsewhere)."""
+    nodes = ctx.builder.nodes
+    visits = [r for r in events.refs if r.kind == "visit" and r.start and r.node in nodes]
+    for ref in [r for r in events.refs if r.kind in {"summit", "talks", "meeting"} and r.start and len(r.start) == 4]:
+        if ref.node not in nodes or ref.named:
+            continue
+        people = {p for p in ref.participants if ctx.label_of(p) == "Person"}
+        held = {e.target for e in ctx.builder.edges.values() if e.source == ref.node and e.type == "HELD_IN"}
+        fits = set()
+        for visit in visits:
+            visitor = next((p for p in visit.participants if ctx.label_of(p) == "Person"), None)
+            host = next((p for p in visit.participants if ctx.label_of(p) == "State"), None)
+            if visitor not in people or not visit.start.startswith(ref.start) or len(people) < 2:
+                continue
+            if all(p == visitor or _home_state(ctx, p) == host for p in people) \
+                    and all(ctx.state_of(h) == host for h in held):
+                fits.add(visit.node)
+        if len(fits) == 1:
+            visit = fits.pop()
+            summit = nodes[ref.node]  # the visit keeps its name and kind; the summit's name is an alias
+            summit.aliases.add(summit.name)
+            summit.name, summit.props["kind"] = nodes[visit].name, nodes[visit].props.get("kind", "visit")
+            events.fold(ctx, ref.node, visit)

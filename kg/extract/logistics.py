@@ -233,7 +233,8 @@ def _located_in(ctx: ReportContext, sent: Span) -> None:
             continue
         between = doc[a.end:b.start].text.strip()
         city_of = re.fullmatch(r"in the (?:[A-Za-z\-]+ ){0,3}(?:city|town|port|region|province) of", between)
-        if (between in {"in", ","} or city_of) and b.label in {"State", "Place"} and b.via != "demonym":
+        subject = between == "," and doc[b.end - 1].dep_ in {"nsubj", "nsubjpass"}  # '..., Beijing will be consulted'
+        if (between in {"in", ","} or city_of) and b.label in {"State", "Place"} and b.via != "demonym" and not subject:
             kind = ctx.builder.nodes[b.node].props.get("kind")
             town = kind in {"region", "city"} or kind == "port" and getattr(ctx.gaz.entries.get(b.node), "population", 0)
             if ctx.label_of(b.node) == "Place" and not town:  # ('Port Olya in Astrakhan': a port city)
