@@ -544,3 +544,46 @@ def test_a_summit_dated_by_year_is_the_visit_of_that_year_and_a_tri_border_is_a_
     assert ("Olaf Scholz", "ATTENDED", events[0]) in edges
     assert labels.get("Brazil-Argentina-Paraguay triple border") == "Place"
     assert not any(s.endswith("triple border") and t == "LOCATED_IN" for s, t, _ in edges)  # not 'X, Asuncion will'
+
+
+def test_counterparts_in_order_and_everyone_at_a_meeting_met():
+    labels, edges = _facts(
+        "The deal was inked after a meeting between Russian President Vladimir Putin and his Chinese and "
+        "Mongolian counterparts Xi Jinping and Ukhnaagiin Khurelsukh in Beijing on Tuesday.")
+    assert labels.get("Ukhnaagiin Khurelsukh") == "Person"  # the tagger's organisation, listed with a person
+    assert ("Xi Jinping", "HOLDS_ROLE", "China") in edges
+    assert ("Ukhnaagiin Khurelsukh", "HOLDS_ROLE", "Mongolia") in edges
+    assert ("Xi Jinping", "HOLDS_ROLE", "Mongolia") not in edges
+    met = {frozenset((s, o)) for s, t, o in edges if t == "MET_WITH"}
+    assert frozenset(("Vladimir Putin", "Ukhnaagiin Khurelsukh")) in met
+    assert frozenset(("Vladimir Putin", "Xi Jinping")) in met
+
+
+def test_ships_by_tonnage_before_the_name_build_year_manager_flag_and_passive_seizure():
+    labels, edges = _facts(
+        "Vessel trackers show the 61,000-dwt Ocean Lark (built 2009) at anchor off Skagen. The Ocean Lark, which "
+        "is listed under the management of China's Ningbo Haitong, is underway from Ust-Luga to Egypt.\n\n"
+        "It was shadowed by Danish Navy patrol vessel P520 Diana. The Marshall Islands-flagged tanker Sea Crest "
+        "was seized by Iranian forces on Friday.", published="2024-11-20")
+    assert labels.get("Ocean Lark") == "Vessel"
+    assert ("Ocean Lark", "CALLED_AT", "Ust-Luga") in edges
+    assert ("Ocean Lark", "OWNED_BY", "Ningbo Haitong") in edges and labels["Ningbo Haitong"] == "Organization"
+    assert ("P520 Diana", "FLAGGED_IN", "Denmark") in edges
+    assert ("Iran", "SEIZED", "Sea Crest") in edges
+
+
+def test_towns_straits_lines_with_of_cables_police_and_a_joined_wire_credit():
+    labels, edges = _facts(
+        "COPENHAGEN (dpa-AFX) - The freighter lay idle in the Kattegat strait between Grenaa in Denmark and "
+        "Torekov in Sweden.\n\n"
+        "The C-Lion 1 cable between Finland and Germany was cut, and the Swedish police opened an "
+        "investigation. Work on the Power of Siberia 2 pipeline, which would transit Mongolia, goes on, and "
+        "the Power of Siberia 2 will carry gas.")
+    assert labels.get("Grenaa") == "Place" and ("Grenaa", "LOCATED_IN", "Denmark") in edges
+    assert labels.get("Torekov") == "Place" and ("Torekov", "LOCATED_IN", "Sweden") in edges
+    assert labels.get("Kattegat") == "Place"
+    assert labels.get("C-Lion 1 cable") == "Place"
+    assert labels.get("Power of Siberia 2 pipeline") == "Place"
+    assert "Siberia" not in labels and not any(n.startswith("Power") and lab != "Place" for n, lab in labels.items())
+    assert labels.get("Swedish Police") == "Organization"
+    assert labels.get("dpa-AFX") == "Organization"

@@ -596,7 +596,7 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
     ev = ctx.evidence(sent)
     for s in signers:
         b.add_edge(s.node, "SIGNED", node, evidence=ev)
-        home = _home(ctx, s.node)
+        home = s.node if ctx.label_of(s.node) == "Organization" else _home(ctx, s.node)  # a company signs for itself
         if home:
             b.add_edge(home, "PARTY_TO", node, evidence=ev)
     if event:

@@ -80,6 +80,7 @@ class ReportContext:
     def forget(self, mention: Mention) -> None:
         """A mention read wrongly: gone, and its node too if nothing else names it."""
         self.mentions.remove(mention)
+        self.index()
         if not self.mentioned(mention.node):
             self.builder.drop_node(mention.node)
 

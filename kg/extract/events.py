@@ -147,11 +147,13 @@ def _child_mentions(ctx: ReportContext, tok: Token, prep: str, labels: set[str])
                 if obj.dep_ == "pobj":
                     for t in [obj, *obj.conjuncts]:
                         m = _mention(ctx, t, labels)
-                        if m is None:  # 'in the country's capital, Pyongyang'
-                            m = next((_mention(ctx, a, labels) for a in t.children if a.dep_ == "appos"
-                                      and _mention(ctx, a, labels)), None)
-                        if m:
+                        if m is not None:
                             out.append(m)
+                            continue
+                        for a in (a for a in t.children if a.dep_ == "appos" and _mention(ctx, a, labels)):
+                            # 'in the country's capital, Pyongyang'; 'his counterparts X and Y'
+                            out += [m for x in [a, *a.conjuncts] for m in [_mention(ctx, x, labels)] if m]
+                            break
     return out
 
 
@@ -378,8 +380,10 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
         name = f"{' – '.join(names)} meeting" + (f" in {ctx.name_of(places[0].node)}" if places else "")
     ev = _record_event(ctx, events, tok, node_id, name, kind, when, participants, places)
     people = sorted({m.node for m in participants if ctx.label_of(m.node) == "Person"})
-    if kind in {"talks", "meeting"} and len(people) == 2:  # two people in talks met
-        ctx.builder.add_edge(people[0], "MET_WITH", people[1], start=when[0] if when else None, evidence=ev)
+    if kind in {"talks", "meeting"} and 2 <= len(people) <= 4:  # the people in talks met one another
+        for i, a in enumerate(people):
+            for other in people[i + 1:]:
+                ctx.builder.add_edge(a, "MET_WITH", other, start=when[0] if when else None, evidence=ev)
     for ref in events.refs:
         if ref.node == node_id and ref.token == tok.i:
             ref.named = named

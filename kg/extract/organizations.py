@@ -198,7 +198,8 @@ def named_by_kind(ctx: ReportContext) -> list[Mention]:
 
 STATE_BODIES = {"army", "navy", "air force", "armed forces", "defence ministry", "defense ministry", "mfa",
                 "foreign ministry", "interior ministry", "finance ministry", "coast guard",
-                "border guard", "national guard", "press office", "security council", "parliament"}
+                "border guard", "national guard", "press office", "security council", "parliament", "police",
+                "prosecutor's office", "intelligence service", "customs"}
 
 
 def state_bodies(ctx: ReportContext) -> list[Mention]:

@@ -43,19 +43,19 @@ def short_names(ctx: ReportContext, people: list[Mention]) -> None:
         if len(words) >= 2:
             full[m.text] = m.node
             for w in (words[0], words[-1]):
-                if len(w) > 2 and w[:1].isupper():
-                    parts.setdefault(w, set()).add(m.node)
+                if len(w) > 2 and w[:1].isupper():  # (case folded: 'Boris PIstorius', then 'Pistorius')
+                    parts.setdefault(w.lower(), set()).add(m.node)
     titles = title_words(ctx)
     added, skip = False, -1
     for m in [m for m in ctx.mentions if m.label == "Organization" and m.end - m.start == 1]:
-        nodes = parts.get(m.text)  # "Trump's inauguration": the tagger's organisation is the person
+        nodes = parts.get(m.text.lower())  # "Trump's inauguration": the tagger's organisation is the person
         if nodes and len(nodes) == 1 and m.node not in ctx.gaz.entries and ctx.gaz.lookup(m.text) is None:
             old, m.label, m.node, m.via = m.node, "Person", next(iter(nodes)), "short name"
             if old in ctx.builder.nodes and not ctx.mentioned(old):
                 ctx.builder.drop_node(old)
             added = True
     for tok in ctx.doc:
-        nodes = parts.get(tok.text)
+        nodes = parts.get(tok.lower_) if tok.text[:1].isupper() else None
         if tok.i <= skip or not nodes or len(nodes) != 1 or tok.pos_ != "PROPN" or tok.lower_ in titles \
                 or ctx.at(tok) is not None:
             continue
@@ -117,6 +117,24 @@ def speakers(ctx: ReportContext) -> list[Mention]:
         if org is not None:
             ctx.forget(org)  # a person the tagger took for an organisation
         out.append(Mention(start, end, "Person", "", clean_span_text(doc[start:end].text)))
+    ctx.index()
+    return out
+
+
+def listed_with_people(ctx: ReportContext) -> list[Mention]:
+    """'Xi Jinping and Ukhnaagiin Khurelsukh': a name the tagger took for an organisation,
+    joined by 'and' to a person and shaped like a person's name, is a person."""
+    doc, out = ctx.doc, []
+    for org in [m for m in ctx.mentions if m.label == "Organization"]:
+        root = doc[org.start:org.end].root
+        other = ctx.at(root.head) if root.dep_ == "conj" else None
+        words = [t for t in doc[org.start:org.end] if t.text not in {"-", "'"}]
+        if other is None or other.label != "Person" or not 2 <= len(words) <= 3 \
+                or not all(t.is_alpha and t.text[:1].isupper() and t.text[1:2].islower() for t in words) \
+                or org_word(ctx, words[-1].text) or ctx.gaz.lookup(org.text) is not None:
+            continue
+        ctx.forget(org)
+        out.append(Mention(org.start, org.end, "Person", "", clean_span_text(org.text)))
     ctx.index()
     return out
 

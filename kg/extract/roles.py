@@ -313,20 +313,27 @@ def extract_roles(ctx: ReportContext) -> dict[str, str]:
 
 def _counterpart(ctx: ReportContext, person: Mention, titles: dict[str, str]) -> tuple[str, str] | None:
     """'Russian President Vladimir Putin and his Iranian counterpart Masoud Pezeshkian': the
-    counterpart holds the same office in the state the demonym names."""
-    doc, i = ctx.doc, person.start - 1
+    counterpart holds the same office in the state the demonym names. 'His Chinese and
+    Mongolian counterparts Xi Jinping and Ukhnaagiin Khurelsukh': the n-th name, the n-th state."""
+    doc = ctx.doc
+    tok, steps = doc[person.start:person.end].root, 0
+    while tok.dep_ == "conj" and tok.head.i != tok.i and ctx.at(tok.head) is not None:
+        tok, steps = tok.head, steps + 1  # back to the first name of the list
+    first = ctx.at(tok)
+    i = first.start - 1
     if i >= 0 and doc[i].text == ",":
         i -= 1
     if i < 1 or doc[i].lemma_.lower() != "counterpart":
         return None
-    state = ctx.at(doc[i - 1])
-    if state is None or state.label != "State":
+    word = doc[i]
+    states = list(dict.fromkeys(m.node for m in ctx.in_span(word.left_edge.i, word.i, "State")))
+    if not states or steps >= len(states) or steps and len(states) < 2:
         return None
     sent = doc[person.start].sent
-    earlier = [m for m in ctx.in_span(sent.start, state.start, "Person") if m.node in titles]
+    earlier = [m for m in ctx.in_span(sent.start, word.left_edge.i, "Person") if m.node in titles]
     if not earlier:
         return None
-    return titles[earlier[-1].node], state.node
+    return titles[earlier[-1].node], states[steps]
 
 
 def _list_member_title(ctx: ReportContext, tok: Token, list_title: dict) -> tuple | None:

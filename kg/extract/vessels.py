@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.context import Mention, ReportContext, is_headline
 from kg.extract.events import sentence_date
-from kg.extract.normalize import fold, slug
+from kg.extract.normalize import clean_span_text, fold, slug
 from kg.models import stable_hash
 
 SHIP_WORDS = {"ship", "vessel", "tanker", "freighter", "carrier", "carriers", "ships", "vessels", "tankers",
@@ -34,6 +34,9 @@ OWN_VERBS = {"belong", "own", "operate", "manage", "charter"}
 SANCTION_VERBS = {"sanction", "blacklist", "designate"}
 SEIZE_VERBS = {"seize", "intercept", "board", "capture", "confiscate", "detain"}
 TONNAGE = re.compile(r"\b([A-Z][\w\-]*(?: [A-Z0-9][\w\-]*){0,3})\s*\(\s*[\d,.]+\s*(?:dwt|DWT|gt|GT|grt|GRT|TEU|teu)\s*\)")
+_TONS = r"(?:dwt|DWT|gt|GT|grt|GRT|TEU|teu)"
+TONNAGE_BEFORE = re.compile(rf"\b[\d,.]+[- ]{_TONS}\s+([A-Z][\w\-]*(?: [A-Z0-9][\w\-]*){{0,3}})")  # 'the 75,200-dwt Yi Peng 3'
+BUILT = re.compile(r"\b([A-Z][\w\-]*(?: [A-Z0-9][\w\-]*){0,3})\s*\(\s*built (?:in )?(?:19|20)\d\d\s*\)")  # 'X (built 2001)'
 NAME_TOKEN = re.compile(r"^[A-Z][\w'’\-.]*$|^[IVX]+$|^\d+$")
 
 
@@ -79,10 +82,11 @@ def _named_vessels(ctx: ReportContext) -> dict[str, Span]:
         before = _name_before_ship_words(doc, tok.i)
         if before:
             out.setdefault(before, tok.sent)
-    for m in TONNAGE.finditer(doc.text):  # 'the Lycavitos (58,786 dwt)'
-        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        if span is not None:
-            out.setdefault(m.group(1), span.sent)
+    for pattern in (TONNAGE, TONNAGE_BEFORE, BUILT):  # 'the Lycavitos (58,786 dwt)', 'the 75,200-dwt Yi Peng 3'
+        for m in pattern.finditer(doc.text):
+            span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+            if span is not None:
+                out.setdefault(m.group(1), span.sent)
     out = {n: s for n, s in out.items() if _plausible(ctx, n)}
     for name, sent in _listed_with(ctx, out):
         out.setdefault(name, sent)
@@ -157,8 +161,12 @@ def _relabel_mentions(ctx: ReportContext, vessels: dict[str, str]) -> None:
     """Every mention of a vessel's name is the vessel (NER often reads ship names as people)."""
     b = ctx.builder
     folded = {fold(n): node for n, node in vessels.items()}
+    short = {fold(n.rsplit(" ", 1)[0]): node for n, node in vessels.items()  # 'the Yi Peng' of the Yi Peng 3
+             if len(n.split()) >= 3 and re.fullmatch(r"\d+|[IVX]+", n.split()[-1])}
     for m in ctx.mentions:
         node = folded.get(fold(m.text))
+        if node is None and m.label in {"Person", "Organization"}:
+            node = short.get(fold(m.text))
         if node is None or m.node == node:
             continue
         old = m.node
@@ -203,6 +211,7 @@ def _flags(ctx: ReportContext, sent: Span) -> None:
             node = ctx.builder.add_node(state.key, "State", state.name, iso=state.country)
             ctx.builder.add_edge(v.node, "FLAGGED_IN", node, evidence=ev)
             ctx.builder.add_node(v.node, "Vessel", ctx.name_of(v.node), flag=state.name)
+        _flag_of_ship_noun(ctx, v, ev)
         head = ctx.doc[v.end - 1]
         for t in [*head.children, head.head]:
             if t.dep_ == "appos" or head.dep_ == "appos" and t.i == head.head.i:
@@ -213,6 +222,30 @@ def _flags(ctx: ReportContext, sent: Span) -> None:
                             node = ctx.builder.add_node(state.key, "State", state.name, iso=state.country)
                             ctx.builder.add_edge(v.node, "FLAGGED_IN", node, evidence=ev)
                             ctx.builder.add_node(v.node, "Vessel", ctx.name_of(v.node), flag=state.name)
+
+
+def _flag_of_ship_noun(ctx: ReportContext, v: Mention, ev: str) -> None:
+    """'Danish Navy patrol vessel P525 Rota', 'the Russian cargo ship Sparta IV': the one state
+    named before the ship noun (or whose navy or coast guard is) flies its flag."""
+    doc = ctx.doc
+    if v.start < 1 or doc[v.start - 1].lower_ not in SHIP_WORDS:
+        return
+    ship = doc[v.start - 1]
+    first = ship.i
+    while first > 0 and doc[first - 1].pos_ in {"PROPN", "NOUN", "ADJ"} and doc[first - 1].ent_type_ != "DATE":
+        first -= 1  # the words of the ship's phrase: 'Danish Navy patrol'
+    states = set()
+    for m in ctx.in_span(first, ship.i):
+        if m.label == "State":
+            states.add(m.node)
+        elif m.label == "Organization" and ctx.builder.nodes.get(m.node) is not None:
+            entry = ctx.gaz.lookup(ctx.builder.nodes[m.node].props.get("country") or "", "State")
+            if entry:
+                states.add(ctx.builder.add_node(entry.key, "State", entry.name, iso=entry.country))
+    if len(states) == 1:
+        state = states.pop()
+        ctx.builder.add_edge(v.node, "FLAGGED_IN", state, evidence=ev)
+        ctx.builder.add_node(v.node, "Vessel", ctx.name_of(v.node), flag=ctx.name_of(state))
 
 
 def _imo(ctx: ReportContext, sent: Span) -> None:
@@ -258,7 +291,7 @@ def _places_of(ctx: ReportContext, tok: Token) -> list[Mention]:
 def _vessel_clauses(ctx: ReportContext, sent: Span, lemmas: set[str]):
     """(verb, vessel) for each clause of these verbs whose subject is a vessel."""
     for verb in sent:
-        if verb.lemma_ in lemmas and verb.pos_ == "VERB":
+        if verb.lemma_ in lemmas and (verb.pos_ == "VERB" or verb.lemma_ == "be"):
             vessel = _subject_vessel(ctx, verb)
             if vessel is not None:
                 yield verb, vessel
@@ -268,11 +301,16 @@ def _calls(ctx: ReportContext, sent: Span) -> None:
     """'X left the port of Y on 8 March and arrived in Z', 'X, waiting in Y's port, departed
     for Z': port calls, and the voyage between them as a sea leg."""
     voyages: dict[str, tuple[list[str], list[str]]] = {}
-    for verb, vessel in _vessel_clauses(ctx, sent, CALL_VERBS | {"sail", "head"}):
+    for verb, vessel in _vessel_clauses(ctx, sent, CALL_VERBS | {"sail", "head", "be"}):
         if _planned(verb):
             continue  # 'will be inspected ... before arriving in Karasu': not yet a call
+        underway = [c for c in verb.children if c.lower_ in {"underway", "en"}]
+        if verb.lemma_ == "be" and not underway:
+            continue
         places, bound = [], []
-        for c in verb.children:
+        for c in [*verb.children, *(x for u in underway for x in u.children)]:  # 'is underway from X to Y'
+            if c.dep_ == "prep" and c.lower_ in {"for", "to"} and verb.lemma_ == "be":
+                bound += _places_of(ctx, c)[:1]
             if c.dep_ == "dobj" and verb.lemma_ in {"leave", "unload", "load"}:
                 places += _places_of(ctx, c)
             if c.dep_ == "prep" and c.lower_ in {"from", "in", "at", "into"}:
@@ -316,14 +354,44 @@ def _clause_date(ctx: ReportContext, verb: Token) -> str | None:
     return None
 
 
+MANAGED = {"management", "ownership", "control", "operation"}
+
+
 def _owners(ctx: ReportContext, sent: Span) -> None:
-    """'The vessel belongs to the Russian company MG-Flot', 'owned by X'."""
-    for verb, vessel in _vessel_clauses(ctx, sent, OWN_VERBS):
+    """'The vessel belongs to the Russian company MG-Flot', 'owned by X', 'listed under the
+    management of China's Ningbo Yipeng' (the owner named there is a company, whatever the
+    tagger read in its name)."""
+    for verb, vessel in _vessel_clauses(ctx, sent, OWN_VERBS | {"list", "register", "be"}):
         for c in verb.children:
-            if c.dep_ in {"prep", "agent"} and c.lower_ in {"to", "by"}:
-                orgs = ctx.in_span(c.i, c.right_edge.i + 1, "Organization")
-                if orgs:
-                    ctx.builder.add_edge(vessel, "OWNED_BY", orgs[0].node, evidence=ctx.evidence(sent))
+            if c.dep_ not in {"prep", "agent"} or c.lower_ not in {"to", "by", "under"}:
+                continue
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if verb.lemma_ not in OWN_VERBS or c.lower_ == "under":
+                objs = [x for o in objs if o.lower_ in MANAGED for p in o.children
+                        if p.dep_ == "prep" and p.lower_ == "of" for x in p.children if x.dep_ == "pobj"]
+            for obj in objs[:1]:
+                orgs = ctx.in_span(obj.left_edge.i, obj.right_edge.i + 1, "Organization")
+                owner = orgs[0].node if orgs else _company_named(ctx, obj)
+                if owner:
+                    ctx.builder.add_edge(vessel, "OWNED_BY", owner, evidence=ctx.evidence(sent))
+
+
+def _company_named(ctx: ReportContext, obj: Token) -> str | None:
+    """The proper name at an owner's place ('Ningbo Yipeng', read as a city and a word) as a company."""
+    words = [t for t in obj.subtree if t.dep_ == "compound" and t.head.i == obj.i and t.pos_ == "PROPN"] + [obj]
+    if obj.pos_ != "PROPN" or not all(t.text[:1].isupper() for t in words) or len(words) < 2:
+        return None
+    span = ctx.doc[words[0].i:obj.i + 1]
+    inside = ctx.in_span(span.start, span.end)
+    if any(m.label != "Place" for m in inside):
+        return None
+    for m in inside:
+        ctx.forget(m)
+    name = clean_span_text(span.text)
+    node = ctx.builder.add_node("Organization:" + slug(name), "Organization", name, kind="company",
+                                evidence=ctx.evidence(obj.sent))
+    ctx.add_mention(Mention(span.start, span.end, "Organization", node, name))
+    return node
 
 
 def _last_org_before(ctx: ReportContext, token: int, actor: str | None = None) -> str | None:
@@ -391,10 +459,14 @@ def _seizures(ctx: ReportContext) -> None:
         if verb.lemma_ not in SEIZE_VERBS or verb.pos_ != "VERB":
             continue
         actor = _actor_subject(ctx, verb)
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        if agent is not None:  # 'the tanker was seized by Iranian forces'
+            actor = next((m.node for m in ctx.in_span(agent.i, agent.right_edge.i + 1)
+                          if m.label in {"State", "Organization"}), actor)
         for c in verb.children:
-            if c.dep_ != "dobj":
+            if c.dep_ != "dobj" and not (c.dep_ == "nsubjpass" and agent is not None):
                 continue
-            m = ctx.at(c)
+            m = ctx.at(c) or next(iter(ctx.in_span(c.left_edge.i, c.right_edge.i + 1, "Vessel")), None)
             vessel = m.node if m and m.label == "Vessel" else None
             if vessel is None and c.lower_ in SHIP_WORDS and c.lower_ not in {"ships", "vessels", "tankers", "carriers"}:
                 vessel = b.add_node(f"Vessel:{b.report.id[:8]}-{slug(c.lower_)}", "Vessel", c.lower_,
