@@ -587,3 +587,43 @@ def test_towns_straits_lines_with_of_cables_police_and_a_joined_wire_credit():
     assert "Siberia" not in labels and not any(n.startswith("Power") and lab != "Place" for n, lab in labels.items())
     assert labels.get("Swedish Police") == "Organization"
     assert labels.get("dpa-AFX") == "Organization"
+
+
+def test_one_summit_per_day_inside_the_visit_and_cyrillic_look_alikes():
+    labels, edges = _facts(
+        "MOSCOW/SEOUL - North Korean leader Kim Jong Un arrived in Russia on September 12, 2023. Kim signed the "
+        "visitors book during the visit to the Vostochny \u0421osmodrome, where he met with Russian President "
+        "Vladimir Putin.\n\n"
+        "Kim Jong Un and Vladimir Putin met for a rare summit on September 13, 2023. Putin shook hands with "
+        "Kim at the cosmodrome on September 13, 2023, kicking off a meeting.", published="2023-09-14")
+    events = [n for n, label in labels.items() if label == "Event"]
+    assert len(events) == 1, events  # the visit, the summit and the meeting are one event
+    assert ("Vladimir Putin", "ATTENDED", events[0]) in edges
+    assert labels.get("Vostochny Cosmodrome") == "Place" and "Vostochny" not in labels  # a Cyrillic 'С' in it
+    assert labels.get("Seoul") == "Place"  # the second city of the dateline
+
+
+def test_an_agreement_named_by_what_it_builds_and_the_two_countries_are_its_parties():
+    labels, edges = _facts(
+        "Russia and North Korea have deepened ties. North Korea sent workers to Russia.\n\n"
+        "The two countries signed the agreement to build a bridge across the Tumen River in June 2024.\n\n"
+        "In June 2024, the leaders of the two nations signed a comprehensive strategic partnership treaty to "
+        "bolster cooperation.", published="2025-04-30")
+    bridge = "Agreement to build a bridge across the Tumen River"
+    assert labels.get(bridge) == "Agreement"
+    assert ("Russia", "PARTY_TO", bridge) in edges and ("North Korea", "PARTY_TO", bridge) in edges
+    treaty = "Comprehensive strategic partnership treaty"
+    assert labels.get(treaty) == "Agreement" and ("Russia", "PARTY_TO", treaty) in edges
+    assert not any(n.endswith("to bolster cooperation") for n in labels)  # why they signed, not what
+    assert not any(s == "Tumen River" and t == "LOCATED_IN" for s, t, _ in edges)  # a river is no one state's
+
+
+def test_a_named_bridge_a_line_linking_two_stations_and_a_military_that_speaks():
+    labels, edges = _facts(
+        'The bridge is being built near the existing "Friendship Bridge", a rail bridge. North Korea and Russia '
+        "have only one railway bridge linking the North's Tumangang station with Russia's Khasan station.\n\n"
+        "North Korea fired two missiles, the South Korean military said. Russian military aid grew.")
+    assert labels.get("Friendship Bridge") == "Place"
+    assert any(t == "ROUTE_LEG" and s.startswith("Tumangang") and o.startswith("Khasan") for s, t, o in edges)
+    assert labels.get("South Korean Military") == "Organization"
+    assert "Russian Military" not in labels

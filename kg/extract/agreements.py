@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span
 
 from kg.extract.context import Mention, ReportContext, is_headline
-from kg.extract.events import EventIndex, EventRef, RefIndex, sentence_date
+from kg.extract.events import EventIndex, EventRef, RefIndex, main_pair, sentence_date
 from kg.extract.normalize import clean_span_text, slug
 
 KINDS = {"treaty": "treaty", "agreement": "agreement", "accord": "agreement", "pact": "treaty",
@@ -33,7 +33,7 @@ GENERIC = re.compile(
     r"peace|trade|gas|arms|nuclear|military|economic|comprehensive|mutual|partnership|"
     r"strategic partnership|[A-Z][\w\-]+)\s+)*)(treaty|agreement|accord|pact|deal|contract|document|memorandum of understanding|"
     r"memorandum|initiative|MoU|MOU)(?:\s*\([A-Z]{2,6}s?\))?(?:\s+(?:with|between)\s+(?:the\s+)?[^,.;:()]{1,60}?(?=\s+(?:on|for)\s))?"
-    r"(?:\s+(on|for|of)\s+([^,.;:()]+?(?:\([^)]*\)[^,.;:()]*?)?))?"
+    r"(?:\s+(on|for|of|to)\s+([^,.;:()]+?(?:\([^)]*\)[^,.;:()]*?)?))?"
     r"(?=,|\.|;|:| and an? | while | which | that | along with | together with | was | were | is | has | with | in (?:the )?[A-Z]|$)")
 _KINDWORD = r"(treaty|agreement|pact|accord|deal|memorandum|declaration|convention|charter)"
 QUOTED = re.compile(rf"[“\"]([A-Za-z][^”\"]{{2,80}}?)[”\"]\s+{_KINDWORD}\b|[“\"]([A-Za-z][^”\"]{{2,80}}?)\s{_KINDWORD}[”\"]", re.I)
@@ -49,6 +49,9 @@ GENERIC_MODS = {"new", "historic", "landmark", "bilateral", "strategic", "friend
                 "partnership", "the", "this", "that", "such", "first", "major", "key", "same", "previous", "latest",
                 "similar", "another", "separate", "comparable", "analogous", "parallel", "earlier",
                 "signed", "aforementioned", "above", "said", "proposed", "planned"}
+THE_TWO = re.compile(r"\b(?:the two|both)\s+(?:countries|nations|states|sides|neighbou?rs|governments)\b", re.I)
+GOAL_VERBS = {"bolster", "strengthen", "deepen", "boost", "enhance", "promote", "expand", "improve", "increase",
+              "foster", "advance", "reinforce", "support", "ensure", "elevate", "consolidate", "further"}
 ARTICLE = re.compile(r"\bArticles? (\d+)(?:\s*(?:and|,)\s*(\d+))*", re.I)
 SANCTIONS = re.compile(r"\b((?:UN(?:SC)?|U\.N\.|United Nations(?: Security Council)?|UN Security Council|Security Council|US|U\.S\.|EU|E\.U\.|American|European|Western|international)\s+(?:\([A-Z]+\)\s+)?)?sanctions\b")
 SIGN_VERBS = {"sign", "ink", "conclude", "seal"}
@@ -127,8 +130,15 @@ def _named_agreements(sent: Span) -> list[tuple[int, int, str]]:
         if m.group(4) and re.match(r"(?:this|that|it|them|which|more|less|over|about|nearly|almost|years?|months?|"
                                      r"decades?|a decade|the past|the first|the price)\b", m.group(4)):
             continue  # 'an agreement on this', 'the deal for more than a decade': no subject of its own
+        purpose = m.group(3) == "to" and m.group(4) is not None
+        if purpose:  # 'the agreement to build a bridge across the Tumen' (not 'an agreement to the effect')
+            verb = sent.doc.char_span(base + m.start(4), base + m.end(4), alignment_mode="expand")
+            if verb is None or verb[0].pos_ != "VERB" or verb[0].head.idx != base + m.start(2) \
+                    or verb[0].lemma_.lower() in GOAL_VERBS or m.group(1).strip():
+                continue  # ('signed a partnership treaty to bolster cooperation': why they signed, not what)
         if m.group(4) or proper:
-            tail = f" {m.group(3)} {m.group(4)}" if m.group(4) else ""  # not '(MOU) with Rosatom' between
+            subject = re.split(r"\s+(?:to|via|by)\s+", m.group(4))[0] if purpose else m.group(4)
+            tail = f" {m.group(3)} {subject}" if m.group(4) else ""  # not '(MOU) with Rosatom' between
             name = _plain_name(" ".join((mods + m.group(2) + tail).split()))
             out.append((base + m.start(2) - len(mods), base + m.end(), name[0].upper() + name[1:]))
         elif (described := _described(sent, base + m.start(2))) is not None:
@@ -159,6 +169,10 @@ def _described(sent: Span, keyword_char: int) -> str | None:
     if not compounds or compounds[-1].i != head.i - 1:
         return None
     first = compounds[0].left_edge.i if compounds[0].pos_ == "PROPN" else compounds[0].i
+    while first > sent.start and sent.doc[first - 1].pos_ == "ADJ" and sent.doc[first - 1].dep_ == "amod" \
+            and sent.doc[first - 1].head.i in {head.i, *(c.i for c in compounds)} \
+            and sent.doc[first - 1].lower_ not in EVALUATIVE | PRAISE:
+        first -= 1  # 'comprehensive strategic partnership treaty': what kind of partnership
     text = BROKERED.sub("", sent.doc[first:head.i + 1].text)
     return text[0].upper() + text[1:]
 
@@ -167,6 +181,9 @@ KIND_NAMES = {"memorandum": "Memorandum of understanding", "treaty": "Treaty", "
               "contract": "Contract", "declaration": "Declaration"}
 DISTINCT_MODS = {"similar", "another", "separate", "comparable", "analogous", "parallel", "earlier", "previous"}
 PRAISE = {"landmark", "milestone", "mega", "blockbuster", "flagship"}
+EVALUATIVE = {"new", "historic", "major", "key", "first", "latest", "binding", "massive", "monumental", "rare",
+              "important", "significant", "long", "awaited", "big", "huge", "controversial", "secret", "final",
+              "preliminary", "draft", "formal", "bilateral", "similar", "separate", "previous", "earlier"}
 
 
 class AgreementIndex(RefIndex):
@@ -555,6 +572,8 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
     generic = _generic_name(name)
     parties = _parties_in_name(ctx, sent, start, end)
     parties |= {h for s in signers for h in [_home(ctx, s.node)] if h}
+    if len(parties) < 2 and THE_TWO.search(sent.text):  # 'the leaders of the two nations signed'
+        parties |= set(main_pair(ctx, least=2))
     if event and not parties and event.kind == "visit":
         parties |= {p for p in event.participants if ctx.label_of(p) == "State"}
         parties |= {h for p in event.participants for h in [_home(ctx, p)] if h}

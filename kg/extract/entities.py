@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Span
 
-from kg.extract.context import Mention, ReportContext
+from kg.extract.context import Mention, ReportContext, is_headline
 from kg.extract.gazetteer import Entry
 from kg.extract.normalize import clean_span_text, fold, slug
 from kg.extract.organizations import (
@@ -389,7 +389,27 @@ def _dateline(ctx: ReportContext) -> list[Mention]:
                                    via="dateline"))
                 out += _wire_credits(ctx, end, sent)
                 break
-    return out + _slashed_credit(ctx)
+    return out + _two_cities(ctx, taken) + _slashed_credit(ctx)
+
+
+TWO_CITIES = re.compile(r"^\s*([A-Z][A-Z .']+?)/([A-Z][A-Z .']+?)\s*[,\-–—(]")
+
+
+def _two_cities(ctx: ReportContext, taken: set[int]) -> list[Mention]:
+    """'MOSCOW/SEOUL - ...': a story filed from two cities names both."""
+    doc, out = ctx.doc, []
+    for sent in list(doc.sents)[:4]:
+        m = TWO_CITIES.match(sent.text)
+        if m is None:
+            continue
+        for group in (1, 2):
+            span = doc.char_span(sent.start_char + m.start(group), sent.start_char + m.end(group), alignment_mode="expand")
+            entry = ctx.gaz.lookup(m.group(group).strip().title(), "Place")
+            if span is not None and entry is not None and entry.kind == "city" and not taken & set(range(span.start, span.end)):
+                out.append(Mention(span.start, span.end, "Place", node_for_entry(ctx, entry, sent), entry.name,
+                                   via="dateline"))
+        break
+    return out
 
 
 def _slashed_credit(ctx: ReportContext) -> list[Mention]:
@@ -500,6 +520,7 @@ def _facilities(ctx: ReportContext) -> None:
                 ctx.index()
         added.append(Mention(first, tok.i + 1, "Place", node, name))
     added += _sites_after_places(ctx)
+    added += _named_lines(ctx)
     added += _border_points(ctx)
     added += _named_by_geo_noun(ctx)
     added += named_by_kind(ctx)
@@ -532,6 +553,30 @@ def _named_by_geo_noun(ctx: ReportContext) -> list[Mention]:
 
 LINE_OF = re.compile(r"['‘\"“]?\b((?:[A-Z][\w\-]*\s+)+of\s+(?:the\s+)?[A-Z][\w\-]*(?:[\s\-]+(?:\d+|[IVX]+|[A-Z][\w\-]*))*)"
                      r"['’\"”]?\s+(?:(?:gas|oil|rail|road|power|trunk)\s+)?(pipeline|railway|bridge|cable|canal|tunnel|corridor)\b")
+
+
+def _named_lines(ctx: ReportContext) -> list[Mention]:
+    """'the "Friendship Bridge"', 'the Crimean Bridge': a proper name ending in a line word."""
+    doc, out = ctx.doc, []
+    for tok in doc:
+        if tok.lower_ not in LINE_HEADS | {"bridge"} or not tok.text[:1].isupper() or tok.i == 0 \
+                or tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" or is_headline(tok.sent):
+            continue
+        first = tok.i
+        while first > tok.sent.start and doc[first - 1].text[:1].isupper() and doc[first - 1].pos_ in {"PROPN", "ADJ"} \
+                and doc[first - 1].ent_type_ not in {"DATE", "ORG"}:
+            first -= 1
+        inside = _overlapping(ctx, doc[first:tok.i + 1])
+        if first == tok.i or first == tok.sent.start and not doc[first].is_quote or \
+                any(m.label not in {"Place", "State"} or m.end > tok.i + 1 for m in inside):
+            continue
+        name = clean_span_text(doc[first:tok.i + 1].text)
+        for m in inside:
+            ctx.forget(m)
+        node = ctx.builder.add_node("Place:" + slug(fold(name)), "Place", name, kind="facility",
+                                    evidence=ctx.evidence(tok.sent))
+        out.append(Mention(first, tok.i + 1, "Place", node, name))
+    return out
 
 
 def _lines_named_with_of(ctx: ReportContext) -> list[Mention]:

@@ -291,14 +291,15 @@ def _home_state(ctx: ReportContext, person: str) -> str | None:
     return None
 
 
-def _main_pair(ctx: ReportContext) -> list[str]:
-    """The two states a report is mostly about (for 'exchanged visits')."""
+def main_pair(ctx: ReportContext, least: int = 3) -> list[str]:
+    """The two states a report is mostly about (for 'exchanged visits', 'the two countries
+    signed'): the two most mentioned, if the second is named at least `least` times."""
     counts: dict[str, int] = {}
     for m in ctx.mentions:
         if m.label == "State":
             counts[m.node] = counts.get(m.node, 0) + 1
     ranked = sorted(counts, key=lambda n: (-counts[n], n))
-    return ranked[:2] if len(ranked) >= 2 and counts[ranked[1]] >= 3 else []
+    return ranked[:2] if len(ranked) >= 2 and counts[ranked[1]] >= least else []
 
 
 def _exchanged_visits(ctx: ReportContext, sent: Span) -> None:
@@ -306,7 +307,7 @@ def _exchanged_visits(ctx: ReportContext, sent: Span) -> None:
     if not any(t.lemma_ == "visit" and t.pos_ == "NOUN" and (t.head.lemma_ == "exchange" or any(
             c.lower_ in {"bilateral", "reciprocal", "mutual"} for c in t.children)) for t in sent):
         return
-    pair = _main_pair(ctx)
+    pair = main_pair(ctx)
     for m in ctx.in_span(sent.start, sent.end, "Person"):
         home = _home_state(ctx, m.node)
         if home in pair:
@@ -339,6 +340,8 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
     gov = tok.head.head if tok.dep_ == "pobj" else tok.head
     if gov.pos_ in {"VERB", "AUX"}:
         participants += _subjects(ctx, gov, ACTORS)
+        if gov.dep_ in {"advcl", "xcomp"} and gov.tag_ == "VBG":  # 'shook hands with Kim, kicking off a meeting'
+            participants += _child_mentions(ctx, gov.head, "with", {"Person"})
         if gov.lemma_ in ATTEND_VERBS:  # 'attended a weapons expo with the North Korean leader, Kim Jong-un'
             participants += _child_mentions(ctx, gov, "with", ACTORS)
             companions = [o for c in gov.children if c.dep_ == "prep" and c.lower_ == "with"
@@ -374,6 +377,9 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
         f"Event:{kind}-{slug(who)}-{slug(label)}-{month}".rstrip("-")
     if named:  # 'the first BRICS Women's Forum': one event by its name, whoever reports on it
         node_id = f"Event:{kind}-{slug(label)}-{month[:4]}".rstrip("-")
+    people = sorted({ctx.name_of(m.node) for m in participants if ctx.label_of(m.node) == "Person"})
+    if kind in {"meeting", "summit", "talks"} and not named and len(people) >= 2 and month:
+        node_id = f"Event:meeting-{slug('-'.join(people))}-{month}"  # one id for 'X met Y', 'the X-Y summit', ...
     if kind == "meeting" and label.lower() == "meeting" and len(participants) >= 2:  # one id with 'X met Y'
         names = sorted({ctx.name_of(m.node) for m in participants})
         node_id = f"Event:meeting-{slug('-'.join(names))}-{month}".rstrip("-")
@@ -660,6 +666,7 @@ def extract_events(ctx: ReportContext) -> EventIndex:
             _meeting(ctx, tok, events)
     _merge_undated_visits(ctx, events)
     _summits_of_visits(ctx, events)
+    _same_day_gatherings(ctx, events)
     _join_the_arrival(ctx, events)
     for sent in ctx.doc.sents:
         _attendance(ctx, sent, events)
@@ -724,13 +731,24 @@ def _merge_undated_visits(ctx: ReportContext, events: EventIndex) -> None:
             events.fold(ctx, ref.node, dated[0])  # (two forums with names of their own are two forums)
 
 
+def _during_visit(summit: EventRef, visit: EventRef) -> bool:
+    """A summit dated only by the visit's year, or on a day within the visit's dates."""
+    if len(summit.start) == 4:
+        return visit.start.startswith(summit.start)
+    end = visit.end or visit.start
+    if end == visit.start and len(end) == 10:  # 'arrived on 12 September': the visit goes on that month
+        end = end[:7]
+    return visit.start[:len(summit.start)] <= summit.start and summit.start[:len(end)] <= end
+
+
 def _summits_of_visits(ctx: ReportContext, events: EventIndex) -> None:
-    """'Kim visited Russia in September 2023' and 'the Kim-Putin summit last year' are one
-    event: a summit or talks dated only by year, between a visitor and people of the state
-    visited that year, is that visit (if only one visit fits and the summit is not held elsewhere)."""
+    """'Kim visited Russia in September 2023' and 'the Kim-Putin summit last year' (or 'they
+    met on 13 September') are one event: a summit or talks between a visitor and people of the
+    state visited, dated within the visit (or only by its year), is that visit (if only one
+    visit fits and the summit is not held elsewhere)."""
     nodes = ctx.builder.nodes
     visits = [r for r in events.refs if r.kind == "visit" and r.start and r.node in nodes]
-    for ref in [r for r in events.refs if r.kind in {"summit", "talks", "meeting"} and r.start and len(r.start) == 4]:
+    for ref in [r for r in events.refs if r.kind in {"summit", "talks", "meeting"} and r.start]:
         if ref.node not in nodes or ref.named:
             continue
         people = {p for p in ref.participants if ctx.label_of(p) == "Person"}
@@ -739,7 +757,7 @@ def _summits_of_visits(ctx: ReportContext, events: EventIndex) -> None:
         for visit in visits:
             visitor = next((p for p in visit.participants if ctx.label_of(p) == "Person"), None)
             host = next((p for p in visit.participants if ctx.label_of(p) == "State"), None)
-            if visitor not in people or not visit.start.startswith(ref.start) or len(people) < 2:
+            if visitor not in people or not _during_visit(ref, visit) or len(people) < 2:
                 continue
             if all(p == visitor or _home_state(ctx, p) == host for p in people) \
                     and all(ctx.state_of(h) == host for h in held):
@@ -750,3 +768,19 @@ def _summits_of_visits(ctx: ReportContext, events: EventIndex) -> None:
             summit.aliases.add(summit.name)
             summit.name, summit.props["kind"] = nodes[visit].name, nodes[visit].props.get("kind", "visit")
             events.fold(ctx, ref.node, visit)
+
+
+def _same_day_gatherings(ctx: ReportContext, events: EventIndex) -> None:
+    """'Kim and Putin met for a rare summit on Wednesday' and 'Putin ... kicking off a meeting'
+    the same day: meetings, summits and talks on one day that share a person are one event
+    (kept under the one with the most people)."""
+    nodes = ctx.builder.nodes
+    gatherings = [r for r in events.refs if r.kind in {"meeting", "summit", "talks"} and r.start
+                  and len(r.start) == 10 and r.node in nodes and not r.named]
+    for day in sorted({r.start for r in gatherings}):
+        same = [r for r in gatherings if r.start == day and r.node in nodes]
+        people = {r.node: {p for p in r.participants if ctx.label_of(p) == "Person"} for r in same}
+        keep = max(sorted(people), key=lambda n: len(people[n]), default=None)
+        for node in sorted(people):
+            if keep is not None and node != keep and node in nodes and people[node] and people[node] <= people[keep]:
+                events.fold(ctx, node, keep)

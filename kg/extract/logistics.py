@@ -121,6 +121,19 @@ def _lines_between(ctx: ReportContext, sent: Span) -> None:
             route = f"route-{stable_hash(ctx.builder.report.id, sent.start_char, length=8)}"
             ctx.builder.add_edge(places[0].node, "ROUTE_LEG", places[1].node, mode=mode, seq=1, route=route,
                                  evidence=ctx.evidence(sent))
+    for tok in sent:  # 'a railway bridge linking the Tumen River station with Khasan station'
+        if tok.lemma_.lower() not in {"link", "connect", "join"} or tok.pos_ != "VERB" \
+                or tok.head.lemma_.lower() not in LINE_NOUNS | set(LINE_MODES) | {"bridge", "tunnel", "ferry"}:
+            continue
+        ends = [c for c in tok.children if c.dep_ == "dobj"]
+        ends += [o for h in [tok, *ends] for c in h.children if c.dep_ == "prep" and c.lower_ in {"with", "to"}
+                 for o in c.children if o.dep_ == "pobj"]  # (the parser may hang 'with Y' on X)
+        ends += [c for e in ends[:1] for c in e.conjuncts]  # 'linking Najin and Khasan'
+        places = [m for e in ends[:2] for m in ctx.in_span(e.left_edge.i, e.i + 1, "Place")[-1:]]
+        if len(places) == 2 and places[0].node != places[1].node:
+            route = f"route-{stable_hash(ctx.builder.report.id, sent.start_char, tok.i, length=8)}"
+            ctx.builder.add_edge(places[0].node, "ROUTE_LEG", places[1].node, mode=mode, seq=1, route=route,
+                                 evidence=ctx.evidence(sent))
 
 
 def _named_lines(ctx: ReportContext, sent: Span) -> None:

@@ -199,7 +199,7 @@ def named_by_kind(ctx: ReportContext) -> list[Mention]:
 STATE_BODIES = {"army", "navy", "air force", "armed forces", "defence ministry", "defense ministry", "mfa",
                 "foreign ministry", "interior ministry", "finance ministry", "coast guard",
                 "border guard", "national guard", "press office", "security council", "parliament", "police",
-                "prosecutor's office", "intelligence service", "customs"}
+                "prosecutor's office", "intelligence service", "customs", "military"}
 
 
 def state_bodies(ctx: ReportContext) -> list[Mention]:
@@ -222,6 +222,9 @@ def state_bodies(ctx: ReportContext) -> list[Mention]:
             titled = all((t.is_title or t.is_upper) and t.ent_type_ in {"", "ORG"} for t in words) and not (
                 nxt is not None and nxt.text[:1].isupper() and nxt.tag_ not in {"VBZ", "VBD", "VBP"}
                 and not (nxt.is_title and nxt.lower_ in ctx.gaz.verb_forms))  # 'U.S. Coast Guard', 'U.S. Navy', 'US Coast Guard Seizes ...'
+            if words[-1].lower_ == "military" and (words[-1].pos_ != "NOUN" or nxt is not None and (
+                    nxt.pos_ == "NOUN" or nxt.tag_ == "POS")):
+                continue  # 'Russian military aid': an adjective; 'the U.S. military's Central Command': that command
             if body_words and (lower or titled):
                 state = ctx.name_of(m.node)
                 body = " ".join(t.text if t.is_upper else t.text.capitalize() for t in words)

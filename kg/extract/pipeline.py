@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from spacy.tokens import Doc
@@ -48,11 +49,22 @@ def extract_doc(report: Report, doc: Doc) -> Extraction:
 APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
 
 
+# Cyrillic letters drawn like Latin ones: a Latin word with one of them in it was typed on a
+# mixed keyboard ('Vostochny Сosmodrome' with a Cyrillic 'С').
+HOMOGLYPHS = str.maketrans("АВЕКМНОРСТХаеорсухіјѕ", "ABEKMHOPCTXaeopcyxijs")
+MIXED_WORD = re.compile(r"\w*[A-Za-z]\w*")
+
+
+def _latin(match: re.Match) -> str:
+    word = match.group(0)
+    return word.translate(HOMOGLYPHS) if re.search(r"[\u0400-\u04ff]", word) else word
+
+
 def parse_text(report: Report) -> str:
     """The text the parser sees: curly apostrophes made straight ('Xi’an' is 'Xi'an' to the
-    gazetteer and the tokenizer). One character for one, so every offset still points
-    into the report as stored."""
-    return report.text.translate(APOSTROPHES)
+    gazetteer and the tokenizer), Cyrillic look-alikes inside Latin words made Latin. One
+    character for one, so every offset still points into the report as stored."""
+    return MIXED_WORD.sub(_latin, report.text.translate(APOSTROPHES))
 
 
 def extract(report: Report) -> Extraction:

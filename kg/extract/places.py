@@ -30,8 +30,8 @@ def extract_place_hierarchy(ctx: ReportContext) -> None:
     _facility_countries(ctx)
     for node in sorted(active):
         acc = b.nodes[node]
-        if acc.label != "Place" or not acc.evidence:
-            continue
+        if acc.label != "Place" or not acc.evidence or acc.props.get("kind") in {"river", "sea"}:
+            continue  # (a river or a sea is seldom inside one state: the Tumen is a border)
         city = _named_after_city(acc.name, cities)
         if city and city != node:
             if node not in located:
