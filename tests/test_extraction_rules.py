@@ -627,3 +627,29 @@ def test_a_named_bridge_a_line_linking_two_stations_and_a_military_that_speaks()
     assert any(t == "ROUTE_LEG" and s.startswith("Tumangang") and o.startswith("Khasan") for s, t, o in edges)
     assert labels.get("South Korean Military") == "Organization"
     assert "Russian Military" not in labels
+
+
+def test_a_hijacked_ship_its_owner_flag_port_and_backers():
+    labels, edges = _facts(
+        "LONDON, Nov 20 (Reuters) - Sea Harmony was illegally boarded and captured by Houthi Rebels during a "
+        "helicopter raid on Sunday. Northwind Shipping Ltd, owner of the car carrier Sea Harmony, said the ship "
+        "is now at the Hodeidah port anchorage.\n\n"
+        "At the time of its capture, Sea Harmony sailed under a Bahamian flag. Yemen's Iran-backed Houthis "
+        "released video on Monday showing armed men seizing a cargo ship, a Soviet-era helicopter above it. "
+        "Northwind Shipping said the crew was safe.", published="2023-11-21")
+    assert labels.get("Sea Harmony") == "Vessel"
+    assert ("Houthis", "SEIZED", "Sea Harmony") in edges
+    assert ("Sea Harmony", "OWNED_BY", "Northwind Shipping Ltd") in edges
+    assert "Northwind Shipping" not in labels  # the bare name later is the same company
+    assert ("Sea Harmony", "FLAGGED_IN", "Bahamas") in edges
+    assert ("Sea Harmony", "CALLED_AT", "Hodeidah") in edges
+    assert ("Iran", "SUPPORTS", "Houthis") in edges
+    assert labels.get("London") == "Place" and "United Kingdom" not in labels  # a dateline names the city
+    assert "Soviet Union" not in labels
+    events = [n for n, label in labels.items() if label == "Event"]
+    assert len(events) == 1 and ("Houthis", "ATTENDED", events[0]) in edges  # 'a cargo ship' is Sea Harmony
+
+
+def test_norway_is_a_state_with_an_adjective():
+    labels, edges = _facts("Norwegian Prime Minister Jonas Gahr Store met Danish officials in Oslo.")
+    assert ("Jonas Gahr Store", "HOLDS_ROLE", "Norway") in edges  # the YAML key NO once read as false

@@ -21,6 +21,7 @@ from kg.extract.organizations import (
     defined_acronyms,
     former_names,
     government_body,
+    legal_names,
     longer_names,
     named_by_kind,
     names_a_document,
@@ -169,6 +170,9 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
         start -= 1  # 'TransMorFlot LLC': the tagger kept only the suffix
         text = ent.doc[start:end].text
     if ent.ent_id_.startswith("demonym|"):
+        doc = ent.doc
+        if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in {"era", "style", "vintage", "type"}:
+            return None  # 'a Soviet-era helicopter': a time or a kind, not the state
         entry = ctx.gaz.entries[ent.ent_id_.split("|", 1)[1]]
         node = node_for_entry(ctx, entry, ent.sent)
         return Mention(start, end, "State", node, text, via="demonym")
@@ -319,6 +323,8 @@ def extract_entities(ctx: ReportContext) -> None:
     ctx.index()
     ctx.mentions.extend(org_names(ctx))
     ctx.index()
+    if legal_names(ctx):
+        people = [m for m in people if any(m is x for x in ctx.mentions)]  # ('Maritime' of 'Galaxy Maritime Ltd')
     found = speakers(ctx) + listed_with_people(ctx)
     people += [m for m in found if m.label == "Person"]
     ctx.mentions.extend(found)
@@ -372,6 +378,11 @@ def _dateline(ctx: ReportContext) -> list[Mention]:
         known = ctx.at(first) if first.i in taken else None
         if known is not None:  # the tagger found the city: only the agencies after it are new
             if known.label in {"Place", "State"} and known.end < len(doc) and doc[known.end].text in DATELINE_MARKS | {","}:
+                city = ctx.gaz.lookup(known.text.title(), "Place") if known.label == "State" else None
+                if city is not None and city.kind == "city" and fold(known.text) != fold(ctx.name_of(known.node)):
+                    ctx.forget(known)  # 'LONDON, Nov 20 (Reuters)': the city, not the government
+                    known = Mention(known.start, known.end, "Place", node_for_entry(ctx, city, sent), city.name)
+                    ctx.add_mention(known)
                 known.via = "dateline"
                 out += _wire_credits(ctx, known.end, sent)
             continue

@@ -119,6 +119,49 @@ def org_names(ctx: ReportContext) -> list[Mention]:
     return out
 
 
+LEGAL_NAME = re.compile(r"\b((?:[A-Z][\w&'\-]*\s+){1,4}?)(Ltd\.?|LLC|Inc\.?|PJSC|OJSC|CJSC|JSC|GmbH|Corp\.|Corporation|"
+                        r"PLC|plc|S\.A\.|AG|Co\.,? Ltd\.?)(?!\w)")
+
+
+def legal_names(ctx: ReportContext) -> list[Mention]:
+    """'Galaxy Maritime Ltd', 'TransMorFlot LLC': a name with a company's legal form is a
+    company, whatever the tagger made of its words; the bare name later ('Galaxy Maritime
+    said') is the same company."""
+    doc, out, found = ctx.doc, [], {}
+    for m in LEGAL_NAME.finditer(doc.text):
+        bare = " ".join(m.group(1).split())
+        if bare.split()[0] in {"The", "A", "An"}:
+            bare = " ".join(bare.split()[1:])
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if not bare or ctx.gaz.lookup(bare) is not None or span is None:
+            continue
+        first = span.start + 1 if span[0].lower_ == "the" else span.start
+        covering = [x for x in ctx.mentions if x.start <= first and x.end >= span.end and x.label == "Organization"]
+        if covering:  # the tagger has it whole: its bare name later is still that company
+            found[bare] = ctx.builder.add_node(covering[0].node, "Organization", ctx.name_of(covering[0].node),
+                                               aliases=(bare,))
+            continue
+        name = f"{bare} {m.group(2)}"
+        found[bare] = ctx.builder.add_node("Organization:" + slug(bare), "Organization", name, kind="company",
+                                           aliases=(bare,))
+    for bare, node in found.items():
+        for m in re.finditer(rf"\b{re.escape(bare)}(?:\s+(?:Ltd\.?|LLC|Inc\.?|PJSC|OJSC|CJSC|JSC|GmbH|Corp\.|"
+                             rf"Corporation|PLC|plc|AG))?(?!\w)", doc.text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            inside = [x for x in ctx.mentions if x.start < span.end and x.end > span.start]
+            if any(x.label == "State" or x.start < span.start or x.end > span.end or x.node == node for x in inside):
+                continue
+            for x in inside:
+                ctx.forget(x)
+            ctx.builder.add_node(node, "Organization", ctx.builder.nodes[node].name, evidence=ctx.evidence(span.sent))
+            mention = Mention(span.start, span.end, "Organization", node, span.text)
+            ctx.add_mention(mention)
+            out.append(mention)
+    return out
+
+
 def short_org_names(ctx: ReportContext) -> None:
     """'the Treasury's assessment' after 'the U.S. Treasury Department': a one-word
     organisation the report named in full before is that one."""

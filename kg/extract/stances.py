@@ -8,6 +8,8 @@ actors it governs.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from kg.extract.context import Mention, ReportContext
@@ -74,6 +76,23 @@ def extract_stances(ctx: ReportContext, agreement_spans: list[tuple[int, int, st
             targets = [a for a in _agreements_after(ctx, sent, tok, agreement_spans)]
             for target in targets:
                 ctx.builder.add_edge(actor.node, rel, target, evidence=ctx.evidence(sent))
+    _backed(ctx)
+
+
+BACKED = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-(?:backed|sponsored|supported|funded|armed|allied)\s+(?:the\s+)?")
+
+
+def _backed(ctx: ReportContext) -> None:
+    """'Yemen's Iran-backed Houthis', 'Russia-backed separatists': the backer SUPPORTS them."""
+    doc = ctx.doc
+    for m in BACKED.finditer(doc.text):
+        backer = ctx.gaz.lookup(m.group(1), "State") or ctx.gaz.state_of_demonym(m.group(1))
+        after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        backed = ctx.at(after[0]) if after is not None else None
+        if backer is None or backed is None or backed.label not in {"Organization", "Person"}:
+            continue
+        node = ctx.builder.add_node(backer.key, "State", backer.name, iso=backer.country)
+        ctx.builder.add_edge(node, "SUPPORTS", backed.node, evidence=ctx.evidence(after[0].sent))
 
 
 def _agreements_after(ctx: ReportContext, sent: Span, verb: Token,

@@ -28,7 +28,7 @@ NAVY_PREFIXES = {"USS": "US", "USNS": "US", "USCGC": "US", "HMS": "GB", "HMAS": 
 HULL_PREFIXES = {"USS", "USCGC", "HMS", "MV", "M/V", "MT", "M/T", "SS", "INS", "HMAS", "HMCS", "RFS", "USNS", "FS", "ROKS", "JS"}
 FLAGGED = re.compile(r"\b([A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)-flagged\b")
 IMO = re.compile(r"\bIMO(?:\s*(?:number|no\.?|#|:))?\s*(\d{7})\b", re.I)
-CALL_VERBS = {"leave", "depart", "arrive", "dock", "call", "wait", "moor", "berth", "anchor", "unload", "load", "stay",
+CALL_VERBS = {"leave", "depart", "arrive", "dock", "call", "wait", "moor", "berth", "anchor", "unload", "load", "stay", "locate",
               "spot", "see", "observe", "photograph"}
 OWN_VERBS = {"belong", "own", "operate", "manage", "charter"}
 SANCTION_VERBS = {"sanction", "blacklist", "designate"}
@@ -48,6 +48,7 @@ def extract_vessels(ctx: ReportContext) -> None:
             _flags(ctx, sent)
             _imo(ctx, sent)
             _owners(ctx, sent)
+            _active_owners(ctx, sent)
             _calls(ctx, sent)
     _seizures(ctx)  # unnamed ships ('a dhow') and sanctions on companies need no named vessel
     _sanctions(ctx)
@@ -82,6 +83,13 @@ def _named_vessels(ctx: ReportContext) -> dict[str, Span]:
         before = _name_before_ship_words(doc, tok.i)
         if before:
             out.setdefault(before, tok.sent)
+    for tok in doc:  # 'Galaxy Leader was illegally boarded', 'X sailed under a Bahamian flag': only ships do that
+        subjects = [c for c in tok.children if c.dep_ == "nsubjpass" and tok.lemma_ in {"board", "hijack"}
+                    or c.dep_ == "nsubj" and tok.lemma_ == "sail" and _under_flag(tok) is not None]
+        for subj in subjects:
+            if subj.pos_ == "PROPN" and subj.text[:1].isupper() and subj.ent_type_ not in {"GPE", "NORP", "DATE"}:
+                first = min([subj.i] + [c.i for c in subj.children if c.dep_ == "compound" and c.pos_ == "PROPN"])
+                out.setdefault(doc[first:subj.i + 1].text, tok.sent)
     for pattern in (TONNAGE, TONNAGE_BEFORE, BUILT):  # 'the Lycavitos (58,786 dwt)', 'the 75,200-dwt Yi Peng 3'
         for m in pattern.finditer(doc.text):
             span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
@@ -95,6 +103,12 @@ def _named_vessels(ctx: ReportContext) -> dict[str, Span]:
 
 _VNAME = r"[A-Z][\w\-]*(?: [A-Z0-9][\w\-]*)?"
 _ALONG = re.compile(rf",?\s+(?:along|together) with\s+(?:the\s+)?({_VNAME}(?:,\s+(?:and\s+)?(?:the\s+)?{_VNAME})*)")
+
+
+def _under_flag(verb: Token) -> Token | None:
+    """The 'flag' of 'sailed under a Bahamian flag'."""
+    return next((o for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"
+                 for o in c.children if o.dep_ == "pobj" and o.lower_ == "flag"), None)
 
 
 def _listed_with(ctx: ReportContext, known: dict[str, Span]) -> list[tuple[str, Span]]:
@@ -196,6 +210,15 @@ def _flags(ctx: ReportContext, sent: Span) -> None:
     if not here:
         return
     ev = ctx.evidence(sent)
+    for verb in sent:  # 'Galaxy Leader ... sailed under a Bahamian flag'
+        flag = _under_flag(verb) if verb.lemma_ == "sail" else None
+        vessel = _subject_vessel(ctx, verb) if flag is not None else None
+        state = next((ctx.gaz.state_of_demonym(c.text) for c in flag.children if c.dep_ in {"amod", "compound"}
+                      and ctx.gaz.state_of_demonym(c.text)), None) if vessel else None
+        if state:
+            node = ctx.builder.add_node(state.key, "State", state.name, iso=state.country)
+            ctx.builder.add_edge(vessel, "FLAGGED_IN", node, evidence=ev)
+            ctx.builder.add_node(vessel, "Vessel", ctx.name_of(vessel), flag=state.name)
     for m in FLAGGED.finditer(sent.text):
         state = ctx.gaz.state_of_demonym(m.group(1)) or ctx.gaz.lookup(m.group(1), "State")
         start = sent.start_char + m.end()
@@ -305,8 +328,10 @@ def _calls(ctx: ReportContext, sent: Span) -> None:
         if _planned(verb):
             continue  # 'will be inspected ... before arriving in Karasu': not yet a call
         underway = [c for c in verb.children if c.lower_ in {"underway", "en"}]
-        if verb.lemma_ == "be" and not underway:
-            continue
+        docked = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"at", "in"}
+                  and any(ctx.builder.nodes[p.node].props.get("kind") == "port" for p in _places_of(ctx, c))]
+        if verb.lemma_ == "be" and not underway and not docked:
+            continue  # ('is now at the Hodeidah port anchorage': in port; 'is in the Red Sea': no call)
         places, bound = [], []
         for c in [*verb.children, *(x for u in underway for x in u.children)]:  # 'is underway from X to Y'
             if c.dep_ == "prep" and c.lower_ in {"for", "to"} and verb.lemma_ == "be":
@@ -355,6 +380,29 @@ def _clause_date(ctx: ReportContext, verb: Token) -> str | None:
 
 
 MANAGED = {"management", "ownership", "control", "operation"}
+
+
+def _active_owners(ctx: ReportContext, sent: Span) -> None:
+    """'Galaxy Maritime, a company that owns the ship', 'X, owner of the car carrier Y'."""
+    for tok in sent:
+        vessel_tok = None
+        if tok.lemma_ == "own" and tok.pos_ == "VERB":
+            vessel_tok = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            holder = tok.head if tok.dep_ == "relcl" else next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        elif tok.lower_ == "owner" and tok.dep_ == "appos":
+            vessel_tok = next((o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                               for o in c.children if o.dep_ == "pobj"), None)
+            holder = tok.head
+        if vessel_tok is None or holder is None:
+            continue
+        vessel = _target(ctx, vessel_tok)
+        if vessel is None or ctx.label_of(vessel) != "Vessel":
+            vessel = next((m.node for m in ctx.in_span(vessel_tok.left_edge.i, vessel_tok.right_edge.i + 1, "Vessel")), None)
+        owner = ctx.at(holder)
+        if owner is None and holder.dep_ == "appos":  # 'Galaxy Maritime, a company ... that owns'
+            owner = ctx.at(holder.head)
+        if vessel and owner is not None and owner.label == "Organization":
+            ctx.builder.add_edge(vessel, "OWNED_BY", owner.node, evidence=ctx.evidence(sent))
 
 
 def _owners(ctx: ReportContext, sent: Span) -> None:
@@ -459,28 +507,40 @@ def _seizures(ctx: ReportContext) -> None:
         if verb.lemma_ not in SEIZE_VERBS or verb.pos_ != "VERB":
             continue
         actor = _actor_subject(ctx, verb)
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        if agent is not None:  # 'the tanker was seized by Iranian forces'
+        agent = next((c for v in [verb, *verb.conjuncts] for c in v.children if c.dep_ == "agent"), None)
+        if agent is not None:  # 'the tanker was seized by Iranian forces', 'was boarded and captured by X'
             actor = next((m.node for m in ctx.in_span(agent.i, agent.right_edge.i + 1)
                           if m.label in {"State", "Organization"}), actor)
-        for c in verb.children:
+        shared = list(verb.head.children) if verb.dep_ == "conj" else []  # '... was boarded and captured'
+        for c in [*verb.children, *(c for c in shared if c.dep_ == "nsubjpass")]:
             if c.dep_ != "dobj" and not (c.dep_ == "nsubjpass" and agent is not None):
                 continue
             m = ctx.at(c) or next(iter(ctx.in_span(c.left_edge.i, c.right_edge.i + 1, "Vessel")), None)
+            if m is not None and m.label != "Vessel":  # 'LONDON, Nov 20 (Reuters) - X was boarded': the dateline
+                m = next((x for a in c.children if a.dep_ == "appos" for x in [ctx.at(a)]
+                          if x is not None and x.label == "Vessel"), m)
             vessel = m.node if m and m.label == "Vessel" else None
+            named = {x.node for x in ctx.mentions if x.label == "Vessel"}
+            if vessel is None and c.lower_ in {"ship", "vessel"} and len(named) == 1 and not any(
+                    d.lower_ in {"another", "second", "other"} for d in c.children):
+                vessel = next(iter(named))  # 'seizing a cargo ship': the one ship the report names
             if vessel is None and c.lower_ in SHIP_WORDS and c.lower_ not in {"ships", "vessels", "tankers", "carriers"}:
                 vessel = b.add_node(f"Vessel:{b.report.id[:8]}-{slug(c.lower_)}", "Vessel", c.lower_,
                                     evidence=ctx.evidence(verb.sent))
                 ctx.add_mention(Mention(c.i, c.i + 1, "Vessel", vessel, c.text))
             if vessel is None:
                 continue
-            when = sentence_date(ctx, verb.sent, verb.i)
+            own = _clause_date(ctx, verb)  # 'released video on Monday showing men seizing a ship': not Monday
+            when = (own, own) if own else sentence_date(ctx, verb.sent, verb.i) if verb.dep_ == "ROOT" else None
             ev = ctx.evidence(verb.sent)
             if actor:
                 b.add_edge(actor, "SEIZED", vessel, start=when[0] if when else None, evidence=ev)
             places = [p for x in verb.subtree if x.dep_ == "prep" and x.lower_ in {"in", "off", "near", "at"}
                       for p in ctx.in_span(x.i, x.right_edge.i + 1, "Place")]
-            event = b.add_node(f"Event:seizure-{slug(b.nodes[vessel].name)}-{b.report.id[:8]}", "Event",
+            unnamed = vessel.startswith(f"Vessel:{b.report.id[:8]}")  # 'a dhow': this report's own
+            year = when[0][:4] if when else (ctx.published or "")[:4]
+            scope = b.report.id[:8] if unnamed else year  # a named ship's seizure is one event in every report
+            event = b.add_node(f"Event:seizure-{slug(b.nodes[vessel].name)}-{scope}".rstrip("-"), "Event",
                                f"Seizure of the {b.nodes[vessel].name}", kind="seizure",
                                start=when[0] if when else None, end=when[1] if when else None, evidence=ev)
             if places:
