@@ -653,3 +653,41 @@ def test_a_hijacked_ship_its_owner_flag_port_and_backers():
 def test_norway_is_a_state_with_an_adjective():
     labels, edges = _facts("Norwegian Prime Minister Jonas Gahr Store met Danish officials in Oslo.")
     assert ("Jonas Gahr Store", "HOLDS_ROLE", "Norway") in edges  # the YAML key NO once read as false
+
+
+def test_one_treaty_however_described_and_a_president_elect():
+    labels, edges = _facts(
+        "Russia and Iran have grown closer. Russian President Vladimir Putin and Iranian President Masoud Pezeshkian signed a treaty on "
+        "\u201ccomprehensive strategic partnership\u201d between their countries on January 17. The signed document "
+        "covers trade and science.\n\n"
+        "In Moscow, Putin met with Pezeshkian to seal a wide-ranging cooperation agreement as both nations face "
+        "sanctions. His visit came ahead of Monday's inauguration of President-elect Trump, who has pledged to "
+        "broker peace in Ukraine. Kremlin spokesman Dmitry Peskov dismissed any link with Trump's inauguration.",
+        published="2025-01-17")
+    agreements = [n for n, label in labels.items() if label == "Agreement"]
+    assert agreements == ["Treaty on comprehensive strategic partnership"], agreements
+    assert ("Iran", "PARTY_TO", agreements[0]) in edges and ("Vladimir Putin", "SIGNED", agreements[0]) in edges
+    assert labels.get("Trump") == "Person" and [n for n in labels if "Trump" in n] == ["Trump"]
+    labels, edges = _facts("The talks came ahead of the inauguration of U.S. President-elect Donald Trump.")
+    assert ("Donald Trump", "HOLDS_ROLE", "United States") in edges
+
+
+def test_troops_flown_in_a_named_agency_a_general_with_his_post_and_an_alliance():
+    labels, edges = _facts(
+        "A contingent of Russian military personnel has flown into Ghana's capital, Accra, two sources said. "
+        "Photos posted by Sahel Voice, a pro-Kremlin news agency, showed the arrival.\n\n"
+        "On June 2, the head of state of Niger received a delegation led by Colonel-General Younous-Bek "
+        "Evkourov, Deputy Minister of Defense of the Russian Federation. All members of the Alliance of Sahel "
+        "States agreed. Russian Foreign Minister Sergei Lavrov spoke in Accra. Mr. Lavrov said the talks went "
+        "well.", published="2024-06-05")
+    assert ("Russia", "SHIPPED", "Ghana") in edges
+    assert labels.get("Sahel Voice") == "Organization"
+    assert labels.get("Younous-Bek Evkourov") == "Person" and ("Younous-Bek Evkourov", "HOLDS_ROLE", "Russia") in edges
+    assert labels.get("Alliance of Sahel States") == "Organization"
+    assert [n for n in labels if "Lavrov" in n] == ["Sergei Lavrov"]  # 'Mr. Lavrov' is he
+
+
+def test_a_section_heading_names_no_organisation():
+    labels, _ = _facts("Troops landed in Mali on Monday.\n\nGlobal Concerns and Repercussions\n\n"
+                       "The move alarmed Western capitals, Human Rights Watch said.")
+    assert "Global Concerns" not in labels

@@ -22,7 +22,7 @@ KINDS = {"treaty": "treaty", "agreement": "agreement", "accord": "agreement", "p
          "convention": "treaty", "memorandum": "memorandum", "declaration": "declaration",
          "protocol": "agreement", "charter": "treaty", "initiative": "agreement", "deal": "agreement",
          "contract": "contract", "resolution": "resolution", "mou": "memorandum",
-         "regulations": "agreement"}
+         "regulations": "agreement", "document": "agreement"}
 KEYWORD = r"(Treaty|Agreement|Accord|Pact|Convention|Memorandum of Understanding|Memorandum|MoU|MOU|Declaration|Protocol|Charter|Initiative|Deal|Contract|Regulations)"
 CAP = r"[A-Z0-9][\w\-'’.+]*"
 NAMED = re.compile(
@@ -49,6 +49,8 @@ GENERIC_MODS = {"new", "historic", "landmark", "bilateral", "strategic", "friend
                 "partnership", "the", "this", "that", "such", "first", "major", "key", "same", "previous", "latest",
                 "similar", "another", "separate", "comparable", "analogous", "parallel", "earlier",
                 "signed", "aforementioned", "above", "said", "proposed", "planned"}
+NOT_A_DOCUMENT = re.compile(r",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}(?:agency|outlet|company|group|organi[sz]ation|channel|"
+                            r"network|firm|newspaper|broadcaster|website|institute|movement|party)\b")
 THE_TWO = re.compile(r"\b(?:the two|both)\s+(?:countries|nations|states|sides|neighbou?rs|governments)\b", re.I)
 GOAL_VERBS = {"bolster", "strengthen", "deepen", "boost", "enhance", "promote", "expand", "improve", "increase",
               "foster", "advance", "reinforce", "support", "ensure", "elevate", "consolidate", "further"}
@@ -78,10 +80,12 @@ def _kind(name: str) -> str:
     return "agreement"
 
 
-_DATED = re.compile(r"^(?:(?:19|20)\d\d|\d+-year|\w+-long)\s+|\s+(?:of|from|in)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d$")
+_DATED = re.compile(r"^(?:(?:19|20)\d\d|\d+-year|\w+-long)\s+|\s+(?:of|from|in)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d$"
+                    r"|\s+(?:on|of)\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?:,?\s+(?:19|20)\d\d)?$")
 
 
-_FRAMED = re.compile(r"\s+(?:(?:for|of|between|among)\s+(?:the\s+)?(?:two|both|three|all)\s+(?:countries|states|nations|sides|parties)"
+_FRAMED = re.compile(r"\s+(?:(?:for|of|between|among)\s+(?:the\s+)?(?:two|both|three|all|their|our)\s+(?:countries|states|nations|sides|parties)"
+                     r"|between\s+(?:the\s+)?[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?\s+and\s+(?:the\s+)?[A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?$"
                      r"|within\s+(?:the\s+)?(?:framework|Union|[A-Z])).*$")
 
 
@@ -89,6 +93,7 @@ def _plain_name(name: str) -> str:
     """'10-year US-Ukraine Security Agreement of June 2024' -> 'US-Ukraine Security Agreement';
     'agreement on mutual security guarantees for the two countries within the Union State' ->
     'agreement on mutual security guarantees' (who and in what frame are edges, not the name)."""
+    name = re.sub(r"[“”\"]", "", name)  # 'Treaty on “comprehensive strategic partnership”'
     while (short := _DATED.sub("", name)) != name and len(short.split()) >= 2:
         name = short
     framed = _FRAMED.sub("", name)
@@ -106,8 +111,9 @@ def _named_agreements(sent: Span) -> list[tuple[int, int, str]]:
     """(start, end, name) of capitalised agreement names and 'an agreement on ...' phrases."""
     text, base, out = sent.text, sent.start_char, []
     for m in NAMED.finditer(text):
-        if _is_headline(sent, base + m.start(), base + m.end()):
-            continue
+        if _is_headline(sent, base + m.start(), base + m.end()) or re.search(
+                re.escape(m.group(0).strip()) + NOT_A_DOCUMENT.pattern, sent.doc.text):
+            continue  # ('African Initiative, a pro-Kremlin news agency', wherever the report says so)
         name = _plain_name(clean_span_text(m.group(0)))
         name = re.sub(r"^(?:(?:of|and|on|the|for|in)\s+)+", "", name)
         if len(name.split()) < 2 or re.fullmatch(KEYWORD, name.split()[-1]) and len(name.split()) < 2:
@@ -368,6 +374,7 @@ def extract_agreements(ctx: ReportContext, events: EventIndex) -> AgreementIndex
     _merge_short_names(ctx, index)
     _signing_events(ctx, index, events)
     _generic_into_named(ctx, index)
+    _descriptions_into_signed(ctx, index)
     _articles(ctx, index)
     _renews(ctx, index)
     _sanctions(ctx, index)
@@ -475,7 +482,14 @@ def _merge_short_names(ctx: ReportContext, index: AgreementIndex) -> None:
         longer = [n for n in nodes if n != node and n in b.nodes and _kind(b.nodes[n].name) == _kind(b.nodes[node].name)
                   and words < set(re.findall(r"\w+", b.nodes[n].name.lower()))]
         if len(longer) == 1:
-            index.fold(ctx, node, longer[0])
+            keyed = node != f"Agreement:{slug(b.nodes[node].name)}" and longer[0] == f"Agreement:{slug(b.nodes[longer[0]].name)}"
+            if keyed:  # the party-and-month id is what other reports will use: keep it, with the longer name
+                name, short = b.nodes[longer[0]].name, b.nodes[node].name
+                index.fold(ctx, longer[0], node)
+                b.nodes[node].name = name
+                b.add_node(node, "Agreement", name, aliases=(short,))
+            else:
+                index.fold(ctx, node, longer[0])
 
 
 def _signing_events(ctx: ReportContext, index: AgreementIndex, events: EventIndex) -> None:
@@ -708,6 +722,30 @@ def _generic_into_named(ctx: ReportContext, index: AgreementIndex) -> None:
                  and not _generic_name(b.nodes[n].name)}
         if len(named) == 1:
             index.fold(ctx, node, named.pop())
+
+
+def _descriptions_into_signed(ctx: ReportContext, index: AgreementIndex) -> None:
+    """'signed a comprehensive partnership treaty' and, later, 'met ... to seal a wide-ranging
+    cooperation agreement': an undated, unsigned agreement told only by a description, between
+    the same states as the one agreement the report has signed, is that agreement."""
+    b = ctx.builder
+    parties: dict[str, set[str]] = {}
+    signed_by: dict[str, set[str]] = {}
+    for e in b.edges.values():
+        if e.type == "PARTY_TO":
+            parties.setdefault(e.target, set()).add(e.source)
+        if e.type == "SIGNED":
+            signed_by.setdefault(e.target, set()).add(e.source)
+    nodes = sorted({r.node for r in index.refs if r.node in b.nodes and r.kind not in {"sanctions", "resolution"}})
+    signed = [n for n in nodes if b.nodes[n].props.get("signed") and n in signed_by]
+    for node in nodes:
+        name = b.nodes[node].name
+        if node in signed or node in signed_by or b.nodes[node].props.get("signed") or name[1:] != name[1:].lower() \
+                or len(parties.get(node, set())) < 2 or re.search(r"\s(?:on|of|for|to|between|about)\s", name):
+            continue  # ('the treaty on the demarcation of the border' says what it is about: its own)
+        fits = [n for n in signed if parties.get(node, set()) <= parties.get(n, set())]
+        if len(fits) == 1:
+            index.fold(ctx, node, fits[0])
 
 
 def _generic_name(name: str) -> bool:

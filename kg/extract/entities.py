@@ -20,6 +20,7 @@ from kg.extract.organizations import (
     body_name,
     defined_acronyms,
     former_names,
+    apposed_kinds,
     government_body,
     legal_names,
     longer_names,
@@ -181,6 +182,9 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
         entry = _lookup(ctx, ent, text)
     if entry is not None:
         return _mention_for_entry(ctx, ent, entry, text, start, end)
+    if ent.label_ == "ORG" and is_headline(ent.sent) and not any(t.pos_ in {"VERB", "AUX"} for t in ent.sent) \
+            and not any(text in s.text for s in ent.doc.sents if not is_headline(s)):
+        return None  # 'Global Concerns and Repercussions', a section heading: capitals name nothing
     return _unknown_entity(ctx, ent, text, start, end)
 
 
@@ -323,7 +327,7 @@ def extract_entities(ctx: ReportContext) -> None:
     ctx.index()
     ctx.mentions.extend(org_names(ctx))
     ctx.index()
-    if legal_names(ctx):
+    if legal_names(ctx) + apposed_kinds(ctx):
         people = [m for m in people if any(m is x for x in ctx.mentions)]  # ('Maritime' of 'Galaxy Maritime Ltd')
     found = speakers(ctx) + listed_with_people(ctx)
     people += [m for m in found if m.label == "Person"]

@@ -459,8 +459,9 @@ def _shipments(ctx: ReportContext, sent: Span) -> None:
             if _hypothetical(tok):
                 continue
             _verbal_shipment(ctx, sent, tok)
-        elif tok.pos_ == "VERB" and lemma == "arrive" and not _hypothetical(tok):
-            _arrival_shipment(ctx, sent, tok)
+        elif tok.pos_ == "VERB" and (lemma in {"arrive", "land"} or lemma == "fly" and any(
+                c.dep_ == "prep" and c.lower_ in {"into", "to"} for c in tok.children)) and not _hypothetical(tok):
+            _arrival_shipment(ctx, sent, tok)  # ('flown into Ouagadougou', 'landed in Burkina Faso')
         elif tok.pos_ == "VERB" and lemma in receives and not _hypothetical(tok):
             _received_shipment(ctx, sent, tok)
         elif tok.pos_ == "NOUN" and lemma in SHIP_NOUNS:
@@ -469,6 +470,7 @@ def _shipments(ctx: ReportContext, sent: Span) -> None:
             _bound_for(ctx, sent, tok)
 
 
+GROUP_NOUNS = {"contingent", "group", "batch", "wave", "unit", "team", "detachment"}
 BOUND = {"bound", "intend", "intended", "destine", "destined", "head", "headed"}
 
 
@@ -547,11 +549,19 @@ def _arrival_shipment(ctx: ReportContext, sent: Span, verb: Token) -> None:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects or ctx.at(subjects[0]) is not None:
         return
+    if subjects[0].lower_ in GROUP_NOUNS:  # 'a contingent of Russian military personnel has flown into ...'
+        subjects = [o for c in subjects[0].children if c.dep_ == "prep" and c.lower_ == "of"
+                    for o in c.children if o.dep_ == "pobj"] or subjects
     origin = next((m.node for t in subjects[0].children if t.dep_ in {"amod", "compound"}
                    for m in [ctx.at(t)] if m and m.label == "State" and m.via == "demonym"), None)
-    dests = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "at", "to"}
+    if origin is None:  # 'the first military instructors from Africa Corps ... arrived'
+        origin = next((a for c in subjects[0].children if c.dep_ == "prep" and c.lower_ == "from"
+                       for o in c.children if o.dep_ == "pobj" for a in [_actor(ctx, o)] if a), None)
+    dests = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "at", "to", "into"}
              for o in c.children if o.dep_ == "pobj"]
     recipient = _actor(ctx, dests[0]) if dests else None
+    if recipient is None and dests:  # "Burkina Faso's capital, Ouagadougou"
+        recipient = next((a for c in dests[0].children if c.dep_ in {"poss", "appos"} for a in [_actor(ctx, c)] if a), None)
     withs = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj"]
     _emit(ctx, sent, origin, recipient, [subjects[0], *withs])
 

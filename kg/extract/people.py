@@ -38,14 +38,18 @@ def short_names(ctx: ReportContext, people: list[Mention]) -> None:
     family name first, 'Kihara') of one person named in full elsewhere in the report."""
     parts: dict[str, set[str]] = {}
     full: dict[str, str] = {}
+    titles = title_words(ctx)
     for m in people:
         words = m.text.split()
+        before = ctx.doc[m.start - 1] if m.start > 0 else None
+        if len(words) == 1 and m.node and before is not None and before.lower_ in titles \
+                and (before.text[:1].isupper() or before.lower_ == "elect"):
+            parts.setdefault(m.text.lower(), set()).add(m.node)  # 'President-elect Trump', then "Trump's inauguration"
         if len(words) >= 2:
             full[m.text] = m.node
             for w in (words[0], words[-1]):
                 if len(w) > 2 and w[:1].isupper():  # (case folded: 'Boris PIstorius', then 'Pistorius')
                     parts.setdefault(w.lower(), set()).add(m.node)
-    titles = title_words(ctx)
     added, skip = False, -1
     for m in [m for m in ctx.mentions if m.label == "Organization" and m.end - m.start == 1]:
         nodes = parts.get(m.text.lower())  # "Trump's inauguration": the tagger's organisation is the person
@@ -122,14 +126,17 @@ def speakers(ctx: ReportContext) -> list[Mention]:
 
 
 def listed_with_people(ctx: ReportContext) -> list[Mention]:
-    """'Xi Jinping and Ukhnaagiin Khurelsukh': a name the tagger took for an organisation,
-    joined by 'and' to a person and shaped like a person's name, is a person."""
+    """'Xi Jinping and Ukhnaagiin Khurelsukh', 'Colonel-General Younous-Bek Evkourov': a name the
+    tagger took for an organisation, joined by 'and' to a person or after a title, and shaped
+    like a person's name, is a person."""
     doc, out = ctx.doc, []
+    heads = ctx.gaz.title_heads
     for org in [m for m in ctx.mentions if m.label == "Organization"]:
         root = doc[org.start:org.end].root
         other = ctx.at(root.head) if root.dep_ == "conj" else None
+        titled = org.start > 0 and doc[org.start - 1].lower_ in heads and doc[org.start - 1].is_title
         words = [t for t in doc[org.start:org.end] if t.text not in {"-", "'"}]
-        if other is None or other.label != "Person" or not 2 <= len(words) <= 3 \
+        if not titled and (other is None or other.label != "Person") or not 2 <= len(words) <= 3 \
                 or not all(t.is_alpha and t.text[:1].isupper() and t.text[1:2].islower() for t in words) \
                 or org_word(ctx, words[-1].text) or ctx.gaz.lookup(org.text) is not None:
             continue
@@ -154,6 +161,9 @@ def not_only_in_headlines(ctx: ReportContext, people: list[Mention]) -> list[Men
     return [m for m in people if m not in dropped]
 
 
+HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Miss|Mme|Mister|Madam)\.?\s+")
+
+
 def resolve_people(ctx: ReportContext, people: list[Mention]) -> None:
     """Short names to the full name used in the same report ('Putin' -> 'Vladimir Putin'),
     and a misspelt full name to the one spelt most often ('Massoud Pezekshkian')."""
@@ -161,7 +171,8 @@ def resolve_people(ctx: ReportContext, people: list[Mention]) -> None:
     full = sorted({m.text for m in people if len(_without_suffix(m.text).split()) > 1 and m.text not in canonical},
                   key=lambda n: (-len(n), n))
     for m in people:
-        name = canonical.get(m.text, m.text)
+        text = HONORIFIC.sub("", m.text)  # 'Mr. Lavrov' is Lavrov
+        name = canonical.get(text, text)
         core = _without_suffix(name)
         if len(core.split()) == 1:  # 'Putin', and 'Marcos Jr.' after 'Ferdinand Marcos Jr.'
             f = fold(core)

@@ -52,6 +52,7 @@ def _lexicon(ctx: ReportContext) -> tuple[tuple[str, ...], tuple[str, ...], dict
 def parse_title(ctx: ReportContext, phrase: str) -> str | None:
     """The canonical title in a phrase, or None: 'Russian Defence Minister' -> 'Minister of Defence'."""
     heads, mods, ports = _lexicon(ctx)
+    phrase = re.sub(r"\s*-\s*elect\b", "-elect", phrase)  # 'President - elect' as tokens: 'President-elect'
     best = None
     for m in _title_regex(heads, mods, tuple(ports)).finditer(phrase):
         if best is None or len(m.group(0)) > len(best.group(0)):
@@ -103,8 +104,9 @@ def _left_phrase(ctx: ReportContext, person: Mention) -> tuple[list[Token], bool
                 or tok.lower_ in {"and", "&", ","} and toks and toks[0].lower_ not in CONNECTING \
                 and _is_title_token(ctx, toks[0]) \
                 or (mention and mention.label in {"State", "Organization"}) or tok.like_num \
-                or tok.lower_ in {"two", "three", "four", "both"} or tok.lower_ in REGIME_WORDS:
-            toks.insert(0, tok)
+                or tok.lower_ in {"two", "three", "four", "both"} or tok.lower_ in REGIME_WORDS \
+                or tok.lower_ in {"elect", "-"} and i > sent_start and doc[i - 1].text in {"-", "President", "Premier"}:
+            toks.insert(0, tok)  # ('President-elect')
             i -= 1
             continue
         break
@@ -277,7 +279,12 @@ def extract_roles(ctx: ReportContext) -> dict[str, str]:
         left, listed = _left_phrase(ctx, person)
         right = _right_phrase(ctx, person)
         appos = _appositive_phrase(ctx, person)
-        for toks in (left, appos, right):
+        phrases = [t for t in (left, appos, right) if t]
+        titled = [(toks, parse_title(ctx, " ".join(t.text for t in toks))) for toks in phrases]
+        if len([x for x in titled if x[1]]) > 1 and titled[0][1] and _affiliation(ctx, titled[0][0]) is None \
+                and right and _affiliation(ctx, right) is not None:  # 'Colonel-General X, Deputy Minister of
+            phrases = [right] + [t for t in phrases if t is not right]  # Defence of the Russian Federation'
+        for toks in phrases:
             title = parse_title(ctx, " ".join(t.text for t in toks)) if toks else None
             if not title:
                 continue
