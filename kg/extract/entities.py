@@ -17,10 +17,10 @@ from kg.extract.context import Mention, ReportContext, is_headline
 from kg.extract.gazetteer import Entry
 from kg.extract.normalize import clean_span_text, fold, slug
 from kg.extract.organizations import (
+    apposed_kinds,
     body_name,
     defined_acronyms,
     former_names,
-    apposed_kinds,
     government_body,
     legal_names,
     longer_names,
@@ -37,8 +37,8 @@ from kg.extract.people import (
     CONNECTORS,
     PERSON_NAME,
     PERSON_TITLES_KEPT,
-    not_only_in_headlines,
     listed_with_people,
+    not_only_in_headlines,
     person_words,
     resolve_people,
     short_names,
