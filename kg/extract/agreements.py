@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from kg.extract.context import Mention, ReportContext, is_headline
+from kg.extract.context import Mention, ReportContext, doc_text, is_headline
 from kg.extract.events import EventIndex, EventRef, RefIndex, main_pair, sentence_date
 from kg.extract.normalize import clean_span_text, slug
 
@@ -112,7 +112,7 @@ def _named_agreements(sent: Span) -> list[tuple[int, int, str]]:
     text, base, out = sent.text, sent.start_char, []
     for m in NAMED.finditer(text):
         if _is_headline(sent, base + m.start(), base + m.end()) or re.search(
-                re.escape(m.group(0).strip()) + NOT_A_DOCUMENT.pattern, sent.doc.text):
+                re.escape(m.group(0).strip()) + NOT_A_DOCUMENT.pattern, doc_text(sent.doc)):
             continue  # ('African Initiative, a pro-Kremlin news agency', wherever the report says so)
         name = _plain_name(clean_span_text(m.group(0)))
         name = re.sub(r"^(?:(?:of|and|on|the|for|in)\s+)+", "", name)
@@ -396,7 +396,7 @@ def _resolutions(ctx: ReportContext, index: AgreementIndex) -> None:
     """'U.N Security Resolution 2216', 'Security Council resolution 1718 (2006)': a numbered UN
     resolution, one node whatever the spelling ('Resolution 2216' alone counts when the report
     names the UN or its Security Council)."""
-    text, b = ctx.doc.text, ctx.builder
+    text, b = doc_text(ctx.doc), ctx.builder
     un_named = re.search(r"\b(?:UN|U\.N\.?|United Nations|UNSC|Security Council)\b", text) is not None
     for m in RESOLUTION.finditer(text):
         if not (m.group("un") or m.group("sc") or un_named):
@@ -419,7 +419,7 @@ def _brokers(ctx: ReportContext, index: AgreementIndex) -> None:
     for ref in index.refs:
         if ref.node not in ctx.builder.nodes:
             continue
-        before = doc.text[max(0, ref.start - 80):ref.start]
+        before = doc_text(doc)[max(0, ref.start - 80):ref.start]
         m = BROKER.search(before)
         if m is None:
             continue
@@ -606,7 +606,7 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
         b.add_node(node, "Agreement", b.nodes[node].name, aliases=(name,) if len(name.split()) > 1 else ())
     else:
         date = (event.start if event and event.start else (when[0] if when else None))
-        year_in_name = re.search(r"\b(1[89]\d\d|20\d\d)\b", ctx.doc.text[start:end])
+        year_in_name = re.search(r"\b(1[89]\d\d|20\d\d)\b", doc_text(ctx.doc)[start:end])
         if year_in_name and not date:
             date = year_in_name.group(1)
         node = _agreement_id(kind, name, parties, date[:7] if date else None)
@@ -619,10 +619,10 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
             b.add_edge(p, "PARTY_TO", node, evidence=ctx.evidence(sent))
         if year_in_name and not signers:
             b.add_node(node, "Agreement", name, signed=year_in_name.group(1))
-    acronym = re.match(r"\s*\(([A-Z]{2,8})\)", ctx.doc.text[end:end + 12])
+    acronym = re.match(r"\s*\(([A-Z]{2,8})\)", doc_text(ctx.doc)[end:end + 12])
     if acronym and not generic:  # 'the Reciprocal Access Agreement (RAA)'
         b.add_node(node, "Agreement", b.nodes[node].name, aliases=(acronym.group(1),))
-    raw = re.sub(r"^(?:(?:of|and|on|the|for|in|a|an)\s+)+", "", clean_span_text(ctx.doc.text[start:end]))
+    raw = re.sub(r"^(?:(?:of|and|on|the|for|in|a|an)\s+)+", "", clean_span_text(doc_text(ctx.doc)[start:end]))
     if len(raw.split()) > 1 and "(" not in raw and len(raw) <= 100 \
             and raw.lower() not in {n.lower() for n in {b.nodes[node].name, *b.nodes[node].aliases}}:
         b.add_node(node, "Agreement", b.nodes[node].name, aliases=(raw,))  # as the report wrote it
@@ -695,7 +695,7 @@ def _quoted_into_keyed(ctx: ReportContext, index: AgreementIndex) -> None:
     target = keyed[0]
     for ref in list(index.refs):
         name = ref.name
-        quoted = re.search(r"[“\"]", ctx.doc.text[ref.start:ref.end]) is not None
+        quoted = re.search(r"[“\"]", doc_text(ctx.doc)[ref.start:ref.end]) is not None
         if ref.node == target or ref.node not in b.nodes or not quoted or name[1:] != name[1:].lower() \
                 or _kind(name) != _kind(b.nodes[target].name) or b.nodes[ref.node].props.get("signed") \
                 or any(e.target == ref.node and e.type == "PARTY_TO" for e in b.edges.values()):

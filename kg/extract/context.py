@@ -12,6 +12,14 @@ from kg.extract.builder import GraphBuilder
 from kg.extract.gazetteer import Gazetteer
 
 
+def doc_text(doc) -> str:
+    """The document's text, read once: spaCy's doc.text joins every token anew on each call."""
+    text = doc.user_data.get("kg_text")
+    if text is None:
+        text = doc.user_data["kg_text"] = doc.text
+    return text
+
+
 def is_headline(sent: Span) -> bool:
     """'Grain Ships Leave Ukraine's Black Sea Ports': title case, so capitals name nothing."""
     words = [t for t in sent if t.is_alpha and len(t) > 3]

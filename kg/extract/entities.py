@@ -2,9 +2,9 @@
 
 spaCy's NER and the gazetteer ruler propose spans; this module decides what each
 one is (a capital can be a city or its government), fixes common NER slips
-('Primorsky Krai' as a person, 'Vostochnyport'), finds datelines and the sites named
-after places, and creates the nodes. People (kg.extract.people) and organisations
-(kg.extract.organizations) have modules of their own.
+('Primorsky Krai' as a person, 'Vostochnyport'), finds datelines and creates the nodes.
+People (kg.extract.people), organisations (kg.extract.organizations) and the sites and
+lines the text names (kg.extract.sites) have modules of their own.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import re
 
 from spacy.tokens import Span
 
-from kg.extract.context import Mention, ReportContext, is_headline
+from kg.extract.context import Mention, ReportContext, doc_text, is_headline
 from kg.extract.gazetteer import Entry
 from kg.extract.normalize import clean_span_text, fold, slug
 from kg.extract.organizations import (
@@ -48,6 +48,7 @@ from kg.extract.people import (
     whole_names,
 )
 from kg.extract.roles import title_words
+from kg.extract.sites import facilities, places_taken_for_people
 
 QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»"}
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
@@ -126,7 +127,7 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
         return None
     if re.fullmatch(r"MoUs?|MOUs?", text):
         return None  # a memorandum of understanding, not an organisation
-    if text == "IMO" and re.match(r"\s*(?:number|no\.?|#|:)?\s*\d{7}\b", ent.doc.text[ent.end_char:], re.I):
+    if text == "IMO" and re.match(r"\s*(?:number|no\.?|#|:)?\s*\d{7}\b", doc_text(ent.doc)[ent.end_char:], re.I):
         return None  # 'IMO: 9161003' is a ship's number, not the organisation
     start, end = ent.start, ent.end
     if ent[0].lower_ in {"the", "a", "an"}:
@@ -333,37 +334,17 @@ def extract_entities(ctx: ReportContext) -> None:
     people += [m for m in found if m.label == "Person"]
     ctx.mentions.extend(found)
     people = not_only_in_headlines(ctx, people)
-    people = _places_taken_for_people(ctx, people)
+    people = places_taken_for_people(ctx, people)
     resolve_people(ctx, people)
     ctx.index()
     short_names(ctx, people)
-    _facilities(ctx)
+    added = facilities(ctx) + named_by_kind(ctx) + state_bodies(ctx)  # (all read the mentions as they were)
+    if added:
+        ctx.mentions.extend(added)
+        ctx.index()
     former_names(ctx)  # after the names typed by their kind ('the company Oceanic Carriers, formerly X')
     defined_acronyms(ctx)
     short_org_names(ctx)
-
-
-def _places_taken_for_people(ctx: ReportContext, people: list[Mention]) -> list[Mention]:
-    """'between Grenaa in Denmark and Torekov in Sweden': a lone word the tagger read as a
-    person, never part of a full name in the report, followed by 'in <state>', is a town there."""
-    doc = ctx.doc
-    words = {w for m in people if len(m.text.split()) > 1 for w in m.text.split()}
-    keep = []
-    for m in people:
-        after = ctx.at(doc[m.end + 1]) if m.end + 1 < len(doc) and doc[m.end].lower_ == "in" else None
-        titled = any(t.lower_ in ctx.gaz.title_heads for t in doc[max(m.start - 3, 0):m.start])
-        if after is None or after.label != "State" or after.via == "demonym" or m.end - m.start > 1 \
-                or m.text in words or titled:
-            keep.append(m)
-            continue
-        ctx.mentions.remove(m)
-        if m.node and m.node in ctx.builder.nodes and not ctx.mentioned(m.node):
-            ctx.builder.drop_node(m.node)
-        node = ctx.builder.add_node("Place:" + slug(fold(m.text)), "Place", m.text, kind="city",
-                                    country=ctx.name_of(after.node), evidence=ctx.evidence(doc[m.start].sent))
-        ctx.mentions.append(Mention(m.start, m.end, "Place", node, m.text))
-        ctx.index()
-    return keep
 
 
 DATELINE_MARKS = {"–", "—", "-", "--", "(", ":"}
@@ -430,7 +411,7 @@ def _two_cities(ctx: ReportContext, taken: set[int]) -> list[Mention]:
 def _slashed_credit(ctx: ReportContext) -> list[Mention]:
     """'MOSCOW, January 14. /TASS/.': the agency's credit in slashes after the dateline."""
     doc = ctx.doc
-    m = re.search(r"(?<![\w/])/([A-Z][A-Za-z\-]{1,24})/", doc.text[:400])
+    m = re.search(r"(?<![\w/])/([A-Z][A-Za-z\-]{1,24})/", doc_text(doc)[:400])
     span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand") if m else None
     if span is None or ctx.in_span(span.start, span.end):
         return []
@@ -475,210 +456,3 @@ def _wire_credits(ctx: ReportContext, i: int, sent: Span) -> list[Mention]:
             out += [Mention(sp.start, sp.end, "Organization", node, sp.text) for sp in spans]
         part = []
     return out
-
-
-SITE_HEADS = {"airport", "airbase", "port", "seaport", "harbour", "harbor", "terminal", "station"}
-NAMED_SITES = {"cosmodrome", "spaceport", "airport", "airbase", "airfield", "shipyard", "palace", "station"}
-LINE_HEADS = {"railway", "railroad", "line", "section", "pipeline", "corridor", "bridge", "highway", "road",
-              "route", "canal", "tunnel", "motorway", "link", "cable", "interconnector"}
-
-
-def _facilities(ctx: ReportContext) -> None:
-    """Infrastructure named after places: 'Niamey airport', 'the Rasht-Astara railway section',
-    'the North-South route'. A facility lies in the state of the places it is named after."""
-    doc, b = ctx.doc, ctx.builder
-    lines = _lines_named_with_of(ctx)
-    if lines:
-        ctx.mentions.extend(lines)
-        ctx.index()
-    added = []
-    for tok in doc:
-        if tok.pos_ != "NOUN" or tok.lower_ not in SITE_HEADS | LINE_HEADS or tok.dep_ == "compound" and tok.head.lower_ in LINE_HEADS:
-            continue
-        if ctx.at(tok) is not None:
-            continue  # named already ('the Power of Siberia 2 pipeline')
-        mods = [t for t in tok.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.i < tok.i]
-        counted = [c for c in tok.children if c.dep_ == "nummod" and not (c.i > 0 and doc[c.i - 1].pos_ == "PROPN")]
-        if not mods or counted or any(c.lower_ in {"a", "an", "any", "some", "another"} for c in tok.children):
-            continue  # 'a Black Sea port', 'three key Ukrainian ports': no particular place ('C-Lion 1 cable' is one)
-        first = min(t.left_edge.i for t in mods)
-        words = doc[first:tok.i + 1]
-        inner = ctx.in_span(first, tok.i + 1)
-        named_line = tok.lower_ in LINE_HEADS and all(  # 'the C-Lion 1 cable', tagged as an organisation
-            m.node not in ctx.gaz.entries and not ctx.mentioned(m.node, besides=(m,))
-            for m in _overlapping(ctx, doc[first:tok.i + 1]) if m.label == "Organization")
-        if not any(t.text[:1].isupper() and t.pos_ == "PROPN" for t in words) or any(
-                t.ent_type_ in {"DATE", "NORP"} or t.ent_type_ == "ORG" and not named_line for t in words):
-            continue
-        places = [m for m in inner if m.label == "Place"]
-        if tok.lower_ in SITE_HEADS and not places:
-            continue
-        if tok.lower_ in {"port", "seaport", "harbour", "harbor"} and len(places) == 1 and len(inner) == 1 \
-                and b.nodes[places[0].node].props.get("kind") == "port":
-            continue  # 'Rajin harbor' is the port of Rajin
-        if any(m.label not in {"Place", "Person"} and not (m.label == "Organization" and named_line) for m in inner):
-            continue
-        name = clean_span_text(words.text)
-        proper = [t for t in words if t.pos_ == "PROPN" or t.like_num]
-        short = doc[proper[0].i:proper[-1].i + 1]  # 'Balticconnector' of 'the Balticconnector subsea gas pipeline'
-        alias = (clean_span_text(short.text),) if len(proper) == len(short) and short.end < tok.i - 1 else ()
-        countries = {b.nodes[m.node].props.get("country") for m in places} - {None}
-        node = b.add_node("Place:" + slug(fold(name)), "Place", name, kind="facility", aliases=alias,
-                          country=countries.pop() if len(countries) == 1 else None, evidence=ctx.evidence(tok.sent))
-        for m in [m for m in _overlapping(ctx, words) if m.label == "Organization"]:
-            ctx.forget(m)
-        for m in [m for m in inner if m.label != "Organization"]:
-            guessed = m.label == "Place" and m.node not in ctx.gaz.entries  # 'North-South' of 'the North-South route'
-            if (m.label == "Person" or guessed) and m.node in b.nodes and not ctx.mentioned(m.node, besides=tuple(inner)):
-                b.drop_node(m.node)  # 'Astara' of 'Rasht-Astara railway' read as a surname
-                ctx.mentions.remove(m)
-                ctx.index()
-        added.append(Mention(first, tok.i + 1, "Place", node, name))
-    added += _sites_after_places(ctx)
-    added += _named_lines(ctx)
-    added += _border_points(ctx)
-    added += _named_by_geo_noun(ctx)
-    added += named_by_kind(ctx)
-    added += state_bodies(ctx)
-    if added:
-        ctx.mentions.extend(added)
-        ctx.index()
-
-
-GEO_NOUNS = {"strait": "sea", "straits": "sea", "sea": "sea", "gulf": "sea", "bay": "sea", "sound": "sea",
-             "island": "region", "islands": "region", "peninsula": "region", "river": "river"}
-
-
-def _named_by_geo_noun(ctx: ReportContext) -> list[Mention]:
-    """'the Kattegat strait', 'the Dnipro river': a name the tagger took for an organisation
-    or a person, followed by a lower-case geographic noun, is a place of that kind."""
-    doc, out = ctx.doc, []
-    for m in [m for m in ctx.mentions if m.label in {"Organization", "Person"}]:
-        if m.end >= len(doc) or doc[m.end].text not in GEO_NOUNS or m.end - m.start > 3:
-            continue
-        if any(org_word(ctx, t.text) for t in doc[m.start:m.end]):
-            continue
-        ctx.forget(m)
-        name = clean_span_text(m.text)
-        node = ctx.builder.add_node("Place:" + slug(fold(name)), "Place", name, kind=GEO_NOUNS[doc[m.end].text],
-                                    evidence=ctx.evidence(doc[m.start].sent))
-        out.append(Mention(m.start, m.end, "Place", node, name))
-    return out
-
-
-LINE_OF = re.compile(r"['‘\"“]?\b((?:[A-Z][\w\-]*\s+)+of\s+(?:the\s+)?[A-Z][\w\-]*(?:[\s\-]+(?:\d+|[IVX]+|[A-Z][\w\-]*))*)"
-                     r"['’\"”]?\s+(?:(?:gas|oil|rail|road|power|trunk)\s+)?(pipeline|railway|bridge|cable|canal|tunnel|corridor)\b")
-
-
-def _named_lines(ctx: ReportContext) -> list[Mention]:
-    """'the "Friendship Bridge"', 'the Crimean Bridge': a proper name ending in a line word."""
-    doc, out = ctx.doc, []
-    for tok in doc:
-        if tok.lower_ not in LINE_HEADS | {"bridge"} or not tok.text[:1].isupper() or tok.i == 0 \
-                or tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" or is_headline(tok.sent):
-            continue
-        first = tok.i
-        while first > tok.sent.start and doc[first - 1].text[:1].isupper() and doc[first - 1].pos_ in {"PROPN", "ADJ"} \
-                and doc[first - 1].ent_type_ not in {"DATE", "ORG"}:
-            first -= 1
-        inside = _overlapping(ctx, doc[first:tok.i + 1])
-        if first == tok.i or first == tok.sent.start and not doc[first].is_quote or \
-                any(m.label not in {"Place", "State"} or m.end > tok.i + 1 for m in inside):
-            continue
-        name = clean_span_text(doc[first:tok.i + 1].text)
-        for m in inside:
-            ctx.forget(m)
-        node = ctx.builder.add_node("Place:" + slug(fold(name)), "Place", name, kind="facility",
-                                    evidence=ctx.evidence(tok.sent))
-        out.append(Mention(first, tok.i + 1, "Place", node, name))
-    return out
-
-
-def _lines_named_with_of(ctx: ReportContext) -> list[Mention]:
-    """'the Power of Siberia 2 pipeline', "the 'Power of Siberia 2' gas pipeline": a line whose
-    name has an 'of' in it (the tagger splits it and reads the place inside as the line)."""
-    doc, out, named = ctx.doc, [], {}
-    for match in LINE_OF.finditer(doc.text):
-        span = doc.char_span(match.start(1), match.end(2), alignment_mode="expand")
-        whole = doc.char_span(match.start(0), match.end(2), alignment_mode="expand")  # with its quote
-        if span is None or whole is None or any(m.label not in {"Place", "Organization", "Person"}
-                                                for m in _overlapping(ctx, whole)):
-            continue
-        name = f"{match.group(1)} {match.group(2)}"
-        node = ctx.builder.add_node("Place:" + slug(fold(name)), "Place", name, kind="facility",
-                                    aliases=(match.group(1),), evidence=ctx.evidence(span.sent))
-        for m in _overlapping(ctx, whole):
-            ctx.forget(m)
-        out.append(Mention(span.start, span.end, "Place", node, name))
-        named[match.group(1)] = (node, name)
-    for short, (node, name) in named.items():  # 'Power of Siberia 2' alone, or in a capitals heading
-        for match in re.finditer(rf"\b{re.escape(short)}\b(?![\s\-]+\d)", doc.text, re.I):
-            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
-            if span is None or any(m.start <= span.start < m.end for m in out):
-                continue
-            inside = _overlapping(ctx, span)
-            if any(m.label not in {"Place", "Organization", "Person"} for m in inside):
-                continue
-            for m in inside:
-                ctx.forget(m)
-            out.append(Mention(span.start, span.end, "Place", node, name))
-    return out
-
-
-def _overlapping(ctx: ReportContext, span: Span) -> list[Mention]:
-    """Mentions sharing a token with a span ('the Power of' of 'the Power of Siberia 2 pipeline')."""
-    return [m for m in ctx.mentions if m.start < span.end and m.end > span.start]
-
-
-TRIPOINT_MARKS = {"tri", "triple", "three-way", "trilateral"}
-
-
-def _border_points(ctx: ReportContext) -> list[Mention]:
-    """'the Russia-China-North Korea tri-border', 'the Brazil-Argentina-Paraguay triple border
-    area': where three states meet is a place of its own (kind border); the states stay mentioned."""
-    doc, out = ctx.doc, []
-    for tok in doc:
-        if tok.lower_ not in {"border", "tripoint"} or tok.pos_ not in {"NOUN", "PROPN"}:
-            continue
-        marks = [t for t in doc[max(tok.i - 3, 0):tok.i] if t.lower_ in TRIPOINT_MARKS]
-        if tok.lower_ == "border" and not marks:
-            continue
-        end = (marks[0].i if marks else tok.i)
-        states = []
-        i = end - 1
-        while i >= 0 and (m := ctx.at(doc[i])) is not None and m.label in {"State", "Place"} and m.end == i + 1:
-            states.insert(0, m)
-            i = m.start - 1
-            if i < 0 or doc[i].text not in {"-", "–", "/"}:
-                break
-            i -= 1
-        if len(states) < 2:
-            continue
-        area = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {"area", "region", "zone"}
-        words = doc[states[0].start:tok.i + 1 + area]
-        name = clean_span_text(words.text)
-        node = ctx.builder.add_node("Place:" + slug(fold(name)), "Place", name, kind="border",
-                                    evidence=ctx.evidence(tok.sent))
-        out.append(Mention(end, tok.i + 1 + area, "Place", node, name))
-    return out
-
-
-def _sites_after_places(ctx: ReportContext) -> list[Mention]:
-    """'the Vostochny Cosmodrome', 'Niamey Airport': a site named after a place is not the
-    place (nor the port of the same name)."""
-    doc, b, out = ctx.doc, ctx.builder, []
-    for m in [m for m in ctx.mentions if m.label == "Place"]:
-        if m.end >= len(doc) or doc[m.end].lower_ not in NAMED_SITES or ctx.at(doc[m.end]) is not None:
-            continue
-        name = f"{m.text} {doc[m.end].text.capitalize() if doc[m.end].is_lower else doc[m.end].text}"
-        acc = b.nodes.get(m.node)
-        node = b.add_node("Place:" + slug(fold(name)), "Place", name, kind="facility",
-                          country=acc.props.get("country") if acc else None, evidence=ctx.evidence(doc[m.start].sent))
-        out.append(Mention(m.start, m.end + 1, "Place", node, name))
-        ctx.mentions.remove(m)
-        ctx.index()
-        if acc is not None and not ctx.mentioned(m.node) and acc.label == "Place" and acc.props.get("kind") != "city":
-            b.drop_node(m.node)  # 'Vostochny' of the cosmodrome is not the port of that name
-    return out
-
-

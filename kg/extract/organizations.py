@@ -10,7 +10,7 @@ import re
 
 from spacy.tokens import Span
 
-from kg.extract.context import Mention, ReportContext, is_headline
+from kg.extract.context import Mention, ReportContext, doc_text, is_headline
 from kg.extract.gazetteer import Entry
 from kg.extract.normalize import clean_span_text, slug
 
@@ -30,8 +30,8 @@ def names_a_document(ctx: ReportContext, text: str) -> bool:
     if re.fullmatch(r"[A-Z]{2,8}s?", text) is None:
         return False
     bare = re.escape(text.rstrip("s"))
-    return re.search(rf"\b{DOCUMENT_WORDS}\s*\({bare}s?\)", ctx.doc.text) is not None or \
-        re.search(rf"\b[a-z][a-z\-]+\s+\({bare}s?\)", ctx.doc.text) is not None
+    return re.search(rf"\b{DOCUMENT_WORDS}\s*\({bare}s?\)", doc_text(ctx.doc)) is not None or \
+        re.search(rf"\b[a-z][a-z\-]+\s+\({bare}s?\)", doc_text(ctx.doc)) is not None
 
 
 BODY_HEADS = {"ministry", "department", "army", "navy", "forces", "force", "guard", "parliament", "staff", "office",
@@ -101,7 +101,7 @@ def org_names(ctx: ReportContext) -> list[Mention]:
     """Organisation names the tagger missed or cut: 'the Lagos Institute of Maritime Studies',
     'the Institute for Energy Studies'. A place inside such a name is part of the name."""
     doc, out = ctx.doc, []
-    for m in _ORG_NAME.finditer(doc.text):
+    for m in _ORG_NAME.finditer(doc_text(doc)):
         span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
         if span is None or len(span) < 2 or is_headline(span.sent) or span[0].i == span.sent.start:
             continue
@@ -131,7 +131,7 @@ def apposed_kinds(ctx: ReportContext) -> list[Mention]:
     """'African Initiative, a pro-Kremlin Russian news agency': a name the report itself calls
     an agency, outlet or company is an organisation, whatever the tagger made of it."""
     doc, out = ctx.doc, []
-    for m in APPOSED_KIND.finditer(doc.text):
+    for m in APPOSED_KIND.finditer(doc_text(doc)):
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
         if span is None or span[0].i == span.sent.start and span[0].lower_ in {"the", "a"}:
             continue
@@ -159,7 +159,7 @@ def legal_names(ctx: ReportContext) -> list[Mention]:
     company, whatever the tagger made of its words; the bare name later ('Galaxy Maritime
     said') is the same company."""
     doc, out, found = ctx.doc, [], {}
-    for m in LEGAL_NAME.finditer(doc.text):
+    for m in LEGAL_NAME.finditer(doc_text(doc)):
         bare = " ".join(m.group(1).split())
         if bare.split()[0] in {"The", "A", "An"}:
             bare = " ".join(bare.split()[1:])
@@ -177,7 +177,7 @@ def legal_names(ctx: ReportContext) -> list[Mention]:
                                            aliases=(bare,))
     for bare, node in found.items():
         for m in re.finditer(rf"\b{re.escape(bare)}(?:\s+(?:Ltd\.?|LLC|Inc\.?|PJSC|OJSC|CJSC|JSC|GmbH|Corp\.|"
-                             rf"Corporation|PLC|plc|AG))?(?!\w)", doc.text):
+                             rf"Corporation|PLC|plc|AG))?(?!\w)", doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is None:
                 continue

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.context import Mention, ReportContext, is_headline
+from kg.extract.context import Mention, ReportContext, doc_text, is_headline
 from kg.extract.normalize import clean_span_text, fold, slug
 from kg.extract.organizations import ORG_HEADS, org_word
 from kg.extract.roles import title_words
@@ -300,7 +300,7 @@ def split_office_holders(ctx: ReportContext) -> None:
             org_heads = [t for t in ent[:-2] if t.text in ctx.gaz.org_heads and t.i > ent.start]
             if cut is None and org_heads:  # 'National Highway Authority Asim Amin'
                 cut, label = org_heads[-1].idx + len(org_heads[-1]), "ORG"
-        words = doc.text[cut + 1:ent.end_char].split() if cut else []
+        words = doc_text(doc)[cut + 1:ent.end_char].split() if cut else []
         if cut and 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:2].islower() for w in words) \
                 and _could_be_name(ctx, words):
             office = doc.char_span(ent.start_char, cut, label=label)

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from kg.extract.context import Mention, ReportContext
+from kg.extract.context import Mention, ReportContext, doc_text
 
 EXTRA_OPPOSE = {"circumvent", "evade", "counter", "counteract", "violate", "breach", "undermine", "flout"}
 TARGETS = {"Agreement", "State", "Organization", "Person"}
@@ -85,7 +85,7 @@ BACKED = re.compile(r"\b([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)-(?:backed|sponsored|supp
 def _backed(ctx: ReportContext) -> None:
     """'Yemen's Iran-backed Houthis', 'Russia-backed separatists': the backer SUPPORTS them."""
     doc = ctx.doc
-    for m in BACKED.finditer(doc.text):
+    for m in BACKED.finditer(doc_text(doc)):
         backer = ctx.gaz.lookup(m.group(1), "State") or ctx.gaz.state_of_demonym(m.group(1))
         after = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
         backed = ctx.at(after[0]) if after is not None else None

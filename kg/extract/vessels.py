@@ -15,7 +15,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from kg.extract.context import Mention, ReportContext, is_headline
+from kg.extract.context import Mention, ReportContext, doc_text, is_headline
 from kg.extract.events import sentence_date
 from kg.extract.normalize import clean_span_text, fold, slug
 from kg.models import stable_hash
@@ -91,7 +91,7 @@ def _named_vessels(ctx: ReportContext) -> dict[str, Span]:
                 first = min([subj.i] + [c.i for c in subj.children if c.dep_ == "compound" and c.pos_ == "PROPN"])
                 out.setdefault(doc[first:subj.i + 1].text, tok.sent)
     for pattern in (TONNAGE, TONNAGE_BEFORE, BUILT):  # 'the Lycavitos (58,786 dwt)', 'the 75,200-dwt Yi Peng 3'
-        for m in pattern.finditer(doc.text):
+        for m in pattern.finditer(doc_text(doc)):
             span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             if span is not None:
                 out.setdefault(m.group(1), span.sent)
@@ -189,7 +189,7 @@ def _relabel_mentions(ctx: ReportContext, vessels: dict[str, str]) -> None:
             b.drop_node(old)
     doc = ctx.doc
     for name, node in vessels.items():
-        for match in re.finditer(rf"\b{re.escape(name)}\b", doc.text):
+        for match in re.finditer(rf"\b{re.escape(name)}\b", doc_text(doc)):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None:
                 continue
