@@ -691,3 +691,9 @@ def test_a_section_heading_names_no_organisation():
     labels, _ = _facts("Troops landed in Mali on Monday.\n\nGlobal Concerns and Repercussions\n\n"
                        "The move alarmed Western capitals, Human Rights Watch said.")
     assert "Global Concerns" not in labels
+
+
+def test_ships_listed_before_a_plural_ship_noun():
+    labels, _ = _facts("Four Chinese naval vessels, including the Shaoxing and Urumqi missile destroyers, "
+                       "joined the drills near Vladivostok.")
+    assert labels.get("Shaoxing") == "Vessel" and labels.get("Urumqi") == "Vessel"  # ships named after towns

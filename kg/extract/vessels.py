@@ -60,7 +60,8 @@ def _named_vessels(ctx: ReportContext) -> dict[str, Span]:
     for tok in doc:
         if tok.text in HULL_PREFIXES and tok.i + 1 < len(doc) and NAME_TOKEN.match(doc[tok.i + 1].text):
             out.setdefault(_name_from(doc, tok.i), tok.sent)
-        if tok.lower_ not in SHIP_WORDS or tok.pos_ not in {"NOUN", "PROPN"} or is_headline(tok.sent):
+        if tok.lower_ not in SHIP_WORDS and tok.lemma_.lower() not in SHIP_WORDS or tok.pos_ not in {"NOUN", "PROPN"} \
+                or is_headline(tok.sent):
             continue
         k = tok.i + 1
         if k + 1 < len(doc) and doc[k].text == ",":  # 'a Russian cargo ship, the Port Olya 3,'
@@ -80,8 +81,7 @@ def _named_vessels(ctx: ReportContext) -> dict[str, Span]:
                 if name:
                     out.setdefault(name, tok.sent)
             continue
-        before = _name_before_ship_words(doc, tok.i)
-        if before:
+        for before in _names_before_ship_words(doc, tok.i):
             out.setdefault(before, tok.sent)
     for tok in doc:  # 'Galaxy Leader was illegally boarded', 'X sailed under a Bahamian flag': only ships do that
         subjects = [c for c in tok.children if c.dep_ == "nsubjpass" and tok.lemma_ in {"board", "hijack"}
@@ -143,19 +143,24 @@ def _name_from(doc, i: int) -> str:
     return " ".join(words)
 
 
-def _name_before_ship_words(doc, i: int) -> str:
-    """'the Navistar dry cargo carrier': a name, then lowercase ship words, then the ship noun."""
+def _names_before_ship_words(doc, i: int) -> list[str]:
+    """'the Navistar dry cargo carrier', 'the Shaoxing and Urumqi missile destroyers': names,
+    then lowercase ship words, then the ship noun."""
     j = i - 1
     while j >= 0 and doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ"} and doc[j].lower_ not in SHIP_WORDS:
         j -= 1
     if j < 0 or not (doc[j].pos_ == "PROPN" and NAME_TOKEN.match(doc[j].text)) or j == i - 1 and doc[j].ent_type_:
-        return ""
-    k = j
-    while k - 1 >= 0 and doc[k - 1].pos_ == "PROPN" and NAME_TOKEN.match(doc[k - 1].text):
-        k -= 1
-    if k > 0 and doc[k - 1].lower_ not in {"the", "a", "an"}:
-        return ""
-    return doc[k:j + 1].text
+        return []
+    names, end = [], j
+    while True:
+        k = end
+        while k - 1 >= 0 and doc[k - 1].pos_ == "PROPN" and NAME_TOKEN.match(doc[k - 1].text):
+            k -= 1
+        names.insert(0, doc[k:end + 1].text)
+        if k >= 2 and doc[k - 1].lower_ in {"and", ","} and doc[k - 2].pos_ == "PROPN" and doc[i].tag_ == "NNS":
+            end = k - 2  # a list of names before a plural ship noun
+            continue
+        return names if k > 0 and doc[k - 1].lower_ in {"the", "a", "an"} else []
 
 
 def _plausible(ctx: ReportContext, name: str) -> bool:
