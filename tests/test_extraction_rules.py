@@ -667,7 +667,7 @@ def test_one_treaty_however_described_and_a_president_elect():
     agreements = [n for n, label in labels.items() if label == "Agreement"]
     assert agreements == ["Treaty on comprehensive strategic partnership"], agreements
     assert ("Iran", "PARTY_TO", agreements[0]) in edges and ("Vladimir Putin", "SIGNED", agreements[0]) in edges
-    assert labels.get("Trump") == "Person" and [n for n in labels if "Trump" in n] == ["Trump"]
+    assert labels.get("Trump") == "Person" and [n for n, lab in labels.items() if lab == "Person" and "Trump" in n] == ["Trump"]
     labels, edges = _facts("The talks came ahead of the inauguration of U.S. President-elect Donald Trump.")
     assert ("Donald Trump", "HOLDS_ROLE", "United States") in edges
 
@@ -697,3 +697,13 @@ def test_ships_listed_before_a_plural_ship_noun():
     labels, _ = _facts("Four Chinese naval vessels, including the Shaoxing and Urumqi missile destroyers, "
                        "joined the drills near Vladivostok.")
     assert labels.get("Shaoxing") == "Vessel" and labels.get("Urumqi") == "Vessel"  # ships named after towns
+
+
+def test_an_inauguration_is_an_event_and_a_relative_clause_places_nothing():
+    labels, edges = _facts(
+        "His visit came ahead of the inauguration of U.S. President-elect Donald Trump on January 20, who has "
+        "pledged to take a tougher stance on Iran, which has setbacks in its sphere of influence across the "
+        "Middle East.", published="2025-01-17")
+    events = [n for n, label in labels.items() if label == "Event"]
+    assert events and ("Donald Trump", "ATTENDED", events[0]) in edges
+    assert not any(t == "HELD_IN" for _, t, _ in edges)  # the Middle East is no place of the inauguration

@@ -24,7 +24,8 @@ ATTEND_VERBS = {"attend", "accompany", "join", "participate", "witness"}
 GROUP_NOUNS = {"delegation", "entourage", "team"}
 INCLUDE_VERBS = {"include", "comprise", "consist", "feature", "contain"}
 ACTORS = {"Person", "State", "Organization"}
-GATHERINGS = {"signing", "summit", "call", "meeting", "talks", "conference", "exhibition", "parade", "ceremony"}  # worth a node even undated
+GATHERINGS = {"signing", "summit", "call", "meeting", "talks", "conference", "exhibition", "parade", "ceremony",
+              "inauguration", "funeral"}  # worth a node even undated
 NAME_HEADS = {"memorandum", "agreement", "regulation", "regulations", "mechanism", "declaration", "treaty",
               "format", "resolution", "contract"}  # 'a mechanism for the meeting of ministers' is no event
 CALL_VERBS = {"speak", "talk", "hold", "have", "converse"}
@@ -329,6 +330,8 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
     named = tok.pos_ == "PROPN" and sum(t.is_title or t.is_upper for t in ctx.doc[tok.left_edge.i:tok.i + 1]) >= 3
     participants = [m for m in inside if m.label in ACTORS and m.start < tok.i and not named]  # not BRICS of its forum
     participants += _child_mentions(ctx, tok, "between", {"Person"})  # 'talks between Traore and Putin'
+    if kind in {"inauguration", "funeral"}:  # 'the inauguration of President-elect Trump'
+        participants += _child_mentions(ctx, tok, "of", {"Person"})
     if named:  # its own date only ('the Forum to be held Sept. 18-20'), not the sentence's
         own = [e for e in sent.ents if e.label_ == "DATE" and tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1]
         when = sentence_date(ctx, sent, own[0].start) if own else None
@@ -454,13 +457,17 @@ def _record_event(ctx: ReportContext, events: EventIndex, tok: Token, node_id: s
 
 
 def _after_in_or_at(tok: Token, event: Token) -> bool:
-    """Is the place introduced by 'in'/'at' on its way up to the event noun ('summit ... in the city of Xi'an')?"""
+    """Is the place introduced by 'in'/'at' on its way up to the event noun ('summit ... in the
+    city of Xi'an')? Not when the way passes a relative clause about someone ('the inauguration
+    of Trump, who ... in its sphere of influence across the Middle East')."""
+    path = []
     for a in tok.ancestors:
         if a.i == event.i:
-            return False
-        if a.dep_ == "prep" and a.lower_ in {"in", "at"}:
-            return True
-    return False
+            break
+        path.append(a)
+    if any(a.dep_ == "relcl" for a in path):
+        return False
+    return any(a.dep_ == "prep" and a.lower_ in {"in", "at"} for a in path)
 
 
 def _meeting(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
