@@ -707,3 +707,9 @@ def test_an_inauguration_is_an_event_and_a_relative_clause_places_nothing():
     events = [n for n, label in labels.items() if label == "Event"]
     assert events and ("Donald Trump", "ATTENDED", events[0]) in edges
     assert not any(t == "HELD_IN" for _, t, _ in edges)  # the Middle East is no place of the inauguration
+
+
+def test_who_decided_to_send_is_the_shipper():
+    _, edges = _facts("The United States on Tuesday unveiled fresh sanctions in response to what it called Iran's "
+                      "escalatory decision to send ballistic missiles to Russia.", published="2024-09-10")
+    assert ("Iran", "SHIPPED", "Russia") in edges and ("United States", "SHIPPED", "Russia") not in edges

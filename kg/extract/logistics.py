@@ -519,6 +519,9 @@ def _verbal_shipment(ctx: ReportContext, sent: Span, verb: Token) -> None:
             subj = subj.head
         subjects = [c for c in subj.children if c.dep_ == "nsubj"] if subj is not None else []
         shipper = _actor(ctx, subjects[0]) if subjects else None
+        if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":  # "Iran's decision to send missiles": Iran sends
+            owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
+            shipper = (_actor(ctx, owner) if owner is not None else None) or shipper
     explicit = not passive and bool(subjects) and shipper is None  # 'its vessels were transporting': not a state
     scope = sent if verb.lemma_ == "carry" else [verb]  # 'a ship carrying corn ... heading from A to B'
     froms = [o for v in scope for c in getattr(v, "children", []) if c.dep_ == "prep" and c.lower_ == "from"
