@@ -713,3 +713,10 @@ def test_who_decided_to_send_is_the_shipper():
     _, edges = _facts("The United States on Tuesday unveiled fresh sanctions in response to what it called Iran's "
                       "escalatory decision to send ballistic missiles to Russia.", published="2024-09-10")
     assert ("Iran", "SHIPPED", "Russia") in edges and ("United States", "SHIPPED", "Russia") not in edges
+
+
+def test_a_state_airline_is_a_company_and_can_be_sanctioned():
+    labels, edges = _facts("The US State Department sanctioned Tehran's flag carrier Iran Air for operating in "
+                           "Russia. Turkish Airlines still flies to Moscow.", published="2024-09-10")
+    assert labels.get("Iran Air") == "Organization" and labels.get("Turkish Airlines") == "Organization"
+    assert ("US State Department", "SANCTIONED", "Iran Air") in edges

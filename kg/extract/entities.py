@@ -31,6 +31,7 @@ from kg.extract.organizations import (
     possessor_state,
     short_org_names,
     state_bodies,
+    state_companies,
     state_in_name,
 )
 from kg.extract.people import (
@@ -339,6 +340,7 @@ def extract_entities(ctx: ReportContext) -> None:
     ctx.index()
     short_names(ctx, people)
     added = facilities(ctx) + named_by_kind(ctx) + state_bodies(ctx)  # (all read the mentions as they were)
+    state_companies(ctx)  # ('Iran Air': after the bodies, which know 'U.S. Navy')
     if added:
         ctx.mentions.extend(added)
         ctx.index()

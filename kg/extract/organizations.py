@@ -276,6 +276,34 @@ STATE_BODIES = {"army", "navy", "air force", "armed forces", "defence ministry",
                 "prosecutor's office", "intelligence service", "customs", "military"}
 
 
+STATE_COMPANY_WORDS = {"Air", "Airways", "Airlines", "Railways", "Shipping", "Telecom", "Post"}
+
+
+def state_companies(ctx: ReportContext) -> list[Mention]:
+    """'Iran Air', 'Korean Air', 'Turkish Airlines': a state's name or adjective followed by an
+    airline's or a carrier's word is a company, not the state (the ruler reads 'Iran')."""
+    doc, out = ctx.doc, []
+    for m in [m for m in ctx.mentions if m.label == "State"]:
+        if m.end >= len(doc) or doc[m.end].text not in STATE_COMPANY_WORDS or ctx.at(doc[m.end]) is not None \
+                or m.end + 1 < len(doc) and doc[m.end + 1].text[:1].isupper():
+            continue
+        name = clean_span_text(doc[m.start:m.end + 1].text)
+        entry = ctx.gaz.lookup(name, "Organization")
+        node = node_for_company(ctx, name, entry, doc[m.start].sent)
+        ctx.forget(m)
+        mention = Mention(m.start, m.end + 1, "Organization", node, name)
+        ctx.add_mention(mention)
+        out.append(mention)
+    return out
+
+
+def node_for_company(ctx: ReportContext, name: str, entry: Entry | None, sent: Span) -> str:
+    if entry is not None:
+        return ctx.builder.add_node(entry.key, "Organization", entry.name, evidence=ctx.evidence(sent))
+    return ctx.builder.add_node("Organization:" + slug(name), "Organization", name, kind="company",
+                                evidence=ctx.evidence(sent))
+
+
 def state_bodies(ctx: ReportContext) -> list[Mention]:
     """'the Russian defence ministry', 'the Niger army', 'Kremlin press office': a state's body
     written in lower case, which the tagger leaves out."""

@@ -457,6 +457,10 @@ def _target(ctx: ReportContext, tok: Token, actor: str | None = None) -> str | N
     m = ctx.at(tok)
     if m and m.label in {"Organization", "Vessel", "State", "Person"}:
         return m.node
+    named = next((x for a in tok.children if a.dep_ == "appos" for x in [ctx.at(a)] if x is not None
+                  and x.label in {"Organization", "Vessel", "Person"}), None)
+    if named is not None:  # "Tehran's flag carrier Iran Air"
+        return named.node
     if tok.lower_ in {"company", "firm", "operator", "owner"}:
         return _last_org_before(ctx, tok.i, actor)
     if tok.lower_ in SHIP_WORDS:
