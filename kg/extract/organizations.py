@@ -150,8 +150,8 @@ def apposed_kinds(ctx: ReportContext) -> list[Mention]:
     return out
 
 
-LEGAL_NAME = re.compile(r"\b((?:[A-Z][\w&'\-]*\s+){1,4}?)(Ltd\.?|LLC|Inc\.?|PJSC|OJSC|CJSC|JSC|GmbH|Corp\.|Corporation|"
-                        r"PLC|plc|S\.A\.|AG|Co\.,? Ltd\.?)(?!\w)")
+LEGAL_FORMS = r"Ltd\.?|LLC|Inc\.?|PJSC|OJSC|CJSC|JSC|GmbH|Corp\.|Corporation|PLC|plc|AG"
+LEGAL_NAME = re.compile(rf"\b((?:[A-Z][\w&'\-]*\s+){{1,4}}?)({LEGAL_FORMS}|S\.A\.|Co\.,? Ltd\.?)(?!\w)")
 
 
 def legal_names(ctx: ReportContext) -> list[Mention]:
@@ -176,8 +176,7 @@ def legal_names(ctx: ReportContext) -> list[Mention]:
         found[bare] = ctx.builder.add_node("Organization:" + slug(bare), "Organization", name, kind="company",
                                            aliases=(bare,))
     for bare, node in found.items():
-        for m in re.finditer(rf"\b{re.escape(bare)}(?:\s+(?:Ltd\.?|LLC|Inc\.?|PJSC|OJSC|CJSC|JSC|GmbH|Corp\.|"
-                             rf"Corporation|PLC|plc|AG))?(?!\w)", doc_text(doc)):
+        for m in re.finditer(rf"\b{re.escape(bare)}(?:\s+(?:{LEGAL_FORMS}))?(?!\w)", doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is None:
                 continue

@@ -221,24 +221,18 @@ def _flags(ctx: ReportContext, sent: Span) -> None:
         state = next((ctx.gaz.state_of_demonym(c.text) for c in flag.children if c.dep_ in {"amod", "compound"}
                       and ctx.gaz.state_of_demonym(c.text)), None) if vessel else None
         if state:
-            node = ctx.builder.add_node(state.key, "State", state.name, iso=state.country)
-            ctx.builder.add_edge(vessel, "FLAGGED_IN", node, evidence=ev)
-            ctx.builder.add_node(vessel, "Vessel", ctx.name_of(vessel), flag=state.name)
+            _set_flag(ctx, vessel, _state_node(ctx, state), ev)
     for m in FLAGGED.finditer(sent.text):
         state = ctx.gaz.state_of_demonym(m.group(1)) or ctx.gaz.lookup(m.group(1), "State")
         start = sent.start_char + m.end()
         after = [v for v in here if ctx.doc[v.start].idx >= start]
         if state and after:
-            node = ctx.builder.add_node(state.key, "State", state.name, iso=state.country)
-            ctx.builder.add_edge(after[0].node, "FLAGGED_IN", node, evidence=ev)
-            ctx.builder.add_node(after[0].node, "Vessel", ctx.name_of(after[0].node), flag=state.name)
+            _set_flag(ctx, after[0].node, _state_node(ctx, state), ev)
     for v in here:
         iso = NAVY_PREFIXES.get(ctx.name_of(v.node).split()[0])
         state = ctx.gaz.state_by_iso(iso) if iso else None
         if state:  # 'USS Lewis B. Puller' is a ship of the US Navy
-            node = ctx.builder.add_node(state.key, "State", state.name, iso=state.country)
-            ctx.builder.add_edge(v.node, "FLAGGED_IN", node, evidence=ev)
-            ctx.builder.add_node(v.node, "Vessel", ctx.name_of(v.node), flag=state.name)
+            _set_flag(ctx, v.node, _state_node(ctx, state), ev)
         _flag_of_ship_noun(ctx, v, ev)
         head = ctx.doc[v.end - 1]
         for t in [*head.children, head.head]:
@@ -247,9 +241,7 @@ def _flags(ctx: ReportContext, sent: Span) -> None:
                     for c in t.children:
                         state = ctx.gaz.state_of_demonym(c.text) if c.dep_ in {"amod", "compound"} else None
                         if state:
-                            node = ctx.builder.add_node(state.key, "State", state.name, iso=state.country)
-                            ctx.builder.add_edge(v.node, "FLAGGED_IN", node, evidence=ev)
-                            ctx.builder.add_node(v.node, "Vessel", ctx.name_of(v.node), flag=state.name)
+                            _set_flag(ctx, v.node, _state_node(ctx, state), ev)
 
 
 def _flag_of_ship_noun(ctx: ReportContext, v: Mention, ev: str) -> None:
@@ -269,11 +261,19 @@ def _flag_of_ship_noun(ctx: ReportContext, v: Mention, ev: str) -> None:
         elif m.label == "Organization" and ctx.builder.nodes.get(m.node) is not None:
             entry = ctx.gaz.lookup(ctx.builder.nodes[m.node].props.get("country") or "", "State")
             if entry:
-                states.add(ctx.builder.add_node(entry.key, "State", entry.name, iso=entry.country))
+                states.add(_state_node(ctx, entry))
     if len(states) == 1:
-        state = states.pop()
-        ctx.builder.add_edge(v.node, "FLAGGED_IN", state, evidence=ev)
-        ctx.builder.add_node(v.node, "Vessel", ctx.name_of(v.node), flag=ctx.name_of(state))
+        _set_flag(ctx, v.node, states.pop(), ev)
+
+
+def _state_node(ctx: ReportContext, state) -> str:
+    return ctx.builder.add_node(state.key, "State", state.name, iso=state.country)
+
+
+def _set_flag(ctx: ReportContext, vessel: str, state: str, ev: str) -> None:
+    """FLAGGED_IN, and the flag as a property of the vessel (what a ship table shows)."""
+    ctx.builder.add_edge(vessel, "FLAGGED_IN", state, evidence=ev)
+    ctx.builder.add_node(vessel, "Vessel", ctx.name_of(vessel), flag=ctx.name_of(state))
 
 
 def _imo(ctx: ReportContext, sent: Span) -> None:
