@@ -720,3 +720,29 @@ def test_a_state_airline_is_a_company_and_can_be_sanctioned():
                            "Russia. Turkish Airlines still flies to Moscow.", published="2024-09-10")
     assert labels.get("Iran Air") == "Organization" and labels.get("Turkish Airlines") == "Organization"
     assert ("US State Department", "SANCTIONED", "Iran Air") in edges
+
+
+def test_an_undated_recurring_gathering_is_no_event():
+    labels, _ = _facts("Australia and New Zealand were invited to the annual NATO summit, which worried Beijing. "
+                       "NATO leaders held a summit in Vilnius on July 11.", published="2023-07-20")
+    events = [n for n, label in labels.items() if label == "Event"]
+    assert len(events) == 1 and "Vilnius" in events[0]  # the dated one, not the series
+
+
+def test_an_indefinite_agreement_on_a_subject_is_the_signed_treaty():
+    labels, edges = _facts(
+        "Mongolia and Kazakhstan signed a treaty on strategic partnership in Astana on Monday. Now that there is "
+        "an agreement on fisheries, more Kazakh boats will sail to Mongolian lakes. Kazakhstan also reached "
+        "an agreement on grain with Uzbekistan.", published="2024-03-06")
+    agreements = [n for n, label in labels.items() if label == "Agreement"]
+    treaty = next(a for a in agreements if "strategic partnership" in a.lower())
+    assert not any("fisheries" in a.lower() for a in agreements)  # folded into the treaty
+    assert any("grain" in a.lower() for a in agreements)  # this one has its own parties
+    assert ("Mongolia", "PARTY_TO", treaty) in edges
+
+
+def test_united_nations_sanctions_are_the_security_councils():
+    labels, _ = _facts("Such sales violate U.N. sanctions on Eritrea, and the UN arms embargo still holds. "
+                       "The United Nations General Assembly met in New York.", published="2024-03-06")
+    assert labels.get("United Nations Security Council") == "Organization"
+    assert "United Nations" not in labels  # no UN node of its own: its only mentions were the sanctions'

@@ -375,6 +375,7 @@ def extract_agreements(ctx: ReportContext, events: EventIndex) -> AgreementIndex
     _signing_events(ctx, index, events)
     _generic_into_named(ctx, index)
     _descriptions_into_signed(ctx, index)
+    _indefinite_into_signed(ctx, index)
     _articles(ctx, index)
     _renews(ctx, index)
     _sanctions(ctx, index)
@@ -746,6 +747,44 @@ def _descriptions_into_signed(ctx: ReportContext, index: AgreementIndex) -> None
         fits = [n for n in signed if parties.get(node, set()) <= parties.get(n, set())]
         if len(fits) == 1:
             index.fold(ctx, node, fits[0])
+
+
+def _indefinite_into_signed(ctx: ReportContext, index: AgreementIndex) -> None:
+    """'Now that there is an agreement on labour, ...' in a report on one signed treaty: an
+    agreement told once, indefinitely, by its subject alone, with nobody who made or joined it,
+    is that treaty's provision on the subject, not a document of its own."""
+    b = ctx.builder
+    linked = {e.target for e in b.edges.values() if e.type in {"PARTY_TO", "SIGNED", "SIGNED_AT"}}
+    parties: dict[str, set[str]] = {}
+    for e in b.edges.values():
+        if e.type == "PARTY_TO":
+            parties.setdefault(e.target, set()).add(e.source)
+    signed = sorted({r.node for r in index.refs if r.node in b.nodes and b.nodes[r.node].props.get("signed")
+                     and len(parties.get(r.node, set())) >= 2 and r.kind not in {"sanctions", "resolution"}})
+    if len(signed) != 1:
+        return
+    text = doc_text(ctx.doc)
+    for ref in list(index.refs):
+        node = ref.node
+        if node == signed[0] or node not in b.nodes or node in linked or b.nodes[node].props.get("signed") \
+                or sum(r.node == node for r in index.refs) > 1 or not re.search(r"\ban?\s+$", text[max(0, ref.start - 4):ref.start]) \
+                or not re.search(r"\s(?:on|for)\s", ref.name) or _actors_around(ctx, ref):
+            continue
+        index.fold(ctx, node, signed[0])
+
+
+def _actors_around(ctx: ReportContext, ref: AgreementRef) -> bool:
+    """Does the clause say who made the agreement ('Russia reached an agreement on gas with X')?"""
+    span = ctx.doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    if span is None:
+        return True
+    head = span.root
+    verb = head.head if head.dep_ in {"dobj", "attr", "nsubj", "nsubjpass", "pobj"} else head
+    subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    partners = [o for t in (head, verb) for c in t.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}
+                for o in c.children if o.dep_ == "pobj"]
+    return any(m.label in {"State", "Organization", "Person"} for t in subjects + partners
+               for m in ctx.in_span(t.left_edge.i, t.right_edge.i + 1))
 
 
 def _generic_name(name: str) -> bool:

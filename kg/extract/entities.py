@@ -29,6 +29,7 @@ from kg.extract.organizations import (
     org_names,
     org_word,
     possessor_state,
+    sanctioning_council,
     short_org_names,
     state_bodies,
     state_companies,
@@ -341,6 +342,7 @@ def extract_entities(ctx: ReportContext) -> None:
     short_names(ctx, people)
     added = facilities(ctx) + named_by_kind(ctx) + state_bodies(ctx)  # (all read the mentions as they were)
     state_companies(ctx)  # ('Iran Air': after the bodies, which know 'U.S. Navy')
+    sanctioning_council(ctx)
     if added:
         ctx.mentions.extend(added)
         ctx.index()

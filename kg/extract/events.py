@@ -29,6 +29,7 @@ GATHERINGS = {"signing", "summit", "call", "meeting", "talks", "conference", "ex
 NAME_HEADS = {"memorandum", "agreement", "regulation", "regulations", "mechanism", "declaration", "treaty",
               "format", "resolution", "contract"}  # 'a mechanism for the meeting of ministers' is no event
 CALL_VERBS = {"speak", "talk", "hold", "have", "converse"}
+RECURRING = {"annual", "yearly", "biennial", "regular", "periodic", "monthly", "weekly", "quarterly"}
 
 
 @dataclass
@@ -325,6 +326,8 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
                                  for c in tok.children):
         return  # 'two meetings with Pezeshkian': several events, none of them told
     when = sentence_date(ctx, sent, tok.i)
+    if when is None and any(c.lower_ in RECURRING for c in tok.children):
+        return  # 'invitees to the annual NATO conference': a series of events, none of them told
     span = ctx.doc[tok.left_edge.i:tok.right_edge.i + 1]
     inside = [m for m in ctx.in_span(span.start, span.end) if m.label in ACTORS | {"Place"}]
     named = tok.pos_ == "PROPN" and sum(t.is_title or t.is_upper for t in ctx.doc[tok.left_edge.i:tok.i + 1]) >= 3

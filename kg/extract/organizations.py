@@ -296,6 +296,26 @@ def state_companies(ctx: ReportContext) -> list[Mention]:
     return out
 
 
+SANCTION_WORDS = {"sanction", "embargo"}
+
+
+def sanctioning_council(ctx: ReportContext) -> None:
+    """'U.N. sanctions', 'the UN arms embargo': only the Security Council imposes them, so the
+    United Nations named in front of them is the Council (as the sanctions regime is named)."""
+    from kg.extract.entities import node_for_entry
+
+    council = ctx.gaz.entries.get("Organization:united-nations-security-council")
+    doc = ctx.doc
+    for m in [m for m in ctx.mentions if m.node == "Organization:united-nations"]:
+        after = doc[m.end:m.end + 2]
+        if council is None or not any(t.lemma_.lower() in SANCTION_WORDS for t in after) \
+                or len(after) and after[0].lemma_.lower() not in SANCTION_WORDS and after[0].pos_ not in {"NOUN", "ADJ"}:
+            continue
+        ctx.forget(m)
+        node = node_for_entry(ctx, council, doc[m.start].sent, alias=m.text)
+        ctx.add_mention(Mention(m.start, m.end, "Organization", node, m.text, via=m.via))
+
+
 def node_for_company(ctx: ReportContext, name: str, entry: Entry | None, sent: Span) -> str:
     if entry is not None:
         return ctx.builder.add_node(entry.key, "Organization", entry.name, evidence=ctx.evidence(sent))
