@@ -746,3 +746,28 @@ def test_united_nations_sanctions_are_the_security_councils():
                        "The United Nations General Assembly met in New York.", published="2024-03-06")
     assert labels.get("United Nations Security Council") == "Organization"
     assert "United Nations" not in labels  # no UN node of its own: its only mentions were the sanctions'
+
+
+def test_a_short_family_word_after_a_title_is_part_of_the_name():
+    labels, edges = _facts("Laotian President Thongloun Sisoulith met with his Vietnamese counterpart To Lam in "
+                           "Vientiane on Monday. Later, To Lam said the talks went well.", published="2024-07-08")
+    assert labels.get("To Lam") == "Person" and "Lam" not in labels
+    assert ("To Lam", "HOLDS_ROLE", "Vietnam") in edges
+    assert ("Thongloun Sisoulith", "MET_WITH", "To Lam") in edges or ("To Lam", "MET_WITH", "Thongloun Sisoulith") in edges
+
+
+def test_two_titles_of_two_states_before_one_name():
+    _, edges = _facts("Kazakh President and Kyrgyz leader Sadyr Japarov signed on May 3 the Treaty on Eternal "
+                      "Friendship.", published="2024-05-04")
+    assert ("Sadyr Japarov", "HOLDS_ROLE", "Kyrgyzstan") in edges
+    assert ("Sadyr Japarov", "HOLDS_ROLE", "Kazakhstan") not in edges
+    assert ("Sadyr Japarov", "SIGNED", "Treaty on Eternal Friendship") in edges  # no date in the name
+
+
+def test_a_party_of_a_state_is_one_organisation_however_written():
+    labels, edges = _facts(
+        "General Secretary of the Communist Party of Laos Thongloun Sisoulith received the Chinese envoy in "
+        "Vientiane on Monday for talks on the railway. Laos's Communist Party has ruled since 1975.",
+        published="2024-07-08")
+    assert labels.get("Communist Party of Laos") == "Organization" and "Communist Party" not in labels
+    assert ("Thongloun Sisoulith", "HOLDS_ROLE", "Communist Party of Laos") in edges

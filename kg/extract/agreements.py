@@ -51,6 +51,9 @@ GENERIC_MODS = {"new", "historic", "landmark", "bilateral", "strategic", "friend
                 "signed", "aforementioned", "above", "said", "proposed", "planned"}
 NOT_A_DOCUMENT = re.compile(r",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}(?:agency|outlet|company|group|organi[sz]ation|channel|"
                             r"network|firm|newspaper|broadcaster|website|institute|movement|party)\b")
+MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+DATE_WORDS = (rf"(?:(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}}\s+)?|\d{{1,2}}\s+(?:{MONTHS}),?\s+(?:\d{{4}}\s+)?|"
+              r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)")  # 'signed on June 19 the X Agreement'
 THE_TWO = re.compile(r"\b(?:the two|both)\s+(?:countries|nations|states|sides|neighbou?rs|governments)\b", re.I)
 GOAL_VERBS = {"bolster", "strengthen", "deepen", "boost", "enhance", "promote", "expand", "improve", "increase",
               "foster", "advance", "reinforce", "support", "ensure", "elevate", "consolidate", "further"}
@@ -115,7 +118,7 @@ def _named_agreements(sent: Span) -> list[tuple[int, int, str]]:
                 re.escape(m.group(0).strip()) + NOT_A_DOCUMENT.pattern, doc_text(sent.doc)):
             continue  # ('African Initiative, a pro-Kremlin news agency', wherever the report says so)
         name = _plain_name(clean_span_text(m.group(0)))
-        name = re.sub(r"^(?:(?:of|and|on|the|for|in)\s+)+", "", name)
+        name = re.sub(r"^(?:(?i:of|and|on|the|for|in)\s+|" + DATE_WORDS + r")+", "", name)
         if len(name.split()) < 2 or re.fullmatch(KEYWORD, name.split()[-1]) and len(name.split()) < 2:
             continue
         if name.split()[0] in {"Key", "During", "Under", "In", "The", "This", "A"}:
@@ -623,7 +626,7 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
     acronym = re.match(r"\s*\(([A-Z]{2,8})\)", doc_text(ctx.doc)[end:end + 12])
     if acronym and not generic:  # 'the Reciprocal Access Agreement (RAA)'
         b.add_node(node, "Agreement", b.nodes[node].name, aliases=(acronym.group(1),))
-    raw = re.sub(r"^(?:(?:of|and|on|the|for|in|a|an)\s+)+", "", clean_span_text(doc_text(ctx.doc)[start:end]))
+    raw = re.sub(r"^(?:(?i:of|and|on|the|for|in|a|an)\s+|" + DATE_WORDS + r")+", "", clean_span_text(doc_text(ctx.doc)[start:end]))
     if len(raw.split()) > 1 and "(" not in raw and len(raw) <= 100 \
             and raw.lower() not in {n.lower() for n in {b.nodes[node].name, *b.nodes[node].aliases}}:
         b.add_node(node, "Agreement", b.nodes[node].name, aliases=(raw,))  # as the report wrote it

@@ -21,9 +21,10 @@ def doc_text(doc) -> str:
 
 
 def is_headline(sent: Span) -> bool:
-    """'Grain Ships Leave Ukraine's Black Sea Ports': title case, so capitals name nothing."""
+    """'Grain Ships Leave Ukraine's Black Sea Ports': title case (its verbs too), so capitals name nothing."""
     words = [t for t in sent if t.is_alpha and len(t) > 3]
-    return len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.7
+    return len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.7 \
+        and not any(t.pos_ == "VERB" and t.is_lower for t in sent)  # a sentence dense with names still has a verb
 
 
 @dataclass

@@ -304,6 +304,8 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
             state = possessor_state(ctx, ent)
             if state is not None and government_body(text):
                 name, aliases = body_name(state, text), (text,)
+            elif state is not None and len(text.split()) > 1 and text.split()[-1] == "Party":
+                name, aliases = f"{text} of {state.name}", (text,)  # "Vietnam's Communist Party"
         props = {"country": state.name} if state else {}
         node = b.add_node("Organization:" + slug(name), "Organization", name, aliases=aliases,
                           evidence=ctx.evidence(sent), **props)

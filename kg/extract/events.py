@@ -153,10 +153,22 @@ def _child_mentions(ctx: ReportContext, tok: Token, prep: str, labels: set[str])
                             out.append(m)
                             continue
                         for a in (a for a in t.children if a.dep_ == "appos" and _mention(ctx, a, labels)):
-                            # 'in the country's capital, Pyongyang'; 'his counterparts X and Y'
+                            # 'in the country's capital, Pyongyang'; 'his counterpart X and Y'
                             out += [m for x in [a, *a.conjuncts] for m in [_mention(ctx, x, labels)] if m]
                             break
+                        else:
+                            out += _name_after_title(ctx, t, labels)
     return out
+
+
+def _name_after_title(ctx: ReportContext, tok: Token, labels: set[str]) -> list[Mention]:
+    """'met with his Vietnamese counterpart To Lam', parsed as 'counterpart' then 'to Lam':
+    a person named right after a title noun is the one it describes."""
+    if "Person" not in labels or tok.lower_ not in {"counterpart", "counterparts"} | ctx.gaz.title_heads \
+            or tok.i + 1 >= len(tok.doc):
+        return []
+    m = ctx.at(tok.doc[tok.i + 1])
+    return [m] if m is not None and m.label == "Person" and m.start == tok.i + 1 else []
 
 
 def _places_after(ctx: ReportContext, tok: Token, *preps: str) -> list[Mention]:

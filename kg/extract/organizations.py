@@ -89,7 +89,7 @@ def possessor_state(ctx: ReportContext, ent: Span) -> Entry | None:
 ORG_HEADS = ("Institute", "University", "Centre", "Center", "Foundation", "Academy", "Council", "Agency",
              "Commission", "Committee", "Corporation", "Association", "Society", "School", "College", "Fund",
              "Bank", "Authority", "Service", "Office", "Bureau", "Alliance", "Coalition", "League", "Organization",
-             "Organisation")
+             "Organisation", "Party", "Assembly", "Front")
 
 
 _ORG_NAME = re.compile(
@@ -105,6 +105,12 @@ def org_names(ctx: ReportContext) -> list[Mention]:
         span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
         if span is None or len(span) < 2 or is_headline(span.sent) or span[0].i == span.sent.start:
             continue
+        person = next((x for x in ctx.in_span(span.start, span.end, "Person") if x.start > span.start + 1), None)
+        if person is not None:  # 'the Communist Party of Vietnam Nguyen Phu Trong': the name ends at the person
+            span = doc[span.start:person.start]
+        state = next((x for x in ctx.in_span(span.start, span.end, "State") if doc[x.start - 1].lower_ == "of"), None)
+        if state is not None:  # ... or at the state it is of
+            span = doc[span.start:state.end]
         inside = ctx.in_span(span.start, span.end)
         cut = [x for x in inside if x.label == "Organization" and x.node not in ctx.gaz.entries
                and x.end - x.start < len(span) and ctx.doc[x.start].i == span.start]  # 'Alliance' of 'Alliance of Sahel States'

@@ -233,12 +233,15 @@ def titled_names(ctx: ReportContext) -> list[Mention]:
     while i < len(doc):
         j = i
         while j < len(doc) and j not in covered and (doc[j].pos_ == "PROPN" and doc[j].is_title or _name_hyphen(doc, j)
+                                                     or j == i and j + 1 < len(doc) and doc[j + 1].pos_ == "PROPN"
+                                                     and doc[j - 1].lower_ in words | {"counterpart"}
+                                                     and _short_name_word(ctx, j, covered)  # 'President To Lam'
                                                      or j > i and _name_hyphen(doc, j - 1) and doc[j].is_lower
                                                      and doc[j].is_alpha and len(doc[j]) <= 4):  # 'Son-hui'
             j += 1
         if j - i >= 2:
             k = i
-            while k < j and doc[k].lower_ in words:
+            while k < j and doc[k].lower_ in words and doc[k].lower_ not in CONNECTORS:  # not "To" of "To Lam"
                 k += 1
             b = i - 1
             while b >= 0 and doc[b].lower_ in CONNECTORS:  # 'Governor of the | Primorsky Territory Oleg ...'
@@ -263,14 +266,21 @@ def _name_hyphen(doc, j: int) -> bool:
 
 
 def _after_title_of_state(doc, i: int, words: frozenset[str], covered: set[int]) -> bool:
-    """'President of Kazakhstan | Kassym-Jomart Tokayev': a title, 'of', a named state, then the name."""
+    """'President of Kazakhstan | Kassym-Jomart Tokayev': a title, 'of', a named state, then the
+    name; also through a chain of 'of's ('General Secretary of the Communist Party of Vietnam | X')."""
     j = i - 1
-    if j < 0 or j not in covered:
-        return False
-    ent = next((e for e in doc.ents if e.start <= j < e.end), None)
-    if ent is None or ent.label_ not in {"GPE", "ORG", "NORP"} or ent.start < 2:
-        return False
-    return doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in words
+    for _ in range(3):
+        if j < 0 or j not in covered:
+            return False
+        ent = next((e for e in doc.ents if e.start <= j < e.end), None)
+        if ent is None or ent.label_ not in {"GPE", "ORG", "NORP"} or ent.start < 2:
+            return False
+        if doc[ent.start - 1].lower_ != "of":
+            return False
+        if doc[ent.start - 2].lower_ in words:
+            return True
+        j = ent.start - 2
+    return False
 
 
 _OFFICE = re.compile(r"(?:the )?(?:Ministry|Department|Minister) (?:of|for) (?:the )?")
@@ -314,6 +324,20 @@ def split_office_holders(ctx: ReportContext) -> None:
         doc.ents = ents
 
 
+HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "gen", "col", "maj", "lt", "sgt", "capt", "adm", "rev"}
+
+
+def _short_name_word(ctx: ReportContext, i: int, taken: set[int]) -> bool:
+    """Is token i a capitalised short word that only a name explains: not at the start of a
+    sentence or a headline, not a title or honorific ('To' of 'To Lam', 'Le' of 'Le Hoai Trung')?"""
+    doc = ctx.doc
+    if i < 1 or i in taken or not doc[i].is_title or not doc[i].is_alpha or len(doc[i]) > 3:
+        return False
+    t = doc[i]
+    return not t.is_sent_start and doc[i - 1].text not in {".", ":", "\n", "\n\n", "“", '"', "(", "-", "–", "—"} \
+        and not doc[i - 1].is_space and t.lower_ not in ctx.gaz.title_heads | HONORIFICS and not is_headline(t.sent)
+
+
 def _could_be_name(ctx: ReportContext, words: list[str]) -> bool:
     """'Oleg Kozhemyako' could be a person; 'Guest House' (of 'Kumsusan State Guest House') not."""
     generic = ctx.gaz.place_heads | title_words(ctx) | {h.lower() for h in ORG_HEADS}
@@ -323,11 +347,14 @@ def _could_be_name(ctx: ReportContext, words: list[str]) -> bool:
 def whole_names(ctx: ReportContext) -> None:
     """'Choe Son Hui', 'Choe Son-hui': the tagger stops a three-syllable Korean name short (and
     took 'Hui' for a people); short name syllables right after a short two-word name, and a
-    hyphenated lower-case syllable, belong to the name."""
+    hyphenated lower-case syllable, belong to the name; so does a capitalised short word
+    before a one-word name ('President To Lam', 'but To Lam said')."""
     doc, ents, changed = ctx.doc, [], False
     taken = {t.i for e in doc.ents for t in e}
     for ent in doc.ents:
-        end = ent.end
+        end, start = ent.end, ent.start
+        if ent.label_ == "PERSON" and len(ent) == 1 and _short_name_word(ctx, start - 1, taken):
+            start -= 1  # 'President To Lam', 'but To Lam said': a short family name the tagger read as a word
         if ent.label_ == "PERSON":
             if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
                     and not doc[end].whitespace_ and doc[end + 1].is_lower and doc[end + 1].is_alpha and len(doc[end + 1]) <= 4:
@@ -336,8 +363,8 @@ def whole_names(ctx: ReportContext) -> None:
                     and doc[end].is_title and doc[end].is_alpha and len(doc[end]) <= 4 and not doc[end].ent_id_ \
                     and doc[end].ent_type_ in {"", "NORP", "GPE", "PERSON"}:
                 end += 1  # 'Choe Son Hui'
-        if end != ent.end:
-            span = doc.char_span(ent.start_char, doc[end - 1].idx + len(doc[end - 1]), label="PERSON")
+        if end != ent.end or start != ent.start:
+            span = doc.char_span(doc[start].idx, doc[end - 1].idx + len(doc[end - 1]), label="PERSON")
             if span is not None:
                 ents = [e for e in ents if e.end <= span.start]
                 ents.append(span)

@@ -112,7 +112,22 @@ def _left_phrase(ctx: ReportContext, person: Mention) -> tuple[list[Token], bool
         break
     while toks and toks[0].lower_ in {"of", "for", "to", "and", "&", ","}:
         toks.pop(0)
-    return toks, listed
+    return _own_title(ctx, toks), listed
+
+
+def _own_title(ctx: ReportContext, toks: list[Token]) -> list[Token]:
+    """'Russian President and North Korean leader Kim Jong Un': two titles of two states, and
+    the name after them holds only the nearer one (the first is someone else's, unnamed)."""
+    for k in range(len(toks) - 1, 0, -1):
+        if toks[k].lower_ not in {"and", "&"}:
+            continue
+        near, far = toks[k + 1:], toks[:k]
+        heads = ctx.gaz.title_heads
+        if not any(t.lower_ in heads for t in near) or not any(t.lower_ in heads for t in far):
+            return toks
+        a, b = _affiliation(ctx, far), _affiliation(ctx, near)
+        return near if a and b and a != b else toks
+    return toks
 
 
 def _right_phrase(ctx: ReportContext, person: Mention) -> list[Token]:
