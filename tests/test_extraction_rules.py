@@ -771,3 +771,24 @@ def test_a_party_of_a_state_is_one_organisation_however_written():
         published="2024-07-08")
     assert labels.get("Communist Party of Laos") == "Organization" and "Communist Party" not in labels
     assert ("Thongloun Sisoulith", "HOLDS_ROLE", "Communist Party of Laos") in edges
+
+
+def test_a_states_title_stands_for_its_one_holder():
+    _, edges = _facts("Kazakh President Kassym-Jomart Tokayev arrived in Baku on Monday. The talks were part of "
+                      "the Kazakh president's state visit to Azerbaijan.", published="2024-08-06")
+    assert ("Kassym-Jomart Tokayev", "VISITED", "Azerbaijan") in edges or any(
+        s == "Kassym-Jomart Tokayev" and t == "ATTENDED" and "visit" in o for s, t, o in edges)
+
+
+def test_who_met_during_their_meeting_and_a_meeting_with_someone():
+    labels, edges = _facts(
+        "Mongolian President Ukhnaa Khurelsukh and Russian President Vladimir Putin reached a consensus on "
+        "measures to expand trade during their meeting in Ulaanbaatar on Tuesday. Putin speaks at a meeting with "
+        "Mongolia's Prime Minister Luvsannamsrain Oyun-Erdene in Ulaanbaatar, September 3, 2024.",
+        published="2024-09-04")
+    meetings = [n for n, label in labels.items() if label == "Event"]
+    assert any(("Ukhnaa Khurelsukh", "ATTENDED", m) in edges and ("Vladimir Putin", "ATTENDED", m) in edges
+               for m in meetings)
+    assert not any(s == "Russia" and t == "ATTENDED" for s, t, _ in edges)  # a title's state attends nothing
+    assert ("Luvsannamsrain Oyun-Erdene", "MET_WITH", "Vladimir Putin") in edges or \
+        any(("Luvsannamsrain Oyun-Erdene", "ATTENDED", m) in edges for m in meetings)

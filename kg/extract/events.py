@@ -178,14 +178,21 @@ def _places_after(ctx: ReportContext, tok: Token, *preps: str) -> list[Mention]:
 
 def _subjects(ctx: ReportContext, verb: Token, labels: set[str]) -> list[Mention]:
     """Subjects of a verb, following conjunctions and shared subjects ('X joined and agreed')."""
-    while verb.dep_ in {"conj", "xcomp", "advcl"} and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
-        verb = verb.head
+    while not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        if verb.dep_ in {"conj", "xcomp", "advcl"}:
+            verb = verb.head
+        elif verb.dep_ in {"acl", "relcl"} and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+                and (up := next((a for a in verb.ancestors if a.pos_ in {"VERB", "AUX"}), None)) is not None:
+            verb = up  # 'X and Y reached a consensus (on measures) to create ...': X and Y create
+        else:
+            break
     out = []
     for child in verb.children:
         if child.dep_ in {"nsubj", "nsubjpass"}:
             if child.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
                 child = verb.head  # 'Novak, who is on a working visit to Iran'
-            for t in [child, *child.conjuncts, *_together_with(child)]:
+            appos_conj = [x for a in child.children if a.dep_ == "appos" for x in a.conjuncts]  # 'President X and Y'
+            for t in [child, *child.conjuncts, *_together_with(child), *appos_conj]:
                 m = _mention(ctx, t, labels)
                 if m is not None and m.via == "dateline":  # 'MOSCOW (Sputnik) – Lavrov and Choe discussed':
                     for a in (c for c in t.children if c.dep_ == "appos"):  # the parser's subject is the dateline
@@ -199,7 +206,10 @@ def _subjects(ctx: ReportContext, verb: Token, labels: set[str]) -> list[Mention
                     out.append(m)
             span = ctx.doc[child.left_edge.i:child.i + 1]
             if any(t.lower_ == "and" and t.dep_ == "cc" for t in span):  # 'Kamikawa and Defense Minister Kihara'
-                out += [m for m in ctx.in_span(span.start, span.end) if m.label in labels and m not in out]
+                found = [m for m in ctx.in_span(span.start, span.end) if m.label in labels and m not in out]
+                if any(m.label == "Person" for m in found):  # ('Russian President X': Russia is his title's)
+                    found = [m for m in found if m.label == "Person"]
+                out += found
     return out
 
 
@@ -345,6 +355,8 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
     named = tok.pos_ == "PROPN" and sum(t.is_title or t.is_upper for t in ctx.doc[tok.left_edge.i:tok.i + 1]) >= 3
     participants = [m for m in inside if m.label in ACTORS and m.start < tok.i and not named]  # not BRICS of its forum
     participants += _child_mentions(ctx, tok, "between", {"Person"})  # 'talks between Traore and Putin'
+    if kind in {"meeting", "talks", "call"}:  # 'speaks at a meeting with Vietnam's Party chief Nguyen Phu Trong'
+        participants += _child_mentions(ctx, tok, "with", {"Person"})
     if kind in {"inauguration", "funeral"}:  # 'the inauguration of President-elect Trump'
         participants += _child_mentions(ctx, tok, "of", {"Person"})
     if named:  # its own date only ('the Forum to be held Sept. 18-20'), not the sentence's
@@ -379,7 +391,7 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
     if (not participants and not places and not named) or when is None and kind not in GATHERINGS and not named \
             or kind == "arrival" and not places:  # 'Russia's first armament delivery since February': where?
         return  # ('the first BRICS Women's Forum' is worth a node by its name alone)
-    words = [t.text for t in ctx.doc[tok.left_edge.i:tok.i + 1] if (t.pos_ not in {"DET", "PUNCT", "NUM", "SYM"}
+    words = [t.text for t in ctx.doc[tok.left_edge.i:tok.i + 1] if (t.pos_ not in {"DET", "PUNCT", "NUM", "SYM", "PRON"}
              or _in_format(t)) and not (t.ent_type_ == "DATE") and not ctx.at(t) and t.tag_ != "POS"]
     words = re.sub(r"\s*\+\s*", "+", " ".join(words)).split()  # '2 + 2' is the '2+2' format
     if tok.pos_ == "PROPN":  # 'the 2nd Foreign and Defense Ministerial Meeting': its own name

@@ -330,7 +330,38 @@ def extract_roles(ctx: ReportContext) -> dict[str, str]:
                 inherited = _list_member_title(ctx, head, list_title)
                 if inherited:
                     _add_role(ctx, person.node, inherited[0], inherited[1], sent, titles)
+    titled_references(ctx)
     return titles
+
+
+LEADING = {"President", "Leader", "Supreme Leader", "Prime Minister", "Premier", "General Secretary", "Chairman",
+           "King", "Emir", "Chancellor"}  # what 'the Russian leader' may mean
+
+
+def titled_references(ctx: ReportContext) -> None:
+    """'The meeting was part of the Russian leader's state visit': a state's title standing for
+    a name refers to the one person of the report holding it for that state."""
+    holders: dict[tuple[str, str], set[str]] = {}
+    for e in ctx.builder.edges.values():
+        if e.type == "HOLDS_ROLE" and ctx.label_of(e.target) == "State" and e.props.get("title"):
+            title = e.props["title"]
+            for word in {title.split()[-1].lower()} | ({"leader"} if title in LEADING else set()):
+                holders.setdefault((e.target, word), set()).add(e.source)
+    doc, added = ctx.doc, False
+    for m in [m for m in ctx.mentions if m.label == "State" and m.via == "demonym"]:
+        head = doc[m.end] if m.end < len(doc) else None
+        if head is None or m.start == 0 or doc[m.start - 1].lower_ != "the" or ctx.at(head) is not None \
+                or head.pos_ not in {"NOUN", "PROPN"} or m.end + 1 < len(doc) and doc[m.end + 1].pos_ == "PROPN":
+            continue  # ('the Russian president, Vladimir Putin' is named already)
+        people = holders.get((m.node, head.lower_), set())
+        if len(people) == 1:
+            person = next(iter(people))
+            ctx.mentions.remove(m)
+            ctx.mentions.append(Mention(m.start - 1, m.end + 1, "Person", person, doc[m.start - 1:m.end + 1].text,
+                                        via="title"))
+            added = True
+    if added:
+        ctx.index()
 
 
 def _counterpart(ctx: ReportContext, person: Mention, titles: dict[str, str]) -> tuple[str, str] | None:
