@@ -792,3 +792,23 @@ def test_who_met_during_their_meeting_and_a_meeting_with_someone():
     assert not any(s == "Russia" and t == "ATTENDED" for s, t, _ in edges)  # a title's state attends nothing
     assert ("Luvsannamsrain Oyun-Erdene", "MET_WITH", "Vladimir Putin") in edges or \
         any(("Luvsannamsrain Oyun-Erdene", "ATTENDED", m) in edges for m in meetings)
+
+
+def test_an_airport_named_for_a_person_is_a_facility():
+    labels, edges = _facts("The plane touched down at Tehran's Imam Khomeini international airport on Monday.",
+                           published="2024-08-06")
+    assert labels.get("Imam Khomeini International Airport") == "Place"
+    assert ("Imam Khomeini International Airport", "LOCATED_IN", "Iran") in edges
+
+
+def test_a_fellow_with_an_institute_serves_the_institute():
+    _, edges = _facts("The deals matter less, said Jane Doe, a senior fellow for Russia and Eurasia with the Royal "
+                      "Institute of Strategic Affairs in London.", published="2024-06-20")
+    assert ("Jane Doe", "HOLDS_ROLE", "Royal Institute of Strategic Affairs") in edges
+    assert ("Jane Doe", "HOLDS_ROLE", "Russia") not in edges
+
+
+def test_several_signed_documents_are_no_agreement_of_their_own():
+    labels, _ = _facts("Laos and Vietnam signed a memorandum on rail links in Hanoi on Monday. Details of the "
+                       "signed documents remain unclear.", published="2024-06-20")
+    assert not any("documents" in n.lower() for n, label in labels.items() if label == "Agreement")

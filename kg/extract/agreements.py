@@ -793,6 +793,7 @@ def _actors_around(ctx: ReportContext, ref: AgreementRef) -> bool:
 def _generic_name(name: str) -> bool:
     """'the treaty', 'a new defence pact': no name of its own ('Xi'an Declaration' has one)."""
     words = name.lower().split()
+    words[-1:] = [w[:-1] if w.endswith("s") and w[:-1] in KINDS else w for w in words[-1:]]  # 'the signed documents'
     return len(words) == 1 or len(words) <= 3 and words[-1] in KINDS and words[0] not in {"agreement", "treaty"} \
         and all(w in GENERIC_MODS for w in words[:-1])
 

@@ -143,13 +143,14 @@ def _right_phrase(ctx: ReportContext, person: Mention) -> list[Token]:
     while i < sent_end:
         tok = doc[i]
         mention = ctx.at(tok)
-        if _is_title_token(ctx, tok) or tok.lower_ in {"of", "for", "at", "the", "and"} \
-                or tok.tag_ == "POS" or (mention and mention.label in {"State", "Organization"}):
-            toks.append(tok)
+        if _is_title_token(ctx, tok) or tok.lower_ in {"of", "for", "at", "the", "and", "with"} \
+                or tok.tag_ == "POS" or (mention and mention.label in {"State", "Organization"}) \
+                or mention and mention.label == "Place" and toks and toks[-1].lower_ in {"and", "for"}:
+            toks.append(tok)  # ('a senior fellow for Russia and Eurasia with the IISS': the institute's)
             i += 1
             continue
         break
-    while toks and toks[-1].lower_ in {"of", "for", "at", "the", "and"}:
+    while toks and toks[-1].lower_ in {"of", "for", "at", "the", "and", "with"}:
         toks.pop()
     nxt = ctx.doc[toks[-1].i + 1] if toks and toks[-1].i + 1 < len(ctx.doc) else None
     if nxt is not None and (m := ctx.at(nxt)) and m.label == "Person":

@@ -95,6 +95,7 @@ def facilities(ctx: ReportContext) -> list[Mention]:
                 ctx.index()
         added.append(Mention(first, tok.i + 1, "Place", node, name))
     added += _sites_after_places(ctx)
+    added += _sites_named_for_people(ctx)
     added += _named_lines(ctx)
     added += _border_points(ctx)
     added += _named_by_geo_noun(ctx)
@@ -216,6 +217,40 @@ def _border_points(ctx: ReportContext) -> list[Mention]:
         node = ctx.builder.add_node("Place:" + slug(fold(name)), "Place", name, kind="border",
                                     evidence=ctx.evidence(tok.sent))
         out.append(Mention(end, tok.i + 1 + area, "Place", node, name))
+    return out
+
+
+SITE_MODIFIERS = {"international", "military", "civil", "civilian", "regional", "domestic"}
+
+
+def _sites_named_for_people(ctx: ReportContext) -> list[Mention]:
+    """'Hanoi's Noi Bai international airport', 'Ben Gurion Airport': an airport or base named
+    by a proper name that is no known place (the tagger reads it as a person or a company)."""
+    doc, b, out = ctx.doc, ctx.builder, []
+    for tok in doc:
+        if tok.lower_ not in NAMED_SITES - {"station", "palace"} or ctx.at(tok) is not None:
+            continue
+        end = tok.i
+        while end > 0 and doc[end - 1].lower_ in SITE_MODIFIERS:
+            end -= 1
+        start = end
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and start > end - 4:
+            start -= 1
+        inner = _overlapping(ctx, doc[start:end])
+        if start == end or any(m.label not in {"Organization", "Person"} or m.node in ctx.gaz.entries
+                               or ctx.mentioned(m.node, besides=tuple(inner)) for m in inner):
+            continue  # ('Niamey airport' is a place's; 'the Vostochny Cosmodrome' too)
+        name = " ".join(t.text.capitalize() if t.is_lower else t.text for t in doc[start:tok.i + 1])
+        owner = next((m for m in ctx.in_span(max(0, start - 3), start) if m.label in {"Place", "State"}
+                      and doc[m.end].tag_ == "POS"), None)  # "Hanoi's"
+        country = None
+        if owner is not None:
+            country = b.nodes[owner.node].props.get("country") if owner.label == "Place" else b.nodes[owner.node].name
+        for m in inner:
+            ctx.forget(m)
+        node = b.add_node("Place:" + slug(fold(name)), "Place", name, kind="facility", country=country,
+                          evidence=ctx.evidence(tok.sent))
+        out.append(Mention(start, tok.i + 1, "Place", node, name))
     return out
 
 
