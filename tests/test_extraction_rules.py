@@ -812,3 +812,12 @@ def test_several_signed_documents_are_no_agreement_of_their_own():
     labels, _ = _facts("Laos and Vietnam signed a memorandum on rail links in Hanoi on Monday. Details of the "
                        "signed documents remain unclear.", published="2024-06-20")
     assert not any("documents" in n.lower() for n, label in labels.items() if label == "Agreement")
+
+
+def test_an_agreement_signed_where_an_earlier_visit_went_is_not_the_later_visits():
+    labels, edges = _facts(
+        "Vladimir Putin pays a state visit to Vietnam, where he hasn't been since 2017. Putin's trip to Vietnam "
+        "comes shortly after his state visit to North Korea, where he was hosted by the country's leader Kim "
+        "Jong Un and signed a comprehensive partnership agreement.", published="2024-06-20")
+    assert not any(t == "PARTY_TO" and s == "Vietnam" for s, t, _ in edges)
+    assert not any(t == "SIGNED_AT" for _, t, _ in edges)

@@ -318,6 +318,15 @@ def _lede(ctx: ReportContext, sent: Span) -> bool:
 def _event_for(ctx: ReportContext, sent: Span, events: EventIndex, people: set[str],
                when: tuple[str, str] | None) -> tuple[EventRef | None, bool]:
     """The event an agreement was signed at, and whether the text ties them firmly."""
+    sign = next((t for t in sent if t.lemma_.lower() in SIGN_VERBS and t.pos_ == "VERB"), None)
+    clause = next((a for a in ([sign, *sign.ancestors] if sign is not None else []) if a.dep_ == "relcl"), None)
+    noun = clause.head if clause is not None else None
+    if noun is not None and noun.dep_ == "pobj" and noun.head.lower_ in {"to", "in"}:
+        noun = noun.head.head  # 'his visit to North Korea, where ...'
+    if noun is not None and noun.lemma_.lower() in {"visit", "trip", "tour"}:
+        # '... after his state visit to North Korea, where he signed a partnership agreement': that visit's
+        ref = next((r for r in events.refs if r.token == noun.i), None)
+        return (ref, True) if ref is not None else (None, False)
     for ref in events.refs:
         if sent.start <= ref.token < sent.end:
             return ref, True

@@ -715,7 +715,9 @@ def settle_visits(ctx: ReportContext, events: EventIndex) -> None:
     attached ('Novak, who is on a working visit to Iran') is only a VISITED edge. Run after
     the agreements, which may be signed at a visit."""
     b = ctx.builder
-    for ref in [r for r in events.refs if r.kind == "visit" and r.node in b.nodes]:
+    for ref in [r for r in events.refs if r.kind == "visit"]:
+        if ref.node not in b.nodes:
+            continue  # (dropped at an earlier mention of the same visit)
         node = b.nodes[ref.node]
         touching = [e for e in b.edges.values() if ref.node in (e.source, e.target)]
         attendees = {e.source for e in touching if e.type == "ATTENDED"}
