@@ -821,3 +821,22 @@ def test_an_agreement_signed_where_an_earlier_visit_went_is_not_the_later_visits
         "Jong Un and signed a comprehensive partnership agreement.", published="2024-06-20")
     assert not any(t == "PARTY_TO" and s == "Vietnam" for s, t, _ in edges)
     assert not any(t == "SIGNED_AT" for _, t, _ in edges)
+
+
+def test_a_visit_told_as_the_days_news_is_dated_by_the_report():
+    def visits(text: str) -> set[str]:
+        x = extract(Report(id=report_id(text), text=text, title="t", published="2024-07-10"))
+        return {n.id for n in x.nodes if n.label == "Event" and n.props.get("start", "").startswith("2024-07")}
+    told = visits("Indian Prime Minister Narendra Modi pays a state visit to Austria, where he met business leaders.")
+    dated = visits("Narendra Modi arrived in Vienna early Wednesday morning from Moscow.")
+    assert told and told == dated  # one visit of this month, however each report tells it: reports merge on it
+    past, edges = _facts("Narendra Modi, who is on a working visit to Austria, spoke. Modi has visited Austria "
+                         "twice.", published="2024-07-10")
+    assert not any(label == "Event" for label in past.values())  # in passing, and a perfect: no event
+    assert ("Narendra Modi", "VISITED", "Austria") in edges
+
+
+def test_a_title_in_a_list_of_subjects_leads_to_its_name():
+    _, edges = _facts("Russian President Vladimir Putin (R) and Vietnamese President To Lam (L) attend a welcoming "
+                      "ceremony on June 20, 2024 in Hanoi.", published="2024-06-20")
+    assert any(s == "To Lam" and t == "ATTENDED" for s, t, _ in edges)

@@ -60,6 +60,7 @@ def parse_date(text: str, published: str | None = None,
     """(start, end) ISO dates for a date expression, or None if it is not one."""
     t = " ".join(text.lower().replace(",", " ").split())
     t = re.sub(r"^(on|in|during|since|from|between|by|the|of)\s+", "", t)
+    t = re.sub(r"^(?:early|late)\s+(?=(?:mon|tues|wednes|thurs|fri|satur|sun)day\b)", "", t)  # "early Thursday (morning)"
     anchor = anchor_of(published)
     year_only = bool(published) and len(published) == 4
     # 18-19 June 2024 / 18 June / 18 to 19 June

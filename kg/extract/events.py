@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from kg.extract.context import Mention, ReportContext
+from kg.extract.context import Mention, ReportContext, is_headline
 from kg.extract.dates import parse_date
 from kg.extract.normalize import slug
 
@@ -84,6 +84,7 @@ class EventIndex(RefIndex):
 
 
 PART_OF_DAY = re.compile(r"\s+(?:night|morning|evening|afternoon)$", re.I)
+WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", re.I)
 ANAPHORIC_YEARS = re.compile(r"^(?:in |later |earlier )?(?:the same|that) year$", re.I)
 
 
@@ -104,7 +105,8 @@ def _year_before(ctx: ReportContext, token: int, anaphoric: bool = False) -> int
 
 def sentence_date(ctx: ReportContext, sent: Span, near: int | None = None) -> tuple[str, str] | None:
     """The date expression of a sentence nearest a token, resolved."""
-    dates = [e for e in sent.ents if e.label_ == "DATE" or e.label_ == "TIME" and PART_OF_DAY.search(e.text)]
+    dates = [e for e in sent.ents if e.label_ == "DATE" or e.label_ == "TIME" and (
+        PART_OF_DAY.search(e.text) or WEEKDAY.search(e.text))]  # 'early Thursday (morning)', tagged a time
     if near is not None:
         dates = [e for e in dates if not _other_time(sent.doc, near, e)]
         dates.sort(key=lambda e: abs(e.start - near))
@@ -201,7 +203,8 @@ def _subjects(ctx: ReportContext, verb: Token, labels: set[str]) -> list[Mention
                             if found and found not in out:
                                 out.append(found)
                     continue
-                m = m or _appositive_mention(ctx, t, labels) or _their_state(ctx, t, labels)
+                m = m or _appositive_mention(ctx, t, labels) or _their_state(ctx, t, labels) \
+                    or next(iter(_name_after_title(ctx, t, labels)), None)  # '... and Vietnamese President | To Lam'
                 if m and m not in out:
                     out.append(m)
             span = ctx.doc[child.left_edge.i:child.i + 1]
@@ -270,6 +273,8 @@ def _visit(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
     if not visitors or not dests:
         return
     when = sentence_date(ctx, sent, tok.i)
+    if when is None and ctx.published and len(ctx.published) >= 7 and _told_as_news(ctx, tok):
+        when = (ctx.published[:7], ctx.published[:7])  # 'Putin pays a state visit to Vietnam': this month's
     phrase = ""
     if tok.pos_ == "NOUN":
         phrase = " ".join(ctx.doc[tok.left_edge.i:tok.right_edge.i + 1].text.split())[:120]
@@ -277,6 +282,23 @@ def _visit(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
     state_visit = any(c.lower_ == "state" and c.dep_ in {"compound", "amod"} for c in tok.children)
     for visitor in visitors[:1]:
         _add_visit(ctx, visitor.node, dests[0], when, sent, tok.i, events, phrase, state_visit)
+
+
+def _told_as_news(ctx: ReportContext, tok: Token) -> bool:
+    """An undated visit the report tells as its news: in the present ('pays a state visit',
+    'is visiting'), or in the simple past of its opening sentences ('signed deals ... during a
+    state visit'). A perfect ('has visited Vietnam four times'), a negation or a relative clause
+    is no news of the day."""
+    verb = tok if tok.pos_ == "VERB" else tok.head.head if tok.dep_ == "pobj" else tok.head
+    if verb.pos_ not in {"VERB", "AUX"} or any(c.dep_ == "neg" for c in verb.children) or verb.dep_ == "relcl":
+        return False  # ('Novak, who is on a working visit to Iran': said of him in passing)
+    aux = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass"}}
+    if aux & {"has", "have", "had", "will", "would", "may", "might", "could", "should", "to"}:
+        return False
+    if verb.tag_ in {"VBZ", "VBP"} or verb.tag_ == "VBG" and aux & {"is", "are"}:
+        return True
+    body = [s for s in ctx.doc.sents if not is_headline(s) and s.text.strip()]
+    return verb.tag_ == "VBD" and any(tok.sent.start == s.start for s in body[:2])
 
 
 def _add_visit(ctx: ReportContext, visitor: str, dest: Mention, when: tuple[str, str] | None,
