@@ -840,3 +840,11 @@ def test_a_title_in_a_list_of_subjects_leads_to_its_name():
     _, edges = _facts("Russian President Vladimir Putin (R) and Vietnamese President To Lam (L) attend a welcoming "
                       "ceremony on June 20, 2024 in Hanoi.", published="2024-06-20")
     assert any(s == "To Lam" and t == "ATTENDED" for s, t, _ in edges)
+
+
+def test_an_unnamed_title_opening_a_sentence_is_its_holder_and_days_keep_events_apart():
+    _, edges = _facts(
+        "Russian President Vladimir Putin attended a welcoming ceremony in Hanoi on June 20. Russian President and "
+        "North Korean leader Kim Jong Un signed on June 19 the Treaty on Eternal Friendship.", published="2024-06-21")
+    assert ("Vladimir Putin", "SIGNED", "Treaty on Eternal Friendship") in edges
+    assert not any(s == "Treaty on Eternal Friendship" and t == "SIGNED_AT" and "ceremony" in o for s, t, o in edges)

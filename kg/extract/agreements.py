@@ -614,6 +614,9 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
     if generic and (main is not None or len(parties) < 2 or not (event or when)):
         if main is None:
             return False
+        documents = {r.node for r in index.refs if r.kind not in {"sanctions", "resolution"}}
+        if re.search(r"(?:document|agreement|treatie|deal|memorand(?:um|a))s$", name.lower()) and len(documents) > 1:
+            return True  # 'the signed documents' of a report telling several: which, it does not say
         node = main.node  # 'the treaty', 'a new treaty': the report's main one
         event = event if firm else None
         b.add_node(node, "Agreement", b.nodes[node].name, aliases=(name,) if len(name.split()) > 1 else ())

@@ -76,8 +76,8 @@ class EventIndex(RefIndex):
 
     def overlapping(self, start: str, end: str, participants: set[str]) -> EventRef | None:
         """An event whose dates overlap and that shares a participant."""
-        for ref in self.refs:
-            if ref.start and ref.start[:7] <= end[:7] + "~" and start[:7] <= (ref.end or ref.start) + "~":
+        for ref in self.refs:  # (dates as prefixes: 'June 2024' overlaps 'June 19', 'June 20' does not)
+            if ref.start and ref.start <= end + "~" and start <= (ref.end or ref.start) + "~":
                 if participants & ref.participants:
                     return ref
         return None

@@ -351,15 +351,16 @@ def titled_references(ctx: ReportContext) -> None:
     doc, added = ctx.doc, False
     for m in [m for m in ctx.mentions if m.label == "State" and m.via == "demonym"]:
         head = doc[m.end] if m.end < len(doc) else None
-        if head is None or m.start == 0 or doc[m.start - 1].lower_ != "the" or ctx.at(head) is not None \
+        opening = m.start == doc[m.start].sent.start  # 'Russian President and North Korean leader Kim signed'
+        if head is None or not (opening or doc[m.start - 1].lower_ == "the") or ctx.at(head) is not None \
                 or head.pos_ not in {"NOUN", "PROPN"} or m.end + 1 < len(doc) and doc[m.end + 1].pos_ == "PROPN":
-            continue  # ('the Russian president, Vladimir Putin' is named already)
+            continue  # ('the Russian president, Vladimir Putin' is named already; 'a Russian president' is any)
         people = holders.get((m.node, head.lower_), set())
         if len(people) == 1:
             person = next(iter(people))
             ctx.mentions.remove(m)
-            ctx.mentions.append(Mention(m.start - 1, m.end + 1, "Person", person, doc[m.start - 1:m.end + 1].text,
-                                        via="title"))
+            first = m.start if opening else m.start - 1
+            ctx.mentions.append(Mention(first, m.end + 1, "Person", person, doc[first:m.end + 1].text, via="title"))
             added = True
     if added:
         ctx.index()
