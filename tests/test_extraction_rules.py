@@ -848,3 +848,21 @@ def test_an_unnamed_title_opening_a_sentence_is_its_holder_and_days_keep_events_
         "North Korean leader Kim Jong Un signed on June 19 the Treaty on Eternal Friendship.", published="2024-06-21")
     assert ("Vladimir Putin", "SIGNED", "Treaty on Eternal Friendship") in edges
     assert not any(s == "Treaty on Eternal Friendship" and t == "SIGNED_AT" and "ceremony" in o for s, t, o in edges)
+
+
+def test_a_planned_meeting_is_no_meeting_yet():
+    labels, edges = _facts("Later on Thursday, Vladimir Putin is scheduled to meet with Prime Minister Pham Minh "
+                           "Chinh. Xi Jinping will meet Lula da Silva.", published="2024-06-20")
+    assert not any(t == "MET_WITH" for _, t, _ in edges)
+    assert not any(label == "Event" for label in labels.values())
+
+
+def test_a_committee_of_a_party_of_a_state_is_named_whole():
+    labels, _ = _facts("General Secretary of the Central Committee of the Communist Party of Laos Thongloun "
+                       "Sisoulith received the delegation.", published="2024-06-20")
+    assert labels.get("Central Committee of the Communist Party of Laos") == "Organization"
+
+
+def test_large_packages_of_a_commodity_are_that_commodity():
+    _, edges = _facts("Pyongyang supplied Moscow with large packages of artillery shells.", published="2024-06-20")
+    assert ("North Korea", "SHIPPED", "Russia") in edges

@@ -526,8 +526,8 @@ def _meeting(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
     people += [m for c in tok.children if c.dep_ == "dobj" for t in [c, *c.conjuncts]
                for m in [_mention(ctx, t, {"Person"})] if m]
     people = list({m.node: m for m in people}.values())
-    if len(people) < 2 or any(c.dep_ == "auxpass" for c in tok.children):
-        return  # 'He was met by officials': a welcome, not a meeting of the two
+    if len(people) < 2 or any(c.dep_ == "auxpass" for c in tok.children) or _planned(tok):
+        return  # 'He was met by officials': a welcome, not a meeting of the two; 'is scheduled to meet': not yet
     when = sentence_date(ctx, tok.sent, tok.i)
     places = _places_after(ctx, tok, "at", "in")
     if not places:  # 'met North Korean leader Kim Jong Un in Pyongyang': the place hangs from the name
@@ -546,6 +546,16 @@ def _meeting(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
     for i, a in enumerate(nodes):
         for b in nodes[i + 1:]:
             ctx.builder.add_edge(a, "MET_WITH", b, start=when[0] if when else None, evidence=ev)
+
+
+PLANNING = {"schedule", "expect", "plan", "due", "set", "intend", "hope", "want", "seek", "aim", "go"}
+
+
+def _planned(verb: Token) -> bool:
+    """'Putin is scheduled to meet ...', 'will meet', 'plans to meet': a meeting not yet held."""
+    if any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "may", "might", "could"} for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in PLANNING
 
 
 ARRIVING = {"plane", "aircraft", "flight", "jet", "train", "convoy", "truck", "trucks", "troops", "instructors",

@@ -303,7 +303,10 @@ def _nearest_place(ctx: ReportContext, tok: Token, exclude: Token | None = None)
     return before[-1] if before else None
 
 
-COUNT_NOUNS = {"thousands", "hundreds", "dozens", "millions", "tens", "scores", "lots", "batches"}
+COUNT_NOUNS = {"thousands", "hundreds", "dozens", "millions", "tens", "scores", "lots", "batches", "batch",
+               "packages", "package", "consignments", "consignment", "quantities", "amounts", "loads",
+               "stocks", "stockpiles", "supplies", "deliveries", "cargoes"}  # 'large packages of ammunition'
+
 
 
 def _commodity(ctx: ReportContext, tok: Token) -> tuple[str, str, float | None, str | None] | None:

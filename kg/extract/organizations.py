@@ -94,7 +94,7 @@ ORG_HEADS = ("Institute", "University", "Centre", "Center", "Foundation", "Acade
 
 _ORG_NAME = re.compile(
     r"(?<![\w-])(?:[A-Z][\w'’-]+ )*(?:" + "|".join(ORG_HEADS) + r")"
-    r"(?: (?:of|for|on) (?:the )?[A-Z][\w'’-]+(?:,? (?:and )?[A-Z][\w'’-]+)*)?")
+    r"(?: (?:of|for|on) (?:the )?[A-Z][\w'’-]+(?:,? (?:and )?[A-Z][\w'’-]+)*)*")  # 'Central Committee of the Party of X'
 
 
 def org_names(ctx: ReportContext) -> list[Mention]:
