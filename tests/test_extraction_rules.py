@@ -866,3 +866,11 @@ def test_a_committee_of_a_party_of_a_state_is_named_whole():
 def test_large_packages_of_a_commodity_are_that_commodity():
     _, edges = _facts("Pyongyang supplied Moscow with large packages of artillery shells.", published="2024-06-20")
     assert ("North Korea", "SHIPPED", "Russia") in edges
+
+
+def test_a_named_cable_is_one_place_however_described():
+    labels, _ = _facts("The tanker damaged the Balt 3 submarine power cable in the Gulf of Riga on Monday. Police "
+                       "said the Balt 3 undersea cable and the Balt power cable were cut.", published="2024-12-27")
+    cables = [n for n, label in labels.items() if label == "Place" and "Balt" in n]
+    assert cables == ["Balt 3 cable"]
+    assert labels.get("Gulf of Riga") == "Place"

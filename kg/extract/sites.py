@@ -39,6 +39,8 @@ def places_taken_for_people(ctx: ReportContext, people: list[Mention]) -> list[M
 
 SITE_HEADS = {"airport", "airbase", "port", "seaport", "harbour", "harbor", "terminal", "station"}
 NAMED_SITES = {"cosmodrome", "spaceport", "airport", "airbase", "airfield", "shipyard", "palace", "station"}
+LINE_KINDS = {"cable": "cable", "interconnector": "cable", "pipeline": "pipeline", "railway": "railway",
+              "railroad": "railway", "bridge": "bridge", "tunnel": "tunnel", "canal": "canal"}  # one name per line
 LINE_HEADS = {"railway", "railroad", "line", "section", "pipeline", "corridor", "bridge", "highway", "road",
               "route", "canal", "tunnel", "motorway", "link", "cable", "interconnector"}
 
@@ -81,7 +83,9 @@ def facilities(ctx: ReportContext) -> list[Mention]:
         name = clean_span_text(words.text)
         proper = [t for t in words if t.pos_ == "PROPN" or t.like_num]
         short = doc[proper[0].i:proper[-1].i + 1]  # 'Balticconnector' of 'the Balticconnector subsea gas pipeline'
-        alias = (clean_span_text(short.text),) if len(proper) == len(short) and short.end < tok.i - 1 else ()
+        alias = (clean_span_text(short.text),) if len(proper) == len(short) and short.end < tok.i else ()
+        if alias and not places and tok.lower_ in LINE_KINDS:  # 'the Estlink 2 submarine power cable': the
+            name, alias = f"{alias[0]} {LINE_KINDS[tok.lower_]}", (*alias, name)  # 'Estlink 2 cable', as written
         countries = {b.nodes[m.node].props.get("country") for m in places} - {None}
         node = b.add_node("Place:" + slug(fold(name)), "Place", name, kind="facility", aliases=alias,
                           country=countries.pop() if len(countries) == 1 else None, evidence=ctx.evidence(tok.sent))
@@ -94,6 +98,7 @@ def facilities(ctx: ReportContext) -> list[Mention]:
                 ctx.mentions.remove(m)
                 ctx.index()
         added.append(Mention(first, tok.i + 1, "Place", node, name))
+    _shorter_lines(ctx, added)
     added += _sites_after_places(ctx)
     added += _sites_named_for_people(ctx)
     added += _named_lines(ctx)
@@ -218,6 +223,22 @@ def _border_points(ctx: ReportContext) -> list[Mention]:
                                     evidence=ctx.evidence(tok.sent))
         out.append(Mention(end, tok.i + 1 + area, "Place", node, name))
     return out
+
+
+def _shorter_lines(ctx: ReportContext, added: list[Mention]) -> None:
+    """'the Estlink power cable' after 'the Estlink 2 submarine power cable': a line whose name
+    begins the name of exactly one other line of the same kind is that line."""
+    b = ctx.builder
+    lines = {m.node for m in added if m.node in b.nodes and b.nodes[m.node].name.split()[-1] in LINE_KINDS.values()}
+    for short in sorted(lines):
+        words = b.nodes[short].name.split()
+        longer = [n for n in lines if n != short and n in b.nodes and len(b.nodes[n].name.split()) > len(words)
+                  and b.nodes[n].name.split()[:len(words) - 1] == words[:-1] and b.nodes[n].name.split()[-1] == words[-1]]
+        if len(longer) == 1:
+            b.merge_node(short, longer[0])
+            for m in added:
+                if m.node == short:
+                    m.node = longer[0]
 
 
 SITE_MODIFIERS = {"international", "military", "civil", "civilian", "regional", "domestic"}
