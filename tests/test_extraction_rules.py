@@ -874,3 +874,30 @@ def test_a_named_cable_is_one_place_however_described():
     cables = [n for n, label in labels.items() if label == "Place" and "Balt" in n]
     assert cables == ["Balt 3 cable"]
     assert labels.get("Gulf of Riga") == "Place"
+
+
+@pytest.fixture(scope="module")
+def detained_tanker():
+    return _facts(
+        "The Finnish Border Guard has intercepted and detained the oil tanker Baltic Star, suspected of damaging "
+        "a cable. The Malta-registered vessel was carrying Russian oil to Egypt.\n\n"
+        "The Baltic Star, owned by UAE-based Nordic Sea LLC FZ, is anchored off Porvoo. The 20-year-old, "
+        "Malta-flagged tanker lost an anchor.\n\n"
+        "SWEDISH police said they have seized the tanker Polar Wind, flagged under the Marshall Islands.",
+        published="2024-12-27")
+
+
+def test_who_detained_a_tanker_and_under_which_flag(detained_tanker):
+    labels, edges = detained_tanker
+    assert ("Finnish Border Guard", "SEIZED", "Baltic Star") in edges  # the subject of 'intercepted and detained'
+    assert ("Swedish Police", "SEIZED", "Polar Wind") in edges  # 'they' is who said so, in a wire's capitals
+    assert ("Baltic Star", "FLAGGED_IN", "Malta") in edges
+    assert ("Polar Wind", "FLAGGED_IN", "Marshall Islands") in edges
+
+
+def test_a_free_zone_company_owns_the_ship_and_the_ship_carries_its_states_oil(detained_tanker):
+    labels, edges = detained_tanker
+    assert labels.get("Nordic Sea LLC FZ") == "Organization"
+    assert ("Baltic Star", "OWNED_BY", "Nordic Sea LLC FZ") in edges
+    assert ("Nordic Sea LLC FZ", "LOCATED_IN", "United Arab Emirates") in edges
+    assert ("Russia", "SHIPPED", "Egypt") in edges

@@ -173,6 +173,9 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
     if ent.label_ == "ORG" and text in LEGAL_SUFFIXES and start > 0 and ent.doc[start - 1].text[:1].isupper():
         start -= 1  # 'TransMorFlot LLC': the tagger kept only the suffix
         text = ent.doc[start:end].text
+    shouted = ctx.gaz.state_of_demonym(text.title()) if text.isupper() and " " not in text and len(text) > 3 else None
+    if shouted is not None:  # 'FINNISH police said': a wire's capitals
+        return Mention(start, end, "State", node_for_entry(ctx, shouted, ent.sent), text, via="demonym")
     if ent.ent_id_.startswith("demonym|"):
         doc = ent.doc
         if end + 1 < len(doc) and doc[end].text == "-" and doc[end + 1].lower_ in {"era", "style", "vintage", "type"}:

@@ -255,6 +255,11 @@ def _located_in(ctx: ReportContext, sent: Span) -> None:
             ctx.builder.add_edge(a.node, "LOCATED_IN", b.node, evidence=ctx.evidence(sent))
     for a, b in zip(places, places[1:]):
         between = doc[a.end:b.start].text.strip().lower()
+        if a.label == "Organization" and b.label in {"State", "Place"} and b.via != "demonym" \
+                and re.fullmatch(r",? ?(?:which is |that is )?(?:based|headquartered|registered) in(?: the)?", between):
+            ctx.builder.add_edge(a.node, "LOCATED_IN", b.node, evidence=ctx.evidence(sent))  # 'X, based in the UAE'
+        if a.label in {"State", "Place"} and b.label == "Organization" and between == "-based":
+            ctx.builder.add_edge(b.node, "LOCATED_IN", a.node, evidence=ctx.evidence(sent))  # 'UAE-based X'
         if a.label == "Place" and b.label == "Place" and between in {", including", "including"}:
             ctx.builder.add_edge(b.node, "LOCATED_IN", a.node, evidence=ctx.evidence(sent))
         if a.label == "State" and b.label == "Place" and a.via != "demonym" and between in {"'s", "’s"} \
@@ -508,7 +513,7 @@ def _hypothetical(tok: Token) -> bool:
 def _verbal_shipment(ctx: ReportContext, sent: Span, verb: Token) -> None:
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     objs = [c for c in verb.children if c.dep_ == ("nsubjpass" if passive else "dobj")]
-    shipper = None
+    shipper, subjects = None, []
     if passive:
         agent = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         shipper = _actor(ctx, agent[0]) if agent else None
@@ -525,6 +530,11 @@ def _verbal_shipment(ctx: ReportContext, sent: Span, verb: Token) -> None:
         if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":  # "Iran's decision to send missiles": Iran sends
             owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
             shipper = (_actor(ctx, owner) if owner is not None else None) or shipper
+    carrier = bool(subjects) and ((m := ctx.at(subjects[0])) is not None and m.label == "Vessel"
+                                  or subjects[0].lower_ in {"vessel", "ship", "tanker", "freighter"})
+    if carrier and shipper is None and objs:  # 'The Eagle S was carrying Russian oil to Egypt': Russia's
+        shipper = next((x.node for t in objs[0].subtree for x in [ctx.at(t)]
+                        if x is not None and x.label == "State" and x.via == "demonym"), None)
     explicit = not passive and bool(subjects) and shipper is None  # 'its vessels were transporting': not a state
     scope = sent if verb.lemma_ == "carry" else [verb]  # 'a ship carrying corn ... heading from A to B'
     froms = [o for v in scope for c in getattr(v, "children", []) if c.dep_ == "prep" and c.lower_ == "from"

@@ -157,7 +157,9 @@ def apposed_kinds(ctx: ReportContext) -> list[Mention]:
 
 
 LEGAL_FORMS = r"Ltd\.?|LLC|Inc\.?|PJSC|OJSC|CJSC|JSC|GmbH|Corp\.|Corporation|PLC|plc|AG"
-LEGAL_NAME = re.compile(rf"\b((?:[A-Z][\w&'\-]*\s+){{1,4}}?)({LEGAL_FORMS}|S\.A\.|Co\.,? Ltd\.?)(?!\w)")
+LEGAL_TAIL = rf"(?:{LEGAL_FORMS}|S\.A\.|Co\.,? Ltd\.?)(?:\s+FZ(?:E|CO|C)?\b)?"  # 'LLC FZ': a UAE free-zone company
+LEGAL_NAME = re.compile(rf"\b((?:[A-Z][\w&'\-]*\s+){{1,4}}?)({LEGAL_TAIL})(?!\w)")
+BASED = re.compile(r"^((?:[A-Z][\w.]*\s+)*[A-Z][\w.]*)-based\s+")  # 'UAE-based Caravella LLC FZ'
 
 
 def legal_names(ctx: ReportContext) -> list[Mention]:
@@ -169,20 +171,25 @@ def legal_names(ctx: ReportContext) -> list[Mention]:
         bare = " ".join(m.group(1).split())
         if bare.split()[0] in {"The", "A", "An"}:
             bare = " ".join(bare.split()[1:])
-        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if not bare or ctx.gaz.lookup(bare) is not None or span is None:
+        based = BASED.match(bare)
+        if based:  # where it is based is no part of its name
+            bare = bare[based.end():]
+        start = m.start() + (m.group(0).index(bare) if bare and bare in m.group(0) else 0)
+        span = doc.char_span(start, m.end(), alignment_mode="expand")
+        if not bare or ctx.gaz.lookup(bare) is not None or span is None or bare in found:
             continue
         first = span.start + 1 if span[0].lower_ == "the" else span.start
         covering = [x for x in ctx.mentions if x.start <= first and x.end >= span.end and x.label == "Organization"]
-        if covering:  # the tagger has it whole: its bare name later is still that company
+        if covering and covering[0].node in ctx.gaz.entries:  # a known company: its bare name later is it too
             found[bare] = ctx.builder.add_node(covering[0].node, "Organization", ctx.name_of(covering[0].node),
                                                aliases=(bare,))
             continue
-        name = f"{bare} {m.group(2)}"
+        name = f"{bare} {m.group(2)}"  # (one id by the bare name, whether or not the tagger had it whole)
+        home = (ctx.gaz.lookup(based.group(1), "State") or ctx.gaz.lookup(based.group(1))) if based else None
         found[bare] = ctx.builder.add_node("Organization:" + slug(bare), "Organization", name, kind="company",
-                                           aliases=(bare,))
+                                           aliases=(bare,), country=home.name if home and home.label == "State" else None)
     for bare, node in found.items():
-        for m in re.finditer(rf"\b{re.escape(bare)}(?:\s+(?:{LEGAL_FORMS}))?(?!\w)", doc_text(doc)):
+        for m in re.finditer(rf"\b{re.escape(bare)}(?:\s+{LEGAL_TAIL})?(?!\w)", doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is None:
                 continue

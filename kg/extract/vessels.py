@@ -26,7 +26,9 @@ SHIP_WORDS = {"ship", "vessel", "tanker", "freighter", "carrier", "carriers", "s
 NAVY_PREFIXES = {"USS": "US", "USNS": "US", "USCGC": "US", "HMS": "GB", "HMAS": "AU", "HMCS": "CA", "HMNZS": "NZ", "RFS": "RU",
                  "ROKS": "KR", "JS": "JP", "FS": "FR", "TCG": "TR", "ITS": "IT", "SPS": "ES", "HNLMS": "NL"}  # a navy's own ships
 HULL_PREFIXES = {"USS", "USCGC", "HMS", "MV", "M/V", "MT", "M/T", "SS", "INS", "HMAS", "HMCS", "RFS", "USNS", "FS", "ROKS", "JS"}
-FLAGGED = re.compile(r"\b([A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)-flagged\b")
+FLAGGED = re.compile(r"\b([A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)-(?:flagged|registered)\b")
+FLAGGED_UNDER = re.compile(r"\b(?:flagged|registered|sailing)\s+(?:under|in)\s+(?:the\s+)?(?:flag\s+of\s+(?:the\s+)?)?"
+                           r"([A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)")
 IMO = re.compile(r"\bIMO(?:\s*(?:number|no\.?|#|:))?\s*(\d{7})\b", re.I)
 CALL_VERBS = {"leave", "depart", "arrive", "dock", "call", "wait", "moor", "berth", "anchor", "unload", "load", "stay", "locate",
               "spot", "see", "observe", "photograph"}
@@ -212,7 +214,7 @@ def _relabel_mentions(ctx: ReportContext, vessels: dict[str, str]) -> None:
 def _flags(ctx: ReportContext, sent: Span) -> None:
     """'the Maltese-flagged ship Rojen', 'a 460-foot Russian vessel' (apposition to a ship)."""
     here = ctx.in_span(sent.start, sent.end, "Vessel")
-    if not here:
+    if not here and not FLAGGED.search(sent.text):
         return
     ev = ctx.evidence(sent)
     for verb in sent:  # 'Galaxy Leader ... sailed under a Bahamian flag'
@@ -225,9 +227,14 @@ def _flags(ctx: ReportContext, sent: Span) -> None:
     for m in FLAGGED.finditer(sent.text):
         state = ctx.gaz.state_of_demonym(m.group(1)) or ctx.gaz.lookup(m.group(1), "State")
         start = sent.start_char + m.end()
-        after = [v for v in here if ctx.doc[v.start].idx >= start]
+        after = [v.node for v in here if ctx.doc[v.start].idx >= start] or _the_ship(ctx, sent, start)
         if state and after:
-            _set_flag(ctx, after[0].node, _state_node(ctx, state), ev)
+            _set_flag(ctx, after[0], _state_node(ctx, state), ev)
+    for m in FLAGGED_UNDER.finditer(sent.text):  # 'The Eagle S, flagged under the Cook Islands, ...'
+        state = ctx.gaz.lookup(m.group(1), "State") or ctx.gaz.state_of_demonym(m.group(1))
+        before = [v for v in here if ctx.doc[v.start].idx < sent.start_char + m.start()]
+        if state and before:
+            _set_flag(ctx, before[-1].node, _state_node(ctx, state), ev)
     for v in here:
         iso = NAVY_PREFIXES.get(ctx.name_of(v.node).split()[0])
         state = ctx.gaz.state_by_iso(iso) if iso else None
@@ -242,6 +249,18 @@ def _flags(ctx: ReportContext, sent: Span) -> None:
                         state = ctx.gaz.state_of_demonym(c.text) if c.dep_ in {"amod", "compound"} else None
                         if state:
                             _set_flag(ctx, v.node, _state_node(ctx, state), ev)
+
+
+def _the_ship(ctx: ReportContext, sent: Span, char: int) -> list[str]:
+    """'The 20-year-old, Cook Islands-flagged tanker was ...': 'the tanker' right after is the
+    last ship named before (or the one ship the report names)."""
+    nxt = ctx.doc.char_span(char, sent.end_char, alignment_mode="expand")
+    named = [m for m in ctx.mentions if m.label == "Vessel"]
+    before = [m.node for m in named if m.start < sent.start] or sorted({m.node for m in named})
+    if nxt is None or not len(nxt) or not before or not ([m for m in named if m.start < sent.start] or len(before) == 1):
+        return []
+    word = next((t for t in nxt if t.pos_ == "NOUN"), None)
+    return before[-1:] if word is not None and word.lower_ in SHIP_WORDS and word.i - nxt.start <= 2 else []
 
 
 def _flag_of_ship_noun(ctx: ReportContext, v: Mention, ev: str) -> None:
@@ -304,6 +323,9 @@ def _subject_vessel(ctx: ReportContext, verb: Token) -> str | None:
             if c.lower_ in {"it", "she"}:  # '... the Lady R loaded containers, and two days later, it arrived ...'
                 before = [x for x in ctx.in_span(c.sent.start, c.i) if x.label in ACTOR_LABELS | {"Vessel"}]
                 return before[-1].node if before and before[-1].label == "Vessel" else None
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":  # 'The Eagle S, owned by X, was carrying ...'
+        m = ctx.at(verb.head)
+        return m.node if m and m.label == "Vessel" else None
     return None
 
 
@@ -470,8 +492,13 @@ def _target(ctx: ReportContext, tok: Token, actor: str | None = None) -> str | N
 
 
 def _actor_subject(ctx: ReportContext, verb: Token) -> str | None:
+    """The state or organisation that does it: the subject, the subject shared with the verb
+    before ('has intercepted and detained the tanker'), or for 'they' the subject of the
+    verb that reports it ('Finnish police said they have seized ...')."""
     for c in verb.children:
         if c.dep_ == "nsubj":
+            if c.tag_ == "PRP" and verb.dep_ == "ccomp":
+                return _actor_subject(ctx, verb.head)
             m = ctx.at(c)
             if m and m.label in {"State", "Organization"}:
                 return m.node
@@ -479,6 +506,9 @@ def _actor_subject(ctx: ReportContext, verb: Token) -> str | None:
                 m = ctx.at(t)
                 if m and m.label in {"State", "Organization"}:
                     return m.node
+            return None
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        return _actor_subject(ctx, verb.head)
     return None
 
 
@@ -521,7 +551,9 @@ def _seizures(ctx: ReportContext) -> None:
             actor = next((m.node for m in ctx.in_span(agent.i, agent.right_edge.i + 1)
                           if m.label in {"State", "Organization"}), actor)
         shared = list(verb.head.children) if verb.dep_ == "conj" else []  # '... was boarded and captured'
-        for c in [*verb.children, *(c for c in shared if c.dep_ == "nsubjpass")]:
+        later = [c for v in verb.conjuncts if v.i > verb.i for c in v.children if c.dep_ == "dobj"] \
+            if not any(c.dep_ == "dobj" for c in verb.children) else []  # 'intercepted and detained the tanker'
+        for c in [*verb.children, *(c for c in shared if c.dep_ == "nsubjpass"), *later]:
             if c.dep_ != "dobj" and not (c.dep_ == "nsubjpass" and agent is not None):
                 continue
             m = ctx.at(c) or next(iter(ctx.in_span(c.left_edge.i, c.right_edge.i + 1, "Vessel")), None)
