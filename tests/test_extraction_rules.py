@@ -901,3 +901,13 @@ def test_a_free_zone_company_owns_the_ship_and_the_ship_carries_its_states_oil(d
     assert ("Baltic Star", "OWNED_BY", "Nordic Sea LLC FZ") in edges
     assert ("Nordic Sea LLC FZ", "LOCATED_IN", "United Arab Emirates") in edges
     assert ("Russia", "SHIPPED", "Egypt") in edges
+
+
+def test_a_port_named_after_a_town_read_as_a_name_and_a_requested_seizure():
+    labels, edges = _facts(
+        "The Polar Wind is anchored near Kotka's Mussalo container port. Port operator Steveco asked a Helsinki court "
+        "to seize the tanker. SWEDISH police said they have seized the tanker Polar Wind.", published="2024-12-27")
+    assert labels.get("Mussalo") == "Place" and labels.get("Kotka") == "Place"
+    assert ("Mussalo", "LOCATED_IN", "Kotka") in edges
+    assert not any(s == "Steveco" and t == "SEIZED" for s, t, _ in edges)  # asked for, not done
+    assert ("Swedish Police", "SEIZED", "Polar Wind") in edges

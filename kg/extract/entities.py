@@ -331,7 +331,7 @@ def extract_entities(ctx: ReportContext) -> None:
             people.append(mention)
         ctx.mentions.append(mention)
     ctx.index()
-    ctx.mentions.extend(_dateline(ctx))
+    ctx.mentions.extend(_dateline(ctx) + _shouted_demonyms(ctx))
     ctx.index()
     ctx.mentions.extend(org_names(ctx))
     ctx.index()
@@ -354,6 +354,18 @@ def extract_entities(ctx: ReportContext) -> None:
     former_names(ctx)  # after the names typed by their kind ('the company Oceanic Carriers, formerly X')
     defined_acronyms(ctx)
     short_org_names(ctx)
+
+
+def _shouted_demonyms(ctx: ReportContext) -> list[Mention]:
+    """'FINNISH police said ...': a wire's opening word in capitals is still a demonym."""
+    out = []
+    for tok in ctx.doc:
+        if tok.is_upper and len(tok) > 3 and tok.is_alpha and not tok.ent_type_ and ctx.at(tok) is None:
+            state = ctx.gaz.state_of_demonym(tok.text.title())
+            if state is not None:
+                out.append(Mention(tok.i, tok.i + 1, "State", node_for_entry(ctx, state, tok.sent), tok.text,
+                                   via="demonym"))
+    return out
 
 
 DATELINE_MARKS = {"–", "—", "-", "--", "(", ":"}

@@ -64,6 +64,8 @@ def facilities(ctx: ReportContext) -> list[Mention]:
         if not mods or counted or any(c.lower_ in {"a", "an", "any", "some", "another"} for c in tok.children):
             continue  # 'a Black Sea port', 'three key Ukrainian ports': no particular place ('C-Lion 1 cable' is one)
         first = min(t.left_edge.i for t in mods)
+        while first < tok.i and doc[first].tag_ in {"VBG", "VBN", "VBD"}:
+            first += 1  # 'suspected of damaging Estlink 2 cable'
         words = doc[first:tok.i + 1]
         inner = ctx.in_span(first, tok.i + 1)
         named_line = tok.lower_ in LINE_HEADS and all(  # 'the C-Lion 1 cable', tagged as an organisation
@@ -241,7 +243,9 @@ def _shorter_lines(ctx: ReportContext, added: list[Mention]) -> None:
                     m.node = longer[0]
 
 
-SITE_MODIFIERS = {"international", "military", "civil", "civilian", "regional", "domestic"}
+SITE_MODIFIERS = {"international", "military", "civil", "civilian", "regional", "domestic", "oil", "container",
+                  "grain", "cargo", "naval", "commercial", "coal", "gas", "fishing", "deep-water", "river"}
+PORT_HEADS = {"port", "harbour", "harbor", "terminal", "seaport"}
 
 
 def _sites_named_for_people(ctx: ReportContext) -> list[Mention]:
@@ -249,7 +253,8 @@ def _sites_named_for_people(ctx: ReportContext) -> list[Mention]:
     by a proper name that is no known place (the tagger reads it as a person or a company)."""
     doc, b, out = ctx.doc, ctx.builder, []
     for tok in doc:
-        if tok.lower_ not in NAMED_SITES - {"station", "palace"} or ctx.at(tok) is not None:
+        if tok.lower_ not in NAMED_SITES - {"station", "palace"} | PORT_HEADS or ctx.at(tok) is not None \
+                or tok.lower_ in PORT_HEADS and tok.pos_ != "NOUN":
             continue
         end = tok.i
         while end > 0 and doc[end - 1].lower_ in SITE_MODIFIERS:
@@ -262,15 +267,27 @@ def _sites_named_for_people(ctx: ReportContext) -> list[Mention]:
                                or ctx.mentioned(m.node, besides=tuple(inner)) for m in inner):
             continue  # ('Niamey airport' is a place's; 'the Vostochny Cosmodrome' too)
         name = " ".join(t.text.capitalize() if t.is_lower else t.text for t in doc[start:tok.i + 1])
-        owner = next((m for m in ctx.in_span(max(0, start - 3), start) if m.label in {"Place", "State"}
-                      and doc[m.end].tag_ == "POS"), None)  # "Hanoi's"
-        country = None
-        if owner is not None:
+        kind, aliases = "facility", ()
+        if tok.lower_ in PORT_HEADS:  # 'Kilpilahti oil port': the port of that name
+            kind, aliases, name = "port", (doc[start:tok.i + 1].text,), doc[start:end].text
+        owner = next((m for m in ctx.in_span(max(0, start - 3), start) if m.label in {"Place", "State", "Organization",
+                      "Person"} and doc[m.end].tag_ == "POS"), None)  # "Hanoi's", "Porvoo's"
+        country, town = None, None
+        if owner is not None and owner.label in {"Organization", "Person"} and owner.node not in ctx.gaz.entries \
+                and owner.end - owner.start == 1 and not ctx.mentioned(owner.node, besides=(owner,)):
+            ctx.forget(owner)  # 'Porvoo's Kilpilahti oil port': a town, read as a name
+            town = b.add_node("Place:" + slug(fold(owner.text)), "Place", owner.text, kind="city",
+                              evidence=ctx.evidence(tok.sent))
+            out.append(Mention(owner.start, owner.end, "Place", town, owner.text))
+        elif owner is not None and owner.label in {"Place", "State"}:
             country = b.nodes[owner.node].props.get("country") if owner.label == "Place" else b.nodes[owner.node].name
+            town = owner.node if owner.label == "Place" else None
         for m in inner:
             ctx.forget(m)
-        node = b.add_node("Place:" + slug(fold(name)), "Place", name, kind="facility", country=country,
+        node = b.add_node("Place:" + slug(fold(name)), "Place", name, kind=kind, country=country, aliases=aliases,
                           evidence=ctx.evidence(tok.sent))
+        if town is not None and kind == "port":
+            b.add_edge(node, "LOCATED_IN", town, evidence=ctx.evidence(tok.sent))
         out.append(Mention(start, tok.i + 1, "Place", node, name))
     return out
 

@@ -537,13 +537,23 @@ def _sanctions(ctx: ReportContext) -> None:
                 ctx.builder.add_edge(actor, "SANCTIONED", target, evidence=ctx.evidence(verb.sent))
 
 
+ASKING = {"ask", "request", "seek", "urge", "call", "plan", "want", "threaten", "try", "attempt", "order", "move"}
+
+
+def _asked_for(verb: Token) -> bool:
+    """'asked a Helsinki court to seize the tanker', 'a request to seize': not (yet) done."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.head.pos_ == "NOUN" or verb.head.lemma_.lower() in ASKING
+
+
 def _seizures(ctx: ReportContext) -> None:
     """'X seized/boarded the vessel Y', 'SEALs boarded a dhow near the coast of Somalia':
     SEIZED {start} and a seizure event where it happened. An unnamed ship ('a dhow') is a
     vessel of this report, named by its kind."""
     b = ctx.builder
     for verb in ctx.doc:
-        if verb.lemma_ not in SEIZE_VERBS or verb.pos_ != "VERB":
+        if verb.lemma_ not in SEIZE_VERBS or verb.pos_ != "VERB" or _asked_for(verb):
             continue
         actor = _actor_subject(ctx, verb)
         agent = next((c for v in [verb, *verb.conjuncts] for c in v.children if c.dep_ == "agent"), None)
@@ -562,9 +572,10 @@ def _seizures(ctx: ReportContext) -> None:
                           if x is not None and x.label == "Vessel"), m)
             vessel = m.node if m and m.label == "Vessel" else None
             named = {x.node for x in ctx.mentions if x.label == "Vessel"}
-            if vessel is None and c.lower_ in {"ship", "vessel"} and len(named) == 1 and not any(
+            if vessel is None and (c.lower_ in {"ship", "vessel"} or c.lower_ in SHIP_WORDS and any(
+                    d.lower_ in {"the", "this"} for d in c.children)) and len(named) == 1 and not any(
                     d.lower_ in {"another", "second", "other"} for d in c.children):
-                vessel = next(iter(named))  # 'seizing a cargo ship': the one ship the report names
+                vessel = next(iter(named))  # 'seizing a cargo ship', 'the tanker': the one ship the report names
             if vessel is None and c.lower_ in SHIP_WORDS and c.lower_ not in {"ships", "vessels", "tankers", "carriers"}:
                 vessel = b.add_node(f"Vessel:{b.report.id[:8]}-{slug(c.lower_)}", "Vessel", c.lower_,
                                     evidence=ctx.evidence(verb.sent))
@@ -577,7 +588,8 @@ def _seizures(ctx: ReportContext) -> None:
             if actor:
                 b.add_edge(actor, "SEIZED", vessel, start=when[0] if when else None, evidence=ev)
             places = [p for x in verb.subtree if x.dep_ == "prep" and x.lower_ in {"in", "off", "near", "at"}
-                      for p in ctx.in_span(x.i, x.right_edge.i + 1, "Place")]
+                      for p in ctx.in_span(x.i, x.right_edge.i + 1, "Place")
+                      if b.nodes[p.node].props.get("kind") != "facility"]  # (no seizure is held in a cable)
             unnamed = vessel.startswith(f"Vessel:{b.report.id[:8]}")  # 'a dhow': this report's own
             year = when[0][:4] if when else (ctx.published or "")[:4]
             scope = b.report.id[:8] if unnamed else year  # a named ship's seizure is one event in every report
