@@ -911,3 +911,11 @@ def test_a_port_named_after_a_town_read_as_a_name_and_a_requested_seizure():
     assert ("Mussalo", "LOCATED_IN", "Kotka") in edges
     assert not any(s == "Steveco" and t == "SEIZED" for s, t, _ in edges)  # asked for, not done
     assert ("Swedish Police", "SEIZED", "Polar Wind") in edges
+
+
+def test_the_following_day_counts_from_the_last_date_told():
+    text = ("The cable was damaged on December 25, alongside four telecom lines. The following day, the Finnish "
+            "Border Guard boarded the tanker Polar Wind.")
+    x = extract(Report(id=report_id(text), text=text, title="t", published="2025-01-02"))
+    seizures = [n for n in x.nodes if n.label == "Event" and n.props.get("kind") == "seizure"]
+    assert [n.props.get("start") for n in seizures] == ["2024-12-26"]

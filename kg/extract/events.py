@@ -9,6 +9,7 @@ North Korea in June') is one Event node.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -112,12 +113,42 @@ def sentence_date(ctx: ReportContext, sent: Span, near: int | None = None) -> tu
         dates.sort(key=lambda e: abs(e.start - near))
     for ent in dates:
         text = PART_OF_DAY.sub("", ent.text).strip()  # 'Wednesday night' is Wednesday
+        later = _days_after(ctx, ent.start, text)
+        if later:
+            return later
         anaphoric = bool(ANAPHORIC_YEARS.match(text))
         parsed = parse_date(text, ctx.published, _year_before(ctx, ent.start, anaphoric))
         if parsed:
             return parsed
+    m = DAYS_LATER_IN.search(sent.text)  # 'The following day, ...' (no date entity for the tagger)
+    if m and (later := _days_after(ctx, sent.start, m.group(0))):
+        return later
     m = re.search(r"\b(?:in|of) ((?:19|20)\d{2})\b", sent.text)
     return (m.group(1), m.group(1)) if m else None
+
+
+COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+          "ten": 10}
+DAYS_LATER = re.compile(r"^(?:the )?(?:following|next) day$|^(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
+                        r" days? later$", re.I)
+
+
+DAYS_LATER_IN = re.compile(r"\b(?:the (?:following|next) day|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|"
+                           r"\d{1,2}) days? later)\b", re.I)
+
+
+def _days_after(ctx: ReportContext, token: int, text: str) -> tuple[str, str] | None:
+    """'The following day', 'two days later': counted from the last full date told before."""
+    m = DAYS_LATER.match(text.strip())
+    if not m:
+        return None
+    n = 1 if not m.group(1) else COUNTS.get(m.group(1).lower()) or int(m.group(1))
+    for prior in reversed([e for e in ctx.doc.ents if e.label_ == "DATE" and e.end <= token]):
+        parsed = parse_date(prior.text, ctx.published, _year_before(ctx, prior.start))
+        if parsed and len(parsed[1]) == 10:
+            day = dt.date.fromisoformat(parsed[1]) + dt.timedelta(days=n)
+            return day.isoformat(), day.isoformat()
+    return None
 
 
 TIME_LINKS = {"after", "before", "since", "until", "following", "ahead"}
