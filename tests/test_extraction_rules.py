@@ -919,3 +919,9 @@ def test_the_following_day_counts_from_the_last_date_told():
     x = extract(Report(id=report_id(text), text=text, title="t", published="2025-01-02"))
     seizures = [n for n in x.nodes if n.label == "Event" and n.props.get("kind") == "seizure"]
     assert [n.props.get("start") for n in seizures] == ["2024-12-26"]
+
+
+def test_a_state_body_before_a_title_holds_the_role():
+    _, edges = _facts("\"Other cables were damaged,\" said Swedish Police Director General Anna Lind.",
+                      published="2024-12-27")
+    assert ("Anna Lind", "HOLDS_ROLE", "Swedish Police") in edges

@@ -13,6 +13,7 @@ from spacy.tokens import Span
 from kg.extract.context import Mention, ReportContext, doc_text, is_headline
 from kg.extract.gazetteer import Entry
 from kg.extract.normalize import clean_span_text, slug
+from kg.extract.roles import title_words
 
 
 def org_word(ctx: ReportContext, word: str) -> bool:
@@ -355,7 +356,8 @@ def state_bodies(ctx: ReportContext) -> list[Mention]:
             nxt = doc[m.end + gap + n] if m.end + gap + n < len(doc) else None
             titled = all((t.is_title or t.is_upper) and t.ent_type_ in {"", "ORG"} for t in words) and not (
                 nxt is not None and nxt.text[:1].isupper() and nxt.tag_ not in {"VBZ", "VBD", "VBP"}
-                and not (nxt.is_title and nxt.lower_ in ctx.gaz.verb_forms))  # 'U.S. Coast Guard', 'U.S. Navy', 'US Coast Guard Seizes ...'
+                and not (nxt.is_title and nxt.lower_ in ctx.gaz.verb_forms)  # 'U.S. Coast Guard', 'US Coast Guard Seizes'
+                and nxt.lower_ not in title_words(ctx))  # 'Finnish Police Director General X': the body, then a title
             if words[-1].lower_ == "military" and (words[-1].pos_ != "NOUN" or nxt is not None and (
                     nxt.pos_ == "NOUN" or nxt.tag_ == "POS")):
                 continue  # 'Russian military aid': an adjective; 'the U.S. military's Central Command': that command
