@@ -925,3 +925,24 @@ def test_a_state_body_before_a_title_holds_the_role():
     _, edges = _facts("\"Other cables were damaged,\" said Swedish Police Director General Anna Lind.",
                       published="2024-12-27")
     assert ("Anna Lind", "HOLDS_ROLE", "Swedish Police") in edges
+
+
+def test_one_treaty_told_as_treaty_and_agreement_and_named_without_parties_or_day():
+    labels, edges = _facts(
+        "Kazakh President Kassym-Jomart Tokayev and his Kyrgyz counterpart Sadyr Japarov on Friday signed a new "
+        "treaty on border guarantees between Kazakhstan and Kyrgyzstan within the framework of the CSTO. Kazakh "
+        "and Kyrgyz presidents signed an agreement on mutual border guarantees on Friday. They also signed an "
+        "agreement on water sharing.", published="2024-12-07")
+    agreements = sorted(n for n, label in labels.items() if label == "Agreement")
+    assert len([a for a in agreements if "border guarantees" in a]) == 1
+    assert not any("Friday" in a or "between" in a for a in agreements)
+    assert any("water" in a for a in agreements)  # another subject: another document
+
+
+def test_a_weapon_named_like_a_person_and_an_upcoming_friday():
+    labels, _ = _facts("Putin raised the possibility of deploying the Oreshnik medium-range ballistic missile in "
+                       "Belarus.", published="2024-12-06")
+    assert "Oreshnik" not in labels
+    text = "Putin and Lukashenko will sign the security pact at the upcoming summit in Minsk on Friday."
+    x = extract(Report(id=report_id(text), text=text, title="t", published="2024-12-05"))
+    assert {n.props.get("start") for n in x.nodes if n.label == "Event"} <= {"2024-12-06", None}

@@ -84,7 +84,8 @@ def _kind(name: str) -> str:
 
 
 _DATED = re.compile(r"^(?:(?:19|20)\d\d|\d+-year|\w+-long)\s+|\s+(?:of|from|in)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d$"
-                    r"|\s+(?:on|of)\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?:,?\s+(?:19|20)\d\d)?$")
+                    r"|\s+(?:on|of)\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2})(?:,?\s+(?:19|20)\d\d)?$"
+                    r"|\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)$")
 
 
 _FRAMED = re.compile(r"\s+(?:(?:for|of|between|among)\s+(?:the\s+)?(?:two|both|three|all|their|our)\s+(?:countries|states|nations|sides|parties)"
@@ -99,8 +100,9 @@ def _plain_name(name: str) -> str:
     name = re.sub(r"[“”\"]", "", name)  # 'Treaty on “comprehensive strategic partnership”'
     while (short := _DATED.sub("", name)) != name and len(short.split()) >= 2:
         name = short
-    framed = _FRAMED.sub("", name)
-    return framed if len(framed.split()) >= 2 else name
+    while (framed := _FRAMED.sub("", name)) != name and len(framed.split()) >= 2:
+        name = framed  # ('... between Russia and Belarus within the framework of the Union State')
+    return name
 
 
 def _is_headline(sent: Span, start: int, end: int) -> bool:
@@ -302,10 +304,26 @@ def _home(ctx: ReportContext, node: str) -> str | None:
     return orgs[0] if len(orgs) == 1 else None
 
 
+CLASS = {"treaty": {"treaty", "agreement"}, "agreement": {"treaty", "agreement"}}
+SUBJECT_NOISE = {"on", "of", "the", "a", "an", "and", "for", "to", "in", "mutual", "new", "bilateral", "joint"}
+
+
+def _same_subject(a: str, b: str) -> bool:
+    """'treaty on security guarantees' and 'agreement on mutual security guarantees': the same
+    subject told with other words (the kind word and fillers aside)."""
+    def words(name: str) -> set[str]:
+        return {w for w in re.findall(r"[a-z]+", name.lower()) if w not in SUBJECT_NOISE and w not in KINDS}
+    x, y = words(a), words(b)
+    return bool(x and y) and len(x & y) / min(len(x), len(y)) >= 0.5
+
+
 def _agreement_id(kind: str, name: str, parties: set[str], month: str | None) -> str:
+    """By its parties and month when known (so reports naming it differently meet); a 'treaty',
+    a 'pact' and an 'agreement' signed by the same states in one month are one document told
+    with different words."""
     if len(parties) >= 2 and month:
         who = "-".join(sorted(p.split(":", 1)[1] for p in parties))
-        return f"Agreement:{kind}-{who}-{month}"
+        return f"Agreement:{'agreement' if kind == 'treaty' else kind}-{who}-{month}"
     return f"Agreement:{slug(name)}"
 
 
@@ -626,9 +644,11 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
         if year_in_name and not date:
             date = year_in_name.group(1)
         node = _agreement_id(kind, name, parties, date[:7] if date else None)
-        if node in b.nodes and not generic and slug(name) not in {slug(a) for a in {b.nodes[node].name, *b.nodes[node].aliases}} \
-                and _kind(b.nodes[node].name) == kind and not _generic_name(b.nodes[node].name):
-            node = f"Agreement:{slug(name)}"
+        known = {b.nodes[node].name, *b.nodes[node].aliases} if node in b.nodes else set()
+        if node in b.nodes and not generic and slug(name) not in {slug(a) for a in known} \
+                and _kind(b.nodes[node].name) in CLASS.get(kind, {kind}) and not _generic_name(b.nodes[node].name) \
+                and not any(_same_subject(name, a) for a in known):
+            node = f"Agreement:{slug(name)}"  # another document of the same parties and month
         b.add_node(node, "Agreement", name, kind=kind, signed=date if signers or event else None,
                    evidence=ctx.evidence(sent))
         for p in parties:
@@ -795,6 +815,8 @@ def _actors_around(ctx: ReportContext, ref: AgreementRef) -> bool:
         return True
     head = span.root
     verb = head.head if head.dep_ in {"dobj", "attr", "nsubj", "nsubjpass", "pobj"} else head
+    if verb.lemma_.lower() in SIGN_VERBS:
+        return True  # 'They also signed an agreement on water sharing': made by whoever signed
     subjects = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     partners = [o for t in (head, verb) for c in t.children if c.dep_ == "prep" and c.lower_ in {"with", "between"}
                 for o in c.children if o.dep_ == "pobj"]

@@ -56,7 +56,7 @@ def _year_for(month: int, anchor: dt.date | None, fallback: int | None,
 
 
 def parse_date(text: str, published: str | None = None,
-               context_year: int | None = None) -> tuple[str, str] | None:
+               context_year: int | None = None, forward: bool = False) -> tuple[str, str] | None:
     """(start, end) ISO dates for a date expression, or None if it is not one."""
     t = " ".join(text.lower().replace(",", " ").split())
     t = re.sub(r"^(on|in|during|since|from|between|by|the|of)\s+", "", t)
@@ -94,10 +94,13 @@ def parse_date(text: str, published: str | None = None,
     m = re.fullmatch(rf"(?:the year )?{_YEAR}", t) or re.search(rf"\b(?:in|of|year) {_YEAR}\b", t)
     if m:
         return m.group(1), m.group(1)
-    return _relative(t, anchor, context_year)
+    return _relative(t, anchor, context_year, forward)
 
 
-def _relative(t: str, anchor: dt.date | None, context_year: int | None) -> tuple[str, str] | None:
+def _relative(t: str, anchor: dt.date | None, context_year: int | None,
+              forward: bool = False) -> tuple[str, str] | None:
+    """Relative to the publication date; a bare weekday is the last one, or with `forward`
+    (the text speaks of what is to come: 'an upcoming summit on Friday') the next one."""
     if t in ("the same year", "same year", "that year") and context_year:
         return str(context_year), str(context_year)
     if anchor is None:
@@ -117,7 +120,7 @@ def _relative(t: str, anchor: dt.date | None, context_year: int | None) -> tuple
     m = re.fullmatch(r"(?:last |this |on )?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)", t)
     if m:
         back = (anchor.weekday() - WEEKDAYS.index(m.group(1))) % 7
-        d = anchor - dt.timedelta(days=back)
+        d = anchor + dt.timedelta(days=(-back) % 7) if forward else anchor - dt.timedelta(days=back)
         return d.isoformat(), d.isoformat()
     return None
 

@@ -24,6 +24,7 @@ from kg.extract.organizations import (
     government_body,
     legal_names,
     longer_names,
+    longer_org_forms,
     named_by_kind,
     names_a_document,
     org_names,
@@ -69,6 +70,8 @@ GENERIC_WORDS = {"west", "east", "north", "south", "state", "states", "governmen
                  "agreement", "article", "president", "minister", "ministry", "the west"}
 LEGAL_SUFFIXES = {"LLC", "Ltd", "Ltd.", "Inc", "Inc.", "JSC", "PJSC", "OJSC", "CJSC", "Co", "Co.", "GmbH", "Corp",
                   "Corp.", "PLC", "plc", "SA", "AG", "LLP"}
+WEAPON_WORDS = {"missile", "system", "drone", "rocket", "launcher", "tank", "jet", "aircraft", "helicopter", "warhead",
+                "howitzer", "submarine", "frigate", "destroyer", "vehicle", "complex"}
 BODY_NOUNS = {"panel", "committee", "commission", "tribunal", "secretariat"}
 EVENT_HEADS = {"meeting", "summit", "forum", "conference", "talks", "dialogue", "ceremony", "exercise", "exercises"}
 NAME_LIST = re.compile(r"^[A-Z][\w'’\-]*(?:, [A-Z][\w'’\-]*)+,? (?:and|or) [A-Z][\w'’\-]*$")  # 'Navistar, Polarnet and Rojen'
@@ -254,6 +257,9 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
     if ent.label_ in {"PERSON"} and kind is None:
         if not PERSON_NAME.match(text) or len(text) < 3 or re.search(r"\bNo\.?$|\d", text):  # 'Pier No. 2', 'L-39'
             return None
+        head = ent.doc[end - 1].head
+        if head.i >= end and head.i - end <= 5 and head.lemma_.lower() in WEAPON_WORDS:
+            return None  # 'the Oreshnik medium-range ballistic missile': a weapon's name
         if end - start == 1 and ent.doc[start].tag_ in {"NN", "NNS"}:  # 'Photographs of the equipment ...'
             return None
         doc, words = ent.doc, title_words(ctx)
@@ -354,6 +360,7 @@ def extract_entities(ctx: ReportContext) -> None:
     former_names(ctx)  # after the names typed by their kind ('the company Oceanic Carriers, formerly X')
     defined_acronyms(ctx)
     short_org_names(ctx)
+    longer_org_forms(ctx)
 
 
 def _shouted_demonyms(ctx: ReportContext) -> list[Mention]:

@@ -117,7 +117,7 @@ def sentence_date(ctx: ReportContext, sent: Span, near: int | None = None) -> tu
         if later:
             return later
         anaphoric = bool(ANAPHORIC_YEARS.match(text))
-        parsed = parse_date(text, ctx.published, _year_before(ctx, ent.start, anaphoric))
+        parsed = parse_date(text, ctx.published, _year_before(ctx, ent.start, anaphoric), forward=_ahead(sent))
         if parsed:
             return parsed
     m = DAYS_LATER_IN.search(sent.text)  # 'The following day, ...' (no date entity for the tagger)
@@ -149,6 +149,12 @@ def _days_after(ctx: ReportContext, token: int, text: str) -> tuple[str, str] | 
             day = dt.date.fromisoformat(parsed[1]) + dt.timedelta(days=n)
             return day.isoformat(), day.isoformat()
     return None
+
+
+def _ahead(sent: Span) -> bool:
+    """Does the sentence tell what is to come ('will sign ... at an upcoming summit on Friday')?"""
+    return any(t.lower_ in {"will", "shall", "upcoming", "forthcoming"} or t.lower_ == "due" and t.nbor(1).lower_ == "to"
+               for t in sent if t.i + 1 < len(t.doc))
 
 
 TIME_LINKS = {"after", "before", "since", "until", "following", "ahead"}

@@ -109,9 +109,14 @@ def org_names(ctx: ReportContext) -> list[Mention]:
         person = next((x for x in ctx.in_span(span.start, span.end, "Person") if x.start > span.start + 1), None)
         if person is not None:  # 'the Communist Party of Vietnam Nguyen Phu Trong': the name ends at the person
             span = doc[span.start:person.start]
-        state = next((x for x in ctx.in_span(span.start, span.end, "State") if doc[x.start - 1].lower_ == "of"), None)
-        if state is not None:  # ... or at the state it is of
+        state = next((x for x in ctx.in_span(span.start, span.end, "State") if doc[x.start - 1].lower_ == "of"
+                      and x.end < span.end and doc[x.end].text[:1].isupper()), None)
+        if state is not None:  # ... or at the state it is of, when other names run on ('of Belarus and Russia' do not)
             span = doc[span.start:state.end]
+        ofs = [t.i for t in span if t.lower_ == "of"]
+        last = ctx.in_span(ofs[-1] + 1, span.end, "State") if len(ofs) > 1 else []
+        if len(ofs) > 1 and not (len(last) == 1 and last[0].end == span.end):
+            span = doc[span.start:ofs[-1]]  # a second 'of' only for the state ('... of the Communist Party of Laos')
         inside = ctx.in_span(span.start, span.end)
         cut = [x for x in inside if x.label == "Organization" and x.node not in ctx.gaz.entries
                and x.end - x.start < len(span) and ctx.doc[x.start].i == span.start]  # 'Alliance' of 'Alliance of Sahel States'
@@ -127,6 +132,23 @@ def org_names(ctx: ReportContext) -> list[Mention]:
                                     evidence=ctx.evidence(span.sent))
         out.append(Mention(span.start, span.end, "Organization", node, name))
     return out
+
+
+def longer_org_forms(ctx: ReportContext) -> None:
+    """'the Supreme State Council of the Union State' and, later, '... of the Union State of
+    Belarus and Russia': the longer form of a name of three words or more is the same body."""
+    b = ctx.builder
+    orgs = {m.node for m in ctx.mentions if m.label == "Organization" and m.node in b.nodes
+            and m.node not in ctx.gaz.entries}
+    for long in sorted(orgs, key=lambda n: -len(b.nodes[n].name)):
+        name = b.nodes[long].name
+        short = [n for n in orgs if n != long and n in b.nodes and len(b.nodes[n].name.split()) >= 3
+                 and name.startswith(b.nodes[n].name + " of ")]
+        if len(short) == 1:
+            b.merge_node(long, short[0])
+            for m in ctx.mentions:
+                if m.node == long:
+                    m.node = short[0]
 
 
 APPOSED_KIND = re.compile(r"\b((?:[A-Z][\w\-'’]*\s){0,4}[A-Z][\w\-'’]*),\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?"
