@@ -946,3 +946,16 @@ def test_a_weapon_named_like_a_person_and_an_upcoming_friday():
     text = "Putin and Lukashenko will sign the security pact at the upcoming summit in Minsk on Friday."
     x = extract(Report(id=report_id(text), text=text, title="t", published="2024-12-05"))
     assert {n.props.get("start") for n in x.nodes if n.label == "Event"} <= {"2024-12-06", None}
+
+
+def test_ships_named_in_appositions_lists_and_by_their_flag():
+    labels, edges = _facts(
+        "A Panama-flagged bulk carrier, the MV Coral Bay (IMO: 9138898), sank on Saturday. The Coral Bay, a ship "
+        "that fell victim to a missile attack, had been adrift. The Amber Star, registered to a UK-based owner and "
+        "flying the Liberian flag, is taking on water. Houthi spokesman Yahya Sarea claimed attacks on American "
+        "vessels, including the Sea Lark and the Blue Heron.", published="2024-03-03")
+    for ship in ("Coral Bay", "Amber Star", "Sea Lark", "Blue Heron"):
+        assert labels.get(ship) == "Vessel", ship
+    assert "MV Coral Bay" not in labels  # the civil prefix is no part of the name
+    assert ("Coral Bay", "FLAGGED_IN", "Panama") in edges
+    assert ("Amber Star", "FLAGGED_IN", "Liberia") in edges

@@ -26,6 +26,8 @@ SHIP_WORDS = {"ship", "vessel", "tanker", "freighter", "carrier", "carriers", "s
 NAVY_PREFIXES = {"USS": "US", "USNS": "US", "USCGC": "US", "HMS": "GB", "HMAS": "AU", "HMCS": "CA", "HMNZS": "NZ", "RFS": "RU",
                  "ROKS": "KR", "JS": "JP", "FS": "FR", "TCG": "TR", "ITS": "IT", "SPS": "ES", "HNLMS": "NL"}  # a navy's own ships
 HULL_PREFIXES = {"USS", "USCGC", "HMS", "MV", "M/V", "MT", "M/T", "SS", "INS", "HMAS", "HMCS", "RFS", "USNS", "FS", "ROKS", "JS"}
+CIVIL_PREFIXES = {"MV", "M/V", "MT", "M/T", "SS"}
+NAME_TAGS = {"", "PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART"}  # what a tagger makes of a ship's name
 FLAGGED = re.compile(r"\b([A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)-(?:flagged|registered)\b")
 FLAGGED_UNDER = re.compile(r"\b(?:flagged|registered|sailing)\s+(?:under|in)\s+(?:the\s+)?(?:flag\s+of\s+(?:the\s+)?)?"
                            r"([A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)")
@@ -61,7 +63,8 @@ def _named_vessels(ctx: ReportContext) -> dict[str, Span]:
     doc, out = ctx.doc, {}
     for tok in doc:
         if tok.text in HULL_PREFIXES and tok.i + 1 < len(doc) and NAME_TOKEN.match(doc[tok.i + 1].text):
-            out.setdefault(_name_from(doc, tok.i), tok.sent)
+            civil = tok.text in CIVIL_PREFIXES  # 'the MV Rubymar' is the Rubymar (a navy's 'USS' stays in the name)
+            out.setdefault(_name_from(doc, tok.i + 1 if civil else tok.i), tok.sent)
         if tok.lower_ not in SHIP_WORDS and tok.lemma_.lower() not in SHIP_WORDS or tok.pos_ not in {"NOUN", "PROPN"} \
                 or is_headline(tok.sent):
             continue
@@ -71,8 +74,10 @@ def _named_vessels(ctx: ReportContext) -> dict[str, Span]:
             if k + 1 < len(doc) and doc[k].lower_ in {"known", "named", "called"}:
                 k += 2 if doc[k + 1].lower_ == "as" else 1
             k += 1 if k < len(doc) and doc[k].lower_ == "the" else 0
-            if k < len(doc) and doc[k].text in {"Port"} | HULL_PREFIXES or k < len(doc) and not doc[k].ent_type_:
-                pass
+            if k < len(doc) and (doc[k].text in {"Port"} | HULL_PREFIXES or not doc[k].ent_type_
+                                 or doc[k].ent_type_ in NAME_TAGS | {"NORP"} and doc[k - 1].lower_ == "the"
+                                 and ctx.gaz.state_of_demonym(doc[k].text) is None):
+                pass  # 'a cargo vessel, the Rubymar,' (a ship's name the tagger took for a person or a company)
             else:
                 k = len(doc)
         after = _name_from(doc, k) if k < len(doc) and (k == tok.i + 1 or doc[k - 1].lower_ in {"the", ",", "as", "named", "called"}) else ""
@@ -85,25 +90,48 @@ def _named_vessels(ctx: ReportContext) -> dict[str, Span]:
             continue
         for before in _names_before_ship_words(doc, tok.i):
             out.setdefault(before, tok.sent)
+        head = tok.head
+        if tok.dep_ == "appos" and head.pos_ == "PROPN" and head.ent_type_ in NAME_TAGS and head.i < tok.i:
+            first = min([head.i] + [c.i for c in head.children if c.dep_ == "compound" and c.pos_ == "PROPN"])
+            out.setdefault(doc[first:head.i + 1].text, tok.sent)  # 'The Rubymar, a ship that ...'
     for tok in doc:  # 'Galaxy Leader was illegally boarded', 'X sailed under a Bahamian flag': only ships do that
+        flies = tok.lemma_ == "fly" and any(c.dep_ == "dobj" and c.lemma_ == "flag" for c in tok.children)
         subjects = [c for c in tok.children if c.dep_ == "nsubjpass" and tok.lemma_ in {"board", "hijack"}
-                    or c.dep_ == "nsubj" and tok.lemma_ == "sail" and _under_flag(tok) is not None]
+                    or c.dep_ == "nsubj" and (tok.lemma_ == "sail" and _under_flag(tok) is not None or flies)]
+        if flies and not subjects:  # 'The Rubymar, registered to X and flying the Belizean flag, ...'
+            clause = tok.head if tok.dep_ == "conj" else tok
+            subjects = [clause.head] if clause.dep_ in {"acl", "relcl"} else []
         for subj in subjects:
             if subj.pos_ == "PROPN" and subj.text[:1].isupper() and subj.ent_type_ not in {"GPE", "NORP", "DATE"}:
                 first = min([subj.i] + [c.i for c in subj.children if c.dep_ == "compound" and c.pos_ == "PROPN"])
                 out.setdefault(doc[first:subj.i + 1].text, tok.sent)
+    for m in INCLUDING.finditer(doc_text(doc)):  # 'American and British vessels, including the Sea Champion and ...'
+        span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+        if span is None or any(x.label in {"State", "Place"} or x.node in ctx.gaz.entries
+                               for x in ctx.in_span(span.start, span.end)):
+            continue  # ('vessels, including the US Navy's'): no ship's name
+        for listed in re.split(r",\s+(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?", m.group(1)):
+            if listed:
+                out.setdefault(listed, span.sent)
     for pattern in (TONNAGE, TONNAGE_BEFORE, BUILT):  # 'the Lycavitos (58,786 dwt)', 'the 75,200-dwt Yi Peng 3'
         for m in pattern.finditer(doc_text(doc)):
             span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
             if span is not None:
                 out.setdefault(m.group(1), span.sent)
-    out = {n: s for n, s in out.items() if _plausible(ctx, n)}
+    named: dict[str, Span] = {}
+    for n, sent in out.items():  # 'the MV Rubymar' is the Rubymar
+        bare = n.split(" ", 1)[1] if n.split(" ", 1)[0] in CIVIL_PREFIXES and " " in n else n
+        if _plausible(ctx, bare):
+            named.setdefault(bare, sent)
+    out = named
     for name, sent in _listed_with(ctx, out):
         out.setdefault(name, sent)
     return out
 
 
 _VNAME = r"[A-Z][\w\-]*(?: [A-Z0-9][\w\-]*)?"
+INCLUDING = re.compile(rf"\b(?:ships|vessels|tankers|freighters|carriers|warships),?\s+(?:including|such as|namely)\s+"
+                       rf"(?:the\s+)?({_VNAME}(?:(?:,\s+(?:and\s+)?|\s+and\s+)(?:the\s+)?{_VNAME})*)")
 _ALONG = re.compile(rf",?\s+(?:along|together) with\s+(?:the\s+)?({_VNAME}(?:,\s+(?:and\s+)?(?:the\s+)?{_VNAME})*)")
 
 
@@ -134,7 +162,7 @@ def _name_from(doc, i: int) -> str:
     j = i
     while j < len(doc) and NAME_TOKEN.match(doc[j].text) and doc[j].pos_ in {"PROPN", "NUM", "NOUN", "X"} \
             and (doc[j].ent_type_ not in {"DATE", "GPE", "NORP"} or doc[j].ent_type_ != "DATE" and j == i
-                 and i > 0 and doc[i - 1].lower_ in SHIP_WORDS and not doc[j].ent_id_
+                 and i > 0 and _after_ship_word(doc, i) and not doc[j].ent_id_
                  or doc[j].ent_type_ != "DATE" and j > i):  # 'the ship Aurora', 'Port Olya 3'
         words.append(doc[j].text)
         j += 1
@@ -143,6 +171,12 @@ def _name_from(doc, i: int) -> str:
     if words and words[0] in HULL_PREFIXES and len(words) == 1:
         return ""
     return " ".join(words)
+
+
+def _after_ship_word(doc, i: int) -> bool:
+    """'the ship Aurora', 'a cargo vessel, the Rubymar': a name right after a ship word."""
+    return doc[i - 1].lower_ in SHIP_WORDS or i >= 3 and doc[i - 1].lower_ == "the" and doc[i - 2].text == "," \
+        and doc[i - 3].lower_ in SHIP_WORDS
 
 
 def _names_before_ship_words(doc, i: int) -> list[str]:
@@ -185,7 +219,8 @@ def _relabel_mentions(ctx: ReportContext, vessels: dict[str, str]) -> None:
     short = {fold(n.rsplit(" ", 1)[0]): node for n, node in vessels.items()  # 'the Yi Peng' of the Yi Peng 3
              if len(n.split()) >= 3 and re.fullmatch(r"\d+|[IVX]+", n.split()[-1])}
     for m in ctx.mentions:
-        node = folded.get(fold(m.text))
+        node = folded.get(fold(m.text)) or folded.get(fold(m.text.split(" ", 1)[-1])) \
+            if m.text.split(" ", 1)[0] in CIVIL_PREFIXES else folded.get(fold(m.text))
         if node is None and m.label in {"Person", "Organization"}:
             node = short.get(fold(m.text))
         if node is None or m.node == node:
@@ -217,15 +252,17 @@ def _flags(ctx: ReportContext, sent: Span) -> None:
     if not here and not FLAGGED.search(sent.text):
         return
     ev = ctx.evidence(sent)
-    for verb in sent:  # 'Galaxy Leader ... sailed under a Bahamian flag'
-        flag = _under_flag(verb) if verb.lemma_ == "sail" else None
+    for verb in sent:  # 'Galaxy Leader ... sailed under a Bahamian flag', '... flying the Belizean flag'
+        flag = _under_flag(verb) if verb.lemma_ == "sail" else next(
+            (c for c in verb.children if c.dep_ == "dobj" and c.lemma_ == "flag"), None) if verb.lemma_ == "fly" else None
         vessel = _subject_vessel(ctx, verb) if flag is not None else None
         state = next((ctx.gaz.state_of_demonym(c.text) for c in flag.children if c.dep_ in {"amod", "compound"}
                       and ctx.gaz.state_of_demonym(c.text)), None) if vessel else None
         if state:
             _set_flag(ctx, vessel, _state_node(ctx, state), ev)
     for m in FLAGGED.finditer(sent.text):
-        state = ctx.gaz.state_of_demonym(m.group(1)) or ctx.gaz.lookup(m.group(1), "State")
+        written = re.sub(r"^(?:A|An|The)\s+", "", m.group(1))  # 'A Belize-flagged bulk tanker'
+        state = ctx.gaz.state_of_demonym(written) or ctx.gaz.lookup(written, "State")
         start = sent.start_char + m.end()
         after = [v.node for v in here if ctx.doc[v.start].idx >= start] or _the_ship(ctx, sent, start)
         if state and after:
