@@ -959,3 +959,11 @@ def test_ships_named_in_appositions_lists_and_by_their_flag():
     assert "MV Coral Bay" not in labels  # the civil prefix is no part of the name
     assert ("Coral Bay", "FLAGGED_IN", "Panama") in edges
     assert ("Amber Star", "FLAGGED_IN", "Liberia") in edges
+
+
+def test_a_dated_attack_is_an_event_of_its_attacker_and_an_undated_one_is_not():
+    labels, edges = _facts("On February 19, a Houthi attack in the Bab el-Mandeb strait damaged the vessel. Such "
+                           "attacks worry insurers.", published="2024-02-24")
+    attacks = [n for n, label in labels.items() if label == "Event"]
+    assert len(attacks) == 1
+    assert ("Houthis", "ATTENDED", attacks[0]) in edges and (attacks[0], "HELD_IN", "Bab el-Mandeb") in edges
