@@ -967,3 +967,11 @@ def test_a_dated_attack_is_an_event_of_its_attacker_and_an_undated_one_is_not():
     attacks = [n for n, label in labels.items() if label == "Event"]
     assert len(attacks) == 1
     assert ("Houthis", "ATTENDED", attacks[0]) in edges and (attacks[0], "HELD_IN", "Bab el-Mandeb") in edges
+
+
+def test_a_website_named_like_a_person_and_a_title_case_station():
+    labels, _ = _facts("A report published on Friday by the website Beyond Horizon claims traffic rose. Ocean "
+                       "Watch, a website run by a think tank, agreed. Trains waited at North Korea's Tumen River "
+                       "Station.", published="2023-10-08")
+    assert labels.get("Beyond Horizon") == "Organization" and labels.get("Ocean Watch") == "Organization"
+    assert labels.get("Tumangang") == "Place"  # the gazetteer's 'Tumen River station', written in title case

@@ -37,6 +37,8 @@ def _load_model() -> Language:
 def _patterns(entry: Entry) -> list[dict]:
     label = RULER_LABEL.get(entry.label) or PLACE_LABEL.get(entry.kind, "FAC")
     names = {entry.name, *entry.aliases, *entry.spellings}
+    names |= {" ".join(w if w in {"of", "the", "and", "de", "al", "el"} else w[:1].upper() + w[1:] for w in n.split())
+              for n in names if " " in n and n[:1].isupper()}  # 'Tumen River station' also as 'Tumen River Station'
     out = [{"label": label, "pattern": n, "id": entry.key} for n in sorted(names) if len(n) > 1]
     metonyms = set(entry.metonyms) - {entry.capital}  # capitals are typed by context instead
     out += [{"label": "GPE", "pattern": m, "id": entry.key} for m in sorted(metonyms)]

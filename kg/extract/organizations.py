@@ -152,7 +152,7 @@ def longer_org_forms(ctx: ReportContext) -> None:
 
 
 APPOSED_KIND = re.compile(r"\b((?:[A-Z][\w\-'’]*\s){0,4}[A-Z][\w\-'’]*),\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?"
-                          r"(news agency|agency|outlet|company|firm|newspaper|broadcaster|channel|think tank|organi[sz]ation)\b")
+                          r"(news agency|agency|outlet|company|firm|newspaper|broadcaster|channel|think tank|organi[sz]ation|website)\b")
 MEDIA_KINDS = {"news agency", "agency", "outlet", "newspaper", "broadcaster", "channel"}
 
 
@@ -165,7 +165,7 @@ def apposed_kinds(ctx: ReportContext) -> list[Mention]:
         if span is None or span[0].i == span.sent.start and span[0].lower_ in {"the", "a"}:
             continue
         inside = [x for x in ctx.mentions if x.start < span.end and x.end > span.start]
-        if any(x.label not in {"Place"} and not (x.label == "Organization" and x.node not in ctx.gaz.entries)
+        if any(x.label not in {"Place", "Person"} and not (x.label == "Organization" and x.node not in ctx.gaz.entries)
                or x.start < span.start or x.end > span.end for x in inside) or ctx.gaz.lookup(span.text) is not None:
             continue
         for x in inside:
@@ -273,7 +273,7 @@ def _subsequence(short: str, long: str) -> bool:
 
 MEDIA_HEADS = {"broadcaster", "newspaper", "agency", "channel", "daily", "outlet", "network", "television",
                "tabloid", "magazine", "company", "firm", "group", "militia", "movement", "consultancy", "consultants",
-               "insurer", "operator", "shipowner", "manager", "carrier", "airline", "shipyard"}
+               "insurer", "operator", "shipowner", "manager", "carrier", "airline", "shipyard", "website", "portal"}
 
 
 def named_by_kind(ctx: ReportContext) -> list[Mention]:
@@ -285,14 +285,27 @@ def named_by_kind(ctx: ReportContext) -> list[Mention]:
             continue
         names = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN" and t.is_title]
         after = [t for t in tok.rights if t.dep_ == "appos" and t.pos_ == "PROPN" and t.left_edge.i == tok.i + 1]
+        if not after and tok.dep_ == "compound" and tok.head.pos_ == "PROPN" and tok.head.i > tok.i \
+                and all(t.pos_ == "PROPN" for t in doc[tok.i + 1:tok.head.i + 1]):
+            after = [tok.head]  # 'the website Beyond Parallel' (the kind noun parsed as a compound)
+        nxt = ctx.at(doc[tok.i + 1]) if tok.i + 1 < len(doc) else None
+        if not after and nxt is not None and nxt.label == "Person" and nxt.start == tok.i + 1 \
+                and any(c.lower_ == "the" for c in tok.children):
+            after = [doc[nxt.end - 1]]  # ('Beyond' read as a preposition)
         if names:
             span = doc[min(t.left_edge.i for t in names):tok.i]
         elif after:  # 'the Greek company Oceanic Carriers'
-            span = doc[after[0].left_edge.i:after[0].i + 1]
+            span = doc[tok.i + 1:after[0].i + 1]
         else:
             continue
-        if not all(t.pos_ == "PROPN" for t in span) or ctx.at(span[0]) or span[0].ent_type_:
+        person = ctx.at(span[0]) if after else None  # 'the website Beyond Parallel', read as a person
+        person = person if person is not None and person.label == "Person" and (person.start, person.end) == (
+            span.start, span.end) and not ctx.mentioned(person.node, besides=(person,)) else None
+        if not all(t.pos_ == "PROPN" or person is not None and t.is_title for t in span) \
+                or (ctx.at(span[0]) or span[0].ent_type_) and person is None:
             continue  # 'the Tele Sahel broadcaster': a name of its own, even if part of it is a place
+        if person is not None:
+            ctx.forget(person)
         inner = ctx.in_span(span.start, span.end)
         if any(m.label not in {"Place", "State"} for m in inner):
             continue
