@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span
 
-from kg.extract.context import Mention, ReportContext, doc_text, is_headline
+from kg.extract.context import Mention, ReportContext, doc_text, in_lede
 from kg.extract.events import EventIndex, EventRef, RefIndex, main_pair, sentence_date
 from kg.extract.normalize import clean_span_text, slug
 
@@ -327,12 +327,6 @@ def _agreement_id(kind: str, name: str, parties: set[str], month: str | None) ->
     return f"Agreement:{slug(name)}"
 
 
-def _lede(ctx: ReportContext, sent: Span) -> bool:
-    """The first two sentences of the body (a title-case headline does not count)."""
-    body = [s for s in ctx.doc.sents if not is_headline(s) and s.text.strip()]
-    return any(sent.start == s.start for s in body[:2])
-
-
 def _event_for(ctx: ReportContext, sent: Span, events: EventIndex, people: set[str],
                when: tuple[str, str] | None) -> tuple[EventRef | None, bool]:
     """The event an agreement was signed at, and whether the text ties them firmly."""
@@ -387,7 +381,7 @@ def extract_agreements(ctx: ReportContext, events: EventIndex) -> AgreementIndex
                 found = [(sent.start_char + m.start(), sent.start_char + m.end(),
                           f"{m.group(1) or ''}{m.group(2)}".strip())]
         when = sentence_date(ctx, sent) if signing else None
-        if signing and when is None and ctx.published and _lede(ctx, sent) and re.search(r"\b(?:signed|inked)\b", sent.text):
+        if signing and when is None and ctx.published and in_lede(sent) and re.search(r"\b(?:signed|inked)\b", sent.text):
             when = (ctx.published[:7], ctx.published[:7])  # a news lede tells the day's signing: the month it was filed
         event, firm = _event_for(ctx, sent, events, {s.node for s in signers}, when) \
             if signing and found else (None, False)

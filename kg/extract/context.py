@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from kg.extract.builder import GraphBuilder
 from kg.extract.gazetteer import Gazetteer
+from kg.extract.normalize import fold, slug
 
 
 def doc_text(doc) -> str:
@@ -25,6 +26,13 @@ def is_headline(sent: Span) -> bool:
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.is_title for t in words) / len(words) > 0.7 \
         and not any(t.pos_ == "VERB" and t.is_lower for t in sent)  # a sentence dense with names still has a verb
+
+
+def in_lede(sent: Span) -> bool:
+    """Is this one of the first two sentences of the body (a title-case headline does not count)?
+    A news lede tells the day's news."""
+    body = [s for s in sent.doc.sents if not is_headline(s) and s.text.strip()]
+    return any(sent.start == s.start for s in body[:2])
 
 
 @dataclass
@@ -82,6 +90,20 @@ class ReportContext:
 
     def evidence(self, sent: Span) -> str:
         return self.builder.evidence(sent.start_char, sent.end_char, sent.text)
+
+    def merge(self, old: str, new: str, pending: tuple = ()) -> None:
+        """One thing found under two nodes: fold them, and every mention (also those not yet
+        indexed, `pending`) follows."""
+        self.builder.merge_node(old, new)
+        for m in [*self.mentions, *pending]:
+            if m.node == old:
+                m.node = new
+
+    def add_place(self, name: str, kind: str, sent: Span, **props) -> str:
+        """A place a rule found outside the gazetteer, keyed by its folded name (so spellings
+        with and without accents meet); returns its node id."""
+        return self.builder.add_node("Place:" + slug(fold(name)), "Place", name, kind=kind,
+                                     evidence=self.evidence(sent), **props)
 
     def sentence_index(self, sent: Span) -> int:
         return sent.start

@@ -283,12 +283,11 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
             kind = "city"
         if kind is None:
             return None
-        node = b.add_node("Place:" + slug(fold(text)), "Place", text, kind=kind,
-                          evidence=ctx.evidence(sent))
+        node = ctx.add_place(text, kind, sent)
         return Mention(start, end, "Place", node, text)
     if ent.label_ == "ORG" and kind == "building" and (text.endswith("Guest House") or not text.endswith("House")):
         # 'Kumsusan State Guest House' is a building; 'the White House' is an office of government
-        node = b.add_node("Place:" + slug(fold(text)), "Place", text, kind=kind, evidence=ctx.evidence(sent))
+        node = ctx.add_place(text, kind, sent)
         return Mention(start, end, "Place", node, text)
     if ent.label_ == "ORG":
         if "." in text.strip(".") and " " not in text or names_a_document(ctx, text):

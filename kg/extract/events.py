@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from kg.extract.context import Mention, ReportContext, is_headline
+from kg.extract.context import Mention, ReportContext, in_lede
 from kg.extract.dates import parse_date
 from kg.extract.normalize import slug
 
@@ -334,8 +334,7 @@ def _told_as_news(ctx: ReportContext, tok: Token) -> bool:
         return False
     if verb.tag_ in {"VBZ", "VBP"} or verb.tag_ == "VBG" and aux & {"is", "are"}:
         return True
-    body = [s for s in ctx.doc.sents if not is_headline(s) and s.text.strip()]
-    return verb.tag_ == "VBD" and any(tok.sent.start == s.start for s in body[:2])
+    return verb.tag_ == "VBD" and in_lede(tok.sent)
 
 
 def _add_visit(ctx: ReportContext, visitor: str, dest: Mention, when: tuple[str, str] | None,

@@ -145,10 +145,7 @@ def longer_org_forms(ctx: ReportContext) -> None:
         short = [n for n in orgs if n != long and n in b.nodes and len(b.nodes[n].name.split()) >= 3
                  and name.startswith(b.nodes[n].name + " of ")]
         if len(short) == 1:
-            b.merge_node(long, short[0])
-            for m in ctx.mentions:
-                if m.node == long:
-                    m.node = short[0]
+            ctx.merge(long, short[0])
 
 
 APPOSED_KIND = re.compile(r"\b((?:[A-Z][\w\-'’]*\s){0,4}[A-Z][\w\-'’]*),\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?"
@@ -427,14 +424,10 @@ def former_names(ctx: ReportContext) -> None:
     for a, b in zip(orgs, orgs[1:]):
         between = ctx.doc[a.end:b.start].text.strip()
         if FORMERLY.match(between) and a.node != b.node and b.node in ctx.builder.nodes:
-            old = b.node
-            ctx.builder.merge_node(old, a.node)
+            ctx.merge(b.node, a.node)
             acc = ctx.builder.nodes[a.node]
             acc.aliases.add(acc.name)
             acc.name = a.text  # the current name, not the longer former one
-            for m in ctx.mentions:
-                if m.node == old:
-                    m.node = a.node
 
 
 def longer_names(ctx: ReportContext) -> None:

@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Span
 
 from kg.extract.context import Mention, ReportContext, doc_text, is_headline
-from kg.extract.normalize import clean_span_text, fold, slug
+from kg.extract.normalize import clean_span_text
 from kg.extract.organizations import org_word
 
 
@@ -30,8 +30,7 @@ def places_taken_for_people(ctx: ReportContext, people: list[Mention]) -> list[M
         ctx.mentions.remove(m)
         if m.node and m.node in ctx.builder.nodes and not ctx.mentioned(m.node):
             ctx.builder.drop_node(m.node)
-        node = ctx.builder.add_node("Place:" + slug(fold(m.text)), "Place", m.text, kind="city",
-                                    country=ctx.name_of(after.node), evidence=ctx.evidence(doc[m.start].sent))
+        node = ctx.add_place(m.text, "city", doc[m.start].sent, country=ctx.name_of(after.node))
         ctx.mentions.append(Mention(m.start, m.end, "Place", node, m.text))
         ctx.index()
     return keep
@@ -89,8 +88,8 @@ def facilities(ctx: ReportContext) -> list[Mention]:
         if alias and not places and tok.lower_ in LINE_KINDS:  # 'the Estlink 2 submarine power cable': the
             name, alias = f"{alias[0]} {LINE_KINDS[tok.lower_]}", (*alias, name)  # 'Estlink 2 cable', as written
         countries = {b.nodes[m.node].props.get("country") for m in places} - {None}
-        node = b.add_node("Place:" + slug(fold(name)), "Place", name, kind="facility", aliases=alias,
-                          country=countries.pop() if len(countries) == 1 else None, evidence=ctx.evidence(tok.sent))
+        node = ctx.add_place(name, "facility", tok.sent, aliases=alias,
+                             country=countries.pop() if len(countries) == 1 else None)
         for m in [m for m in _overlapping(ctx, words) if m.label == "Organization"]:
             ctx.forget(m)
         for m in [m for m in inner if m.label != "Organization"]:
@@ -124,8 +123,7 @@ def _named_by_geo_noun(ctx: ReportContext) -> list[Mention]:
             continue
         ctx.forget(m)
         name = clean_span_text(m.text)
-        node = ctx.builder.add_node("Place:" + slug(fold(name)), "Place", name, kind=GEO_NOUNS[doc[m.end].text],
-                                    evidence=ctx.evidence(doc[m.start].sent))
+        node = ctx.add_place(name, GEO_NOUNS[doc[m.end].text], doc[m.start].sent)
         out.append(Mention(m.start, m.end, "Place", node, name))
     return out
 
@@ -152,8 +150,7 @@ def _named_lines(ctx: ReportContext) -> list[Mention]:
         name = clean_span_text(doc[first:tok.i + 1].text)
         for m in inside:
             ctx.forget(m)
-        node = ctx.builder.add_node("Place:" + slug(fold(name)), "Place", name, kind="facility",
-                                    evidence=ctx.evidence(tok.sent))
+        node = ctx.add_place(name, "facility", tok.sent)
         out.append(Mention(first, tok.i + 1, "Place", node, name))
     return out
 
@@ -169,8 +166,7 @@ def _lines_named_with_of(ctx: ReportContext) -> list[Mention]:
                                                 for m in _overlapping(ctx, whole)):
             continue
         name = f"{match.group(1)} {match.group(2)}"
-        node = ctx.builder.add_node("Place:" + slug(fold(name)), "Place", name, kind="facility",
-                                    aliases=(match.group(1),), evidence=ctx.evidence(span.sent))
+        node = ctx.add_place(name, "facility", span.sent, aliases=(match.group(1),))
         for m in _overlapping(ctx, whole):
             ctx.forget(m)
         out.append(Mention(span.start, span.end, "Place", node, name))
@@ -221,8 +217,7 @@ def _border_points(ctx: ReportContext) -> list[Mention]:
         area = tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ in {"area", "region", "zone"}
         words = doc[states[0].start:tok.i + 1 + area]
         name = clean_span_text(words.text)
-        node = ctx.builder.add_node("Place:" + slug(fold(name)), "Place", name, kind="border",
-                                    evidence=ctx.evidence(tok.sent))
+        node = ctx.add_place(name, "border", tok.sent)
         out.append(Mention(end, tok.i + 1 + area, "Place", node, name))
     return out
 
@@ -237,10 +232,7 @@ def _shorter_lines(ctx: ReportContext, added: list[Mention]) -> None:
         longer = [n for n in lines if n != short and n in b.nodes and len(b.nodes[n].name.split()) > len(words)
                   and b.nodes[n].name.split()[:len(words) - 1] == words[:-1] and b.nodes[n].name.split()[-1] == words[-1]]
         if len(longer) == 1:
-            b.merge_node(short, longer[0])
-            for m in added:
-                if m.node == short:
-                    m.node = longer[0]
+            ctx.merge(short, longer[0], pending=tuple(added))
 
 
 SITE_MODIFIERS = {"international", "military", "civil", "civilian", "regional", "domestic", "oil", "container",
@@ -276,16 +268,14 @@ def _sites_named_for_people(ctx: ReportContext) -> list[Mention]:
         if owner is not None and owner.label in {"Organization", "Person"} and owner.node not in ctx.gaz.entries \
                 and owner.end - owner.start == 1 and not ctx.mentioned(owner.node, besides=(owner,)):
             ctx.forget(owner)  # 'Porvoo's Kilpilahti oil port': a town, read as a name
-            town = b.add_node("Place:" + slug(fold(owner.text)), "Place", owner.text, kind="city",
-                              evidence=ctx.evidence(tok.sent))
+            town = ctx.add_place(owner.text, "city", tok.sent)
             out.append(Mention(owner.start, owner.end, "Place", town, owner.text))
         elif owner is not None and owner.label in {"Place", "State"}:
             country = b.nodes[owner.node].props.get("country") if owner.label == "Place" else b.nodes[owner.node].name
             town = owner.node if owner.label == "Place" else None
         for m in inner:
             ctx.forget(m)
-        node = b.add_node("Place:" + slug(fold(name)), "Place", name, kind=kind, country=country, aliases=aliases,
-                          evidence=ctx.evidence(tok.sent))
+        node = ctx.add_place(name, kind, tok.sent, country=country, aliases=aliases)
         if town is not None and kind == "port":
             b.add_edge(node, "LOCATED_IN", town, evidence=ctx.evidence(tok.sent))
         out.append(Mention(start, tok.i + 1, "Place", node, name))
@@ -301,8 +291,7 @@ def _sites_after_places(ctx: ReportContext) -> list[Mention]:
             continue
         name = f"{m.text} {doc[m.end].text.capitalize() if doc[m.end].is_lower else doc[m.end].text}"
         acc = b.nodes.get(m.node)
-        node = b.add_node("Place:" + slug(fold(name)), "Place", name, kind="facility",
-                          country=acc.props.get("country") if acc else None, evidence=ctx.evidence(doc[m.start].sent))
+        node = ctx.add_place(name, "facility", doc[m.start].sent, country=acc.props.get("country") if acc else None)
         out.append(Mention(m.start, m.end + 1, "Place", node, name))
         ctx.mentions.remove(m)
         ctx.index()

@@ -293,11 +293,10 @@ def _the_ship(ctx: ReportContext, sent: Span, char: int) -> list[str]:
     last ship named before (or the one ship the report names)."""
     nxt = ctx.doc.char_span(char, sent.end_char, alignment_mode="expand")
     named = [m for m in ctx.mentions if m.label == "Vessel"]
-    before = [m.node for m in named if m.start < sent.start] or sorted({m.node for m in named})
-    if nxt is None or not len(nxt) or not before or not ([m for m in named if m.start < sent.start] or len(before) == 1):
-        return []
-    word = next((t for t in nxt if t.pos_ == "NOUN"), None)
-    return before[-1:] if word is not None and word.lower_ in SHIP_WORDS and word.i - nxt.start <= 2 else []
+    earlier = [m.node for m in named if m.start < sent.start]
+    ship = earlier[-1] if earlier else named[0].node if len({m.node for m in named}) == 1 else None
+    word = next((t for t in nxt if t.pos_ == "NOUN"), None) if nxt is not None else None
+    return [ship] if ship and word is not None and word.lower_ in SHIP_WORDS and word.i - nxt.start <= 2 else []
 
 
 def _flag_of_ship_noun(ctx: ReportContext, v: Mention, ev: str) -> None:
