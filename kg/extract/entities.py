@@ -176,7 +176,7 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
     if ent.label_ == "ORG" and text in LEGAL_SUFFIXES and start > 0 and ent.doc[start - 1].text[:1].isupper():
         start -= 1  # 'TransMorFlot LLC': the tagger kept only the suffix
         text = ent.doc[start:end].text
-    shouted = ctx.gaz.state_of_demonym(text.title()) if text.isupper() and " " not in text and len(text) > 3 else None
+    shouted = _shouted_state(ctx, text)
     if shouted is not None:  # 'FINNISH police said': a wire's capitals
         return Mention(start, end, "State", node_for_entry(ctx, shouted, ent.sent), text, via="demonym")
     if ent.ent_id_.startswith("demonym|"):
@@ -362,12 +362,20 @@ def extract_entities(ctx: ReportContext) -> None:
     longer_org_forms(ctx)
 
 
+def _shouted_state(ctx: ReportContext, word: str):
+    """The state a demonym written in capitals names ('FINNISH'), if it is one."""
+    if not (word.isupper() and " " not in word and len(word) > 3):
+        return None
+    return ctx.gaz.state_of_demonym(word.title())
+
+
 def _shouted_demonyms(ctx: ReportContext) -> list[Mention]:
-    """'FINNISH police said ...': a wire's opening word in capitals is still a demonym."""
+    """'FINNISH police said ...': a wire's opening word in capitals is still a demonym (the
+    tagger's own entities are read in _mention_for_ent)."""
     out = []
     for tok in ctx.doc:
-        if tok.is_upper and len(tok) > 3 and tok.is_alpha and not tok.ent_type_ and ctx.at(tok) is None:
-            state = ctx.gaz.state_of_demonym(tok.text.title())
+        if tok.is_alpha and not tok.ent_type_ and ctx.at(tok) is None:
+            state = _shouted_state(ctx, tok.text)
             if state is not None:
                 out.append(Mention(tok.i, tok.i + 1, "State", node_for_entry(ctx, state, tok.sent), tok.text,
                                    via="demonym"))

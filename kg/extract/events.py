@@ -120,7 +120,7 @@ def sentence_date(ctx: ReportContext, sent: Span, near: int | None = None) -> tu
         parsed = parse_date(text, ctx.published, _year_before(ctx, ent.start, anaphoric), forward=_ahead(sent))
         if parsed:
             return parsed
-    m = DAYS_LATER_IN.search(sent.text)  # 'The following day, ...' (no date entity for the tagger)
+    m = DAYS_LATER.search(sent.text)  # 'The following day, ...' (no date entity for the tagger)
     if m and (later := _days_after(ctx, sent.start, m.group(0))):
         return later
     m = re.search(r"\b(?:in|of) ((?:19|20)\d{2})\b", sent.text)
@@ -129,17 +129,12 @@ def sentence_date(ctx: ReportContext, sent: Span, near: int | None = None) -> tu
 
 COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
           "ten": 10}
-DAYS_LATER = re.compile(r"^(?:the )?(?:following|next) day$|^(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})"
-                        r" days? later$", re.I)
-
-
-DAYS_LATER_IN = re.compile(r"\b(?:the (?:following|next) day|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|"
-                           r"\d{1,2}) days? later)\b", re.I)
+DAYS_LATER = re.compile(rf"\b(?:the (?:following|next) day|({'|'.join(COUNTS)}|\d{{1,2}}) days? later)\b", re.I)
 
 
 def _days_after(ctx: ReportContext, token: int, text: str) -> tuple[str, str] | None:
     """'The following day', 'two days later': counted from the last full date told before."""
-    m = DAYS_LATER.match(text.strip())
+    m = DAYS_LATER.fullmatch(text.strip()) or DAYS_LATER.fullmatch("the " + text.strip())  # ('following day')
     if not m:
         return None
     n = 1 if not m.group(1) else COUNTS.get(m.group(1).lower()) or int(m.group(1))
@@ -562,7 +557,7 @@ def _meeting(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
     people += [m for c in tok.children if c.dep_ == "dobj" for t in [c, *c.conjuncts]
                for m in [_mention(ctx, t, {"Person"})] if m]
     people = list({m.node: m for m in people}.values())
-    if len(people) < 2 or any(c.dep_ == "auxpass" for c in tok.children) or _planned(tok):
+    if len(people) < 2 or any(c.dep_ == "auxpass" for c in tok.children) or _to_come(tok):
         return  # 'He was met by officials': a welcome, not a meeting of the two; 'is scheduled to meet': not yet
     when = sentence_date(ctx, tok.sent, tok.i)
     places = _places_after(ctx, tok, "at", "in")
@@ -587,7 +582,7 @@ def _meeting(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
 PLANNING = {"schedule", "expect", "plan", "due", "set", "intend", "hope", "want", "seek", "aim", "go"}
 
 
-def _planned(verb: Token) -> bool:
+def _to_come(verb: Token) -> bool:
     """'Putin is scheduled to meet ...', 'will meet', 'plans to meet': a meeting not yet held."""
     if any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "may", "might", "could"} for c in verb.children):
         return True

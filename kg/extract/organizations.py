@@ -106,17 +106,7 @@ def org_names(ctx: ReportContext) -> list[Mention]:
         span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
         if span is None or len(span) < 2 or is_headline(span.sent) or span[0].i == span.sent.start:
             continue
-        person = next((x for x in ctx.in_span(span.start, span.end, "Person") if x.start > span.start + 1), None)
-        if person is not None:  # 'the Communist Party of Vietnam Nguyen Phu Trong': the name ends at the person
-            span = doc[span.start:person.start]
-        state = next((x for x in ctx.in_span(span.start, span.end, "State") if doc[x.start - 1].lower_ == "of"
-                      and x.end < span.end and doc[x.end].text[:1].isupper()), None)
-        if state is not None:  # ... or at the state it is of, when other names run on ('of Belarus and Russia' do not)
-            span = doc[span.start:state.end]
-        ofs = [t.i for t in span if t.lower_ == "of"]
-        last = ctx.in_span(ofs[-1] + 1, span.end, "State") if len(ofs) > 1 else []
-        if len(ofs) > 1 and not (len(last) == 1 and last[0].end == span.end):
-            span = doc[span.start:ofs[-1]]  # a second 'of' only for the state ('... of the Communist Party of Laos')
+        span = _name_end(ctx, span)
         inside = ctx.in_span(span.start, span.end)
         cut = [x for x in inside if x.label == "Organization" and x.node not in ctx.gaz.entries
                and x.end - x.start < len(span) and ctx.doc[x.start].i == span.start]  # 'Alliance' of 'Alliance of Sahel States'
@@ -146,6 +136,26 @@ def longer_org_forms(ctx: ReportContext) -> None:
                  and name.startswith(b.nodes[n].name + " of ")]
         if len(short) == 1:
             ctx.merge(long, short[0])
+
+
+def _name_end(ctx: ReportContext, span: Span) -> Span:
+    """Where a run of capitals after an organisation's head word really ends: at a person
+    ('the Communist Party of Vietnam | Nguyen Phu Trong'), at the state it is of when other
+    names run on ('of Belarus and Russia' do not), and a second 'of' only for that state
+    ('the Central Committee of the Communist Party of Laos')."""
+    doc = ctx.doc
+    person = next((x for x in ctx.in_span(span.start, span.end, "Person") if x.start > span.start + 1), None)
+    if person is not None:
+        span = doc[span.start:person.start]
+    state = next((x for x in ctx.in_span(span.start, span.end, "State") if doc[x.start - 1].lower_ == "of"
+                  and x.end < span.end and doc[x.end].text[:1].isupper()), None)
+    if state is not None:
+        span = doc[span.start:state.end]
+    ofs = [t.i for t in span if t.lower_ == "of"]
+    last = ctx.in_span(ofs[-1] + 1, span.end, "State") if len(ofs) > 1 else []
+    if len(ofs) > 1 and not (len(last) == 1 and last[0].end == span.end):
+        span = doc[span.start:ofs[-1]]
+    return span
 
 
 APPOSED_KIND = re.compile(r"\b((?:[A-Z][\w\-'’]*\s){0,4}[A-Z][\w\-'’]*),\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?"
