@@ -84,6 +84,7 @@ def node_for_entry(ctx: ReportContext, entry: Entry, sent: Span, alias: str | No
         state = ctx.gaz.state_by_iso(entry.country) if entry.country else None
         if state:
             props["country"] = state.name
+        props["lat"], props["lon"] = entry.lat, entry.lon
     elif entry.label == "State":
         props["iso"] = entry.country
     elif entry.label == "Organization":

@@ -35,6 +35,8 @@ class Entry:
     metonyms: list[str] = field(default_factory=list)
     capital: str = ""
     population: int = 0  # cities: the bigger of two same-named places is the one meant
+    lat: float | None = None  # WGS84, from GeoNames (cities, and ports that are cities)
+    lon: float | None = None
 
 
 @dataclass
@@ -163,7 +165,7 @@ def _cities(entries: dict[str, Entry], capitals: set[str]) -> None:
         spellings = _spellings(city["name"], city.get("alternatenames") or [])
         entries[key] = Entry("Place", city["name"], key, kind="city", country=city["countrycode"],
                              aliases=_abbreviations(city["name"]), spellings=spellings,
-                             population=city["population"])
+                             population=city["population"], lat=city.get("latitude"), lon=city.get("longitude"))
 
 
 def _spellings(name: str, alternates: list) -> list[str]:
@@ -192,7 +194,9 @@ def _places(entries: dict[str, Entry]) -> None:
             aliases = set(item.get("aliases", [])) | set(old.aliases if old else [])
             entries[key] = Entry("Place", item["name"], key, kind=kind, country=item.get("in", ""),
                                  aliases=sorted(aliases), spellings=old.spellings if old else [],
-                                 population=old.population if old else 0)  # (a port that is also a city)
+                                 population=old.population if old else 0,  # (a port that is also a city)
+                                 lat=item.get("lat", old.lat if old else None),
+                                 lon=item.get("lon", old.lon if old else None))
 
 
 def _organizations(entries: dict[str, Entry]) -> None:

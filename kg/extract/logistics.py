@@ -455,7 +455,7 @@ def _received_shipment(ctx: ReportContext, sent: Span, verb: Token) -> None:
     objs = [c for c in verb.children if c.dep_ == "dobj"]
     recipient = _actor(ctx, subjects[0]) if subjects else None
     shipper = _actor(ctx, froms[0]) if froms else None
-    _emit(ctx, sent, shipper, recipient, objs)
+    emit_shipment(ctx, sent, shipper, recipient, objs)
 
 
 def _shipments(ctx: ReportContext, sent: Span) -> None:
@@ -490,7 +490,7 @@ def _bound_for(ctx: ReportContext, sent: Span, tok: Token) -> None:
                       for o in c.children if o.dep_ == "pobj" for m in [_actor_np(ctx, o)] if m), None)
     maker = next((m.node for t in goods.subtree if t.i < goods.i for m in [ctx.at(t)]
                   if m and m.label == "State" and m.via == "demonym"), None)
-    _emit(ctx, sent, maker, recipient, [goods])
+    emit_shipment(ctx, sent, maker, recipient, [goods])
 
 
 def _actor_np(ctx: ReportContext, tok: Token) -> Mention | None:
@@ -556,7 +556,7 @@ def _verbal_shipment(ctx: ReportContext, sent: Span, verb: Token) -> None:
         shipper = _clause_actor(ctx, verb, exclude=recipient) or _sentence_actor(ctx, sent, exclude=recipient)
     if recipient is None:
         recipient = _other_state(ctx, sent, exclude=shipper)
-    _emit(ctx, sent, shipper, recipient, objs)
+    emit_shipment(ctx, sent, shipper, recipient, objs)
 
 
 def _arrival_shipment(ctx: ReportContext, sent: Span, verb: Token) -> None:
@@ -579,7 +579,7 @@ def _arrival_shipment(ctx: ReportContext, sent: Span, verb: Token) -> None:
     if recipient is None and dests:  # "Burkina Faso's capital, Ouagadougou"
         recipient = next((a for c in dests[0].children if c.dep_ in {"poss", "appos"} for a in [_actor(ctx, c)] if a), None)
     withs = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj"]
-    _emit(ctx, sent, origin, recipient, [subjects[0], *withs])
+    emit_shipment(ctx, sent, origin, recipient, [subjects[0], *withs])
 
 
 def _nominal_shipment(ctx: ReportContext, sent: Span, noun: Token) -> None:
@@ -595,7 +595,7 @@ def _nominal_shipment(ctx: ReportContext, sent: Span, noun: Token) -> None:
     recipient = _actor(ctx, tos[0])
     # 'Iran continues shipment of X to Y': without 'from', the clause's subject ships
     shipper = _actor(ctx, froms[0]) if froms else _clause_actor(ctx, noun, exclude=recipient)
-    _emit(ctx, sent, shipper, recipient, objs)
+    emit_shipment(ctx, sent, shipper, recipient, objs)
 
 
 def _passive(verb: Token) -> bool:
@@ -648,8 +648,8 @@ def _reporting_date(date: Span) -> bool:
     return verb is not None and verb.lemma_ in REPORTING_VERBS | {"announce", "accuse", "reveal", "disclose"}
 
 
-def _emit(ctx: ReportContext, sent: Span, shipper: str | None, recipient: str | None,
-          objs: list[Token]) -> None:
+def emit_shipment(ctx: ReportContext, sent: Span, shipper: str | None, recipient: str | None,
+                  objs: list[Token], **marks: str) -> None:
     if not shipper or not recipient or shipper == recipient or not objs:
         return
     period = None
@@ -674,7 +674,7 @@ def _emit(ctx: ReportContext, sent: Span, shipper: str | None, recipient: str | 
         seen.add(name)
         ctx.builder.add_edge(shipper, "SHIPPED", recipient, commodity=name, quantity=quantity,
                              unit=unit, period=period, attributed_to=source,
-                             evidence=ctx.evidence(sent))
+                             evidence=ctx.evidence(sent), **marks)
 
 
 def extract_logistics(ctx: ReportContext) -> None:

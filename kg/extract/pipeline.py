@@ -13,10 +13,12 @@ from kg.extract.builder import GraphBuilder
 from kg.extract.context import ReportContext
 from kg.extract.entities import extract_entities
 from kg.extract.events import extract_events, settle_visits
+from kg.extract.facts import extract_facts
 from kg.extract.gazetteer import gazetteer
 from kg.extract.logistics import extract_logistics
 from kg.extract.nlp import pipeline
 from kg.extract.places import extract_place_hierarchy
+from kg.extract.resolve import resolve_events
 from kg.extract.roles import extract_roles
 from kg.extract.stances import extract_stances
 from kg.extract.vessels import extract_vessels
@@ -37,6 +39,9 @@ def extract_doc(report: Report, doc: Doc) -> Extraction:
     agreements = extract_agreements(ctx, events)
     settle_visits(ctx, events)
     extract_logistics(ctx)
+    resolve_events(ctx, events)
+    extract_facts(ctx, events)
+    resolve_events(ctx, events)  # again: the frames placed and dated some events
     extract_stances(ctx, [(r.start, r.end, r.node) for r in agreements.refs])
     extract_assessments(ctx)
     extract_place_hierarchy(ctx)

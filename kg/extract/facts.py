@@ -1,0 +1,140 @@
+"""Facts from frames, by data: each row of the `facts` table in loaders/frames.yaml draws
+an edge from the nodes of one frame slot to those of another. Adding a relation kind is
+a row (and a test), not a rule. Planned and negated frames give no fact; hedged ones
+give it with its confidence and source.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from kg.extract.context import ReportContext
+from kg.extract.events import EventIndex, _home_state, sentence_date
+from kg.extract.frames import Frame, expand, frames, lexicon
+from kg.extract.logistics import emit_shipment
+from kg.ontology import ontology
+
+GATHERING_KINDS = {"summit", "conference", "meeting", "talks", "ceremony", "signing", "exhibition", "parade",
+                   "exercise", "visit", "call", "inauguration", "funeral"}
+GENERIC_EVENTS = {"event", "gathering", "forum", "session", "occasion", "dinner", "reception"}
+DATED = {"MET_WITH", "VISITED", "CALLED_AT"}
+
+
+def extract_facts(ctx: ReportContext, events: EventIndex) -> None:
+    rows = lexicon()["facts"]
+    for frame in frames(ctx):
+        if frame.negated or frame.planned:
+            continue
+        nodes = _slot_nodes(ctx, events, frame)
+        for row in rows:
+            if row["kind"] == frame.kind:
+                _apply(ctx, frame, row, nodes)
+        if frame.kind == "hold":
+            _date_events(ctx, frame, nodes["event"])
+
+
+def _date_events(ctx: ReportContext, frame: Frame, nodes: list[str]) -> None:
+    """'The summit is being held in Kazan on October 22-24': an undated event takes the
+    dates of the clause that holds it."""
+    when = sentence_date(ctx, frame.sent, frame.trigger.i)
+    for node in nodes:
+        acc = ctx.builder.nodes[node]
+        if when and not acc.props.get("start"):
+            ctx.builder.add_node(node, acc.label, acc.name, start=when[0], end=when[1])
+
+
+def _slot_nodes(ctx: ReportContext, events: EventIndex, frame: Frame) -> dict[str, list[str]]:
+    nodes = {slot: [m.node for m in expand(ctx, toks)] for slot, toks in frame.slots.items()}
+    gatherings = [frame.trigger] if frame.trigger.pos_ in {"NOUN", "PROPN"} else []
+    for slot in ("theme", "purpose", "during", "destination", "place"):
+        gatherings += frame.slots.get(slot, [])
+    found = [_event_of(ctx, events, t) for t in gatherings]
+    if frame.kind in {"arrive", "visit", "gather", "host"}:  # 'leaders arriving in Kazan': at its summit
+        found += _held_at(ctx, events, nodes.get("place", []) + nodes.get("destination", []))
+    lex = lexicon()
+    if any(t.lemma_.lower() in lex["attendees"] for t in frame.slots.get("agent", [])):
+        ref = events.current(frame.trigger.i, GATHERING_KINDS - {"visit", "call"})  # 'Guests include X'
+        found.append(ref.node if ref else None)
+    nodes["event"] = list(dict.fromkeys(n for n in found if n and n in ctx.builder.nodes))
+    return nodes
+
+
+def _held_at(ctx: ReportContext, events: EventIndex, places: list[str]) -> list[str]:
+    """Gatherings the report holds in one of these places."""
+    held = {e.source for e in ctx.builder.edges.values() if e.type == "HELD_IN" and e.target in places}
+    return sorted({r.node for r in events.refs if r.node in held and r.kind not in {"visit", "call"}})
+
+
+def _event_of(ctx: ReportContext, events: EventIndex, tok: Token) -> str | None:
+    """The event node a noun names: the one found at it; for 'the summit' / 'the event' the
+    report's most recent event of that kind (a definite description); for 'a gathering in
+    Kazan' the gathering held there."""
+    here = [r.node for r in events.refs if r.token == tok.i and r.node in ctx.builder.nodes]
+    if here:
+        return here[0]
+    word = tok.lower_ if tok.lower_ in ctx.gaz.triggers["events"] else tok.lemma_.lower()
+    kind = ctx.gaz.triggers["events"].get(word)
+    if kind is None and word not in GENERIC_EVENTS:
+        return None
+    where = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in {"in", "at"} for o in p.children]
+    held = _held_at(ctx, events, [m.node for m in expand(ctx, where)])
+    if held:
+        return held[0]
+    definite = any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "another"} for c in tok.children)
+    kinds = {kind} if kind else GATHERING_KINDS - {"visit", "call"}
+    if not definite:
+        only = {r.node for r in events.refs if r.kind in kinds}
+        return only.pop() if len(only) == 1 and kind is None else None  # 'a gathering': the report's one
+    ref = events.current(tok.i, kinds)
+    return ref.node if ref and ref.node in ctx.builder.nodes else None
+
+
+def _apply(ctx: ReportContext, frame: Frame, row: dict, nodes: dict[str, list[str]]) -> None:
+    b = ctx.builder
+    spec = ontology().relationships[row["edge"]]
+    sources = [n for n in nodes.get(row["from"], []) if b.nodes[n].label in spec.from_]
+    targets = [n for n in nodes.get(row["to"], []) if _fits(b.nodes[n].label, spec.to)]
+    if not sources or not targets:
+        return
+    props = _props(ctx, frame, row["edge"])
+    for source in sources:
+        for target in targets:
+            if source == target or not _plausible(ctx, row["edge"], source, target):
+                continue
+            if row["edge"] == "SHIPPED":
+                marks = {k: v for k, v in props.items() if k == "confidence"}
+                emit_shipment(ctx, frame.sent, source, ctx.state_of(target) or target, frame.slots.get("theme", []),
+                              **marks)
+            elif row["edge"] == "VISITED":  # a visit is to a state; the city is where its event was held
+                b.add_edge(source, "VISITED", ctx.state_of(target) or target, evidence=ctx.evidence(frame.sent), **props)
+            else:
+                b.add_edge(source, row["edge"], target, evidence=ctx.evidence(frame.sent), **props)
+
+
+def _fits(label: str, allowed: list[str]) -> bool:
+    return "any" in allowed or label in allowed
+
+
+def _plausible(ctx: ReportContext, edge: str, source: str, target: str) -> bool:
+    """Facts the frame alone cannot rule out: a visit to one's own state is no visit."""
+    if edge == "VISITED":
+        home = _home_state(ctx, source) if ctx.label_of(source) == "Person" else source
+        return home is None or ctx.state_of(target) != home
+    if edge == "SHIPPED":
+        return ctx.state_of(target) != source
+    return True
+
+
+def _props(ctx: ReportContext, frame: Frame, edge: str) -> dict:
+    props: dict = {}
+    if frame.confidence:
+        props["confidence"] = frame.confidence
+    if frame.attributed_to is not None:
+        who = expand(ctx, [frame.attributed_to])
+        props["attributed_to"] = ctx.name_of(who[0].node) if who else frame.attributed_to.text
+        props.setdefault("confidence", "reported")
+    if edge in DATED:
+        when = sentence_date(ctx, frame.sent, frame.trigger.i)
+        if when:
+            props["start"] = when[0]
+    return props

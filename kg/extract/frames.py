@@ -1,0 +1,259 @@
+"""Frames: one reading of the parse shared by every relation kind.
+
+For each trigger (a verb, or an event or document noun: 'the signing of X', 'his visit
+to Y', 'talks with Z') a Frame names who acts (agent), on what (theme), with whom
+(partner), where (place, origin, destination), for what (purpose) and when, and whether
+the clause is negated, planned or hedged. Arguments come from one mechanism: active and
+passive voice, coordination, apposition and 'including' lists, relative and participial
+clauses, control and light verbs, and the prepositions of `loaders/frames.yaml`.
+kg/extract/facts.py turns frames into edges by the table in that file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import yaml
+from spacy.tokens import Span, Token
+
+from kg.extract.context import Mention, ReportContext
+from kg.paths import data_dir
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+LIST_PREPS = {"including", "like", "among"}
+PRONOUNS = {"he": {"Person"}, "him": {"Person"}, "his": {"Person"}, "she": {"Person"}, "her": {"Person"},
+            "it": {"State", "Organization"}, "its": {"State", "Organization"}}
+
+
+@cache
+def lexicon() -> dict:
+    """loaders/frames.yaml, with its trigger lists inverted to lemma -> kind."""
+    data = yaml.safe_load((data_dir("loaders") / "frames.yaml").read_text(encoding="utf-8"))
+    data["verb_kind"] = {w: kind for kind, words in data["verbs"].items() for w in words}
+    data["noun_kind"] = {w: kind for kind, words in data["nouns"].items() for w in words}
+    for key in ("groups", "attendees", "light_verbs", "speech_verbs", "planning", "cancelling"):
+        data[key] = frozenset(data[key])
+    return data
+
+
+@dataclass
+class Frame:
+    """Who did what to whom, where and when, as one clause tells it."""
+
+    trigger: Token
+    kind: str
+    slots: dict[str, list[Token]] = field(default_factory=dict)
+    negated: bool = False
+    planned: bool = False
+    confidence: str | None = None
+    attributed_to: Token | None = None
+
+    def add(self, slot: str, tokens: list[Token]) -> None:
+        have = self.slots.setdefault(slot, [])
+        have.extend(t for t in tokens if t not in have)
+
+    @property
+    def sent(self) -> Span:
+        return self.trigger.sent
+
+
+def frames(ctx: ReportContext) -> list[Frame]:
+    """Every frame of the report, in text order."""
+    lex = lexicon()
+    out = []
+    for tok in ctx.doc:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in {"VERB", "AUX"} and lemma in lex["verb_kind"] and not _light_use(tok):
+            out.append(_verb_frame(tok, lex["verb_kind"][lemma]))
+        elif tok.pos_ in {"NOUN", "PROPN"} and (tok.lower_ in lex["noun_kind"] or lemma in lex["noun_kind"]):
+            out.append(_noun_frame(tok, lex["noun_kind"].get(tok.lower_) or lex["noun_kind"][lemma]))
+    return out
+
+
+def _light_use(verb: Token) -> bool:
+    """'held talks', 'paid a visit': the noun's frame carries the clause, not the verb's."""
+    lex = lexicon()
+    return verb.lemma_.lower() in lex["light_verbs"] and any(
+        c.dep_ in {"dobj", "attr"} and c.lemma_.lower() in lex["noun_kind"] for c in verb.children)
+
+
+def _verb_frame(verb: Token, kind: str) -> Frame:
+    frame = Frame(verb, kind)
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or \
+        verb.dep_ == "acl" and verb.tag_ == "VBN"
+    subjects = _subjects(verb)
+    by_agent = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"} or c.dep_ == "dative" and c.pos_ != "ADP"]
+    if passive:
+        frame.add("agent", by_agent)
+        frame.add("theme", subjects)
+    else:
+        frame.add("agent", subjects)
+        frame.add("theme", objects)
+    _prepositions(frame, verb)
+    if verb.lemma_.lower() in lexicon()["speech_verbs"]:
+        frame.add("partner", objects)
+    _mood(frame, verb)
+    return frame
+
+
+def _subjects(verb: Token, depth: int = 0) -> list[Token]:
+    """A verb's subjects, also those it shares: 'agreed to build' (control), 'met and signed'
+    (coordination), 'leaders arriving in Kazan' (participle), 'X, who visited Y' (relative)."""
+    own = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if own or depth > 3:
+        return own
+    if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.i != verb.i:
+        return _subjects(verb.head, depth + 1)
+    if verb.dep_ in {"relcl", "acl"}:
+        return [verb.head]
+    return []
+
+
+def _prepositions(frame: Frame, head: Token) -> None:
+    preps = lexicon()["preps"]
+    for prep in (c for c in head.children if c.dep_ in {"prep", "agent"} or c.dep_ == "dative" and c.pos_ == "ADP"):
+        word = prep.lower_
+        objects = [o for o in prep.children if o.dep_ in {"pobj", "pcomp"}]
+        if word == "on" and any(o.lower_ in {"sidelines", "sideline", "margins"} for o in objects):
+            word, objects = "during", [g for o in objects for p in o.children if p.lower_ == "of"
+                                       for g in p.children if g.dep_ == "pobj"]
+        if word == "by" and frame.trigger.pos_ != "NOUN" and prep.dep_ != "agent":
+            continue  # 'by rail': a mode, not an agent
+        if word in preps:
+            frame.add(preps[word], objects)
+        if word == "in" and objects and objects[0].lower_ == "part":  # 'take part in the summit'
+            frame.add("purpose", [o for p in objects[0].children if p.dep_ == "prep" for o in p.children])
+
+
+def _noun_frame(noun: Token, kind: str) -> Frame:
+    """'Putin's visit to China', 'talks between X and Y', 'the signing of X by Y', and the
+    clause the noun sits in: 'paid a state visit' (light verb), 'during a meeting' (its
+    clause's subject met), 'became members' (copula)."""
+    frame = Frame(noun, kind)
+    frame.add("agent", [c for c in noun.children if c.dep_ in {"poss", "compound", "nmod", "amod"}
+                        and c.pos_ in {"PROPN", "PRON", "ADJ"}])
+    _prepositions(frame, noun)
+    if kind in {"visit", "arrive", "attend"}:  # 'the visit of X', 'the arrival of X'
+        frame.add("agent", frame.slots.pop("of", []))
+    gov = noun.head
+    if noun.dep_ == "pobj" and gov.dep_ == "prep":
+        gov = gov.head
+    if gov.pos_ in {"VERB", "AUX"} and gov.i != noun.i:
+        light = gov.lemma_.lower() in lexicon()["light_verbs"] and noun.dep_ in {"dobj", "attr", "nsubjpass"}
+        during = noun.dep_ == "pobj" and noun.head.lower_ in {"during", "at", "on", "in", "after", "before"}
+        if light or during:
+            frame.add("agent", _subjects(gov))
+            _prepositions(frame, gov)
+        if during and gov.lemma_.lower() in lexicon()["speech_verbs"]:
+            frame.add("partner", [c for c in gov.children if c.dep_ in {"dobj", "dative"}])
+        _mood(frame, gov)
+    else:
+        _mood(frame, noun)
+    return frame
+
+
+def _mood(frame: Frame, verb: Token) -> None:
+    """Negated ('did not sign', 'scrapped plans to attend'), planned ('will meet', 'is
+    scheduled to hold'), hedged ('reportedly', 'is believed to', 'according to X')."""
+    lex = lexicon()
+    chain = [verb]
+    while chain[-1].dep_ in {"xcomp", "ccomp", "advcl", "acl"} and len(chain) < 5 and chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    for i, v in enumerate(chain):
+        kids = list(v.children)
+        lemma = v.lemma_.lower()
+        if any(c.dep_ == "neg" for c in kids):
+            frame.negated = True
+        if any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "would"} for c in kids):
+            frame.planned = True
+        if i and lemma in lex["cancelling"] or any(c.lemma_.lower() in lex["cancelling"] and c.dep_ == "amod"
+                                                   for c in kids):
+            frame.negated = True
+        if i and lemma in lex["planning"] or lemma in lex["planning"] and frame.trigger.pos_ == "NOUN" and \
+                frame.trigger.dep_ == "dobj":
+            frame.planned = True
+        for c in kids:
+            band = lex["hedges"].get(c.lemma_.lower())
+            if c.dep_ == "advmod" and band:
+                frame.confidence = band
+        if i and lemma in lex["hedges"] and any(c.dep_ == "auxpass" for c in kids) and lex["hedges"][lemma] != "":
+            frame.confidence = lex["hedges"][lemma]
+        for prep in (c for c in kids if c.dep_ == "prep" and c.lower_ == "according"):
+            source = [o for p in prep.children for o in p.children if o.dep_ == "pobj"]
+            frame.attributed_to = source[0] if source else None
+            frame.confidence = frame.confidence or "reported"
+    if frame.trigger.pos_ in {"NOUN", "PROPN"} and any(c.lower_ in {"planned", "proposed", "upcoming", "future",
+                                                                      "next", "possible", "potential"}
+                                                        for c in frame.trigger.children):
+        frame.planned = True
+
+
+def expand(ctx: ReportContext, tokens: list[Token], labels: set[str] | None = None) -> list[Mention]:
+    """The mentions a slot's tokens stand for: each token's own mention, or those of its
+    conjuncts, appositions and 'including' lists, a group's members ('guests include X'),
+    a name inside the phrase ('the BRICS group'), or what a pronoun refers to."""
+    out: dict[str, Mention] = {}
+    for tok in tokens:
+        for t in [tok, *tok.conjuncts]:
+            for m in _token_mentions(ctx, t):
+                if labels is None or m.label in labels:
+                    out.setdefault(m.node, m)
+    return list(out.values())
+
+
+def _token_mentions(ctx: ReportContext, tok: Token) -> list[Mention]:
+    own = ctx.at(tok)
+    if own is not None:
+        return [own]
+    if tok.lower_ in PRONOUNS:
+        ref = _antecedent(ctx, tok, PRONOUNS[tok.lower_])
+        return [ref] if ref else []
+    members = _members(ctx, tok)
+    if members:
+        return members
+    inner = [ctx.at(c) for c in tok.children if c.dep_ == "compound"]  # 'the BRICS group' (not "Russia's minister")
+    if tok.lemma_.lower() in ctx.gaz.place_heads:  # 'the central city of Kazan'
+        inner += [ctx.at(o) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
+    return [m for m in inner if m is not None and m.label in {"Organization", "State", "Place"}]
+
+
+def _members(ctx: ReportContext, group: Token) -> list[Mention]:
+    """'leaders, including X, Y and Z', 'leaders such as X', 'X, Y and Z' in apposition, and
+    'Among the leaders arriving are X and Y' / 'guests include X': the group's named members."""
+    if group.lemma_.lower() not in lexicon()["groups"]:
+        return []
+    names: list[Token] = []
+    for c in group.children:
+        if c.dep_ == "amod" and c.lower_ == "such":  # 'leaders such as X'
+            c = next((p for p in c.children if p.dep_ == "prep"), c)
+        if c.dep_ == "prep" and c.lower_ in LIST_PREPS | {"as"}:
+            names += [o for o in c.children if o.dep_ == "pobj"]
+        elif c.dep_ == "appos":
+            names.append(c)
+    head = group.head
+    if group.dep_ == "pobj" and head.lower_ == "among" and head.head.lemma_ == "be":  # 'Among the leaders are X'
+        names += [c for c in head.head.children if c.dep_ in SUBJECTS | {"attr"} and c.i != group.i]
+    if group.dep_ in SUBJECTS and head.lemma_.lower() in {"include", "comprise", "be"}:  # 'Guests include X'
+        names += [c for c in head.children if c.dep_ in {"dobj", "attr"}]
+    found: dict[str, Mention] = {}
+    for n in names:
+        for t in [n, *n.conjuncts]:
+            m = ctx.at(t)
+            if m is not None and m.label in {"Person", "State", "Organization"}:
+                found.setdefault(m.node, m)
+    return list(found.values())
+
+
+def _antecedent(ctx: ReportContext, pron: Token, labels: set[str]) -> Mention | None:
+    """The nearest subject before a pronoun (else the nearest mention), of a label it can
+    stand for, in its sentence or the one before: 'NATO included Belgium ..., and it ...'."""
+    sents = list(ctx.doc.sents)
+    start = pron.sent.start
+    for i, s in enumerate(sents):
+        if s.start == pron.sent.start and i:
+            start = sents[i - 1].start
+    found = [m for m in ctx.in_span(start, pron.i) if m.label in labels and m.via not in {"demonym", "pronoun"}]
+    subjects = [m for m in found if ctx.doc[m.end - 1].dep_ in SUBJECTS]
+    return (subjects or found or [None])[-1]

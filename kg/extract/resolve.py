@@ -1,0 +1,91 @@
+"""Resolution, as its own stage: the mentions of one gathering become one node.
+
+Within a report, events of the same kind fold into the most salient one when nothing
+tells them apart (their dates overlap or one is undated, their places agree or one has
+none, they do not carry two different proper names). Across reports, a gathering with a
+place and a month gets an id from those alone (`Event:summit-kazan-2024-10`), so every
+report of the same summit meets on one node whatever it calls it.
+"""
+
+from __future__ import annotations
+
+from kg.extract.context import ReportContext
+from kg.extract.events import EventIndex
+from kg.extract.normalize import slug
+
+FOLDABLE = {"summit", "conference", "exhibition", "parade", "exercise"}
+
+
+def resolve_events(ctx: ReportContext, events: EventIndex) -> None:
+    for kind in sorted(FOLDABLE):
+        nodes = _ranked(ctx, events, kind)
+        for node in reversed(nodes):  # the least salient first, into the best fitting other
+            others = [o for o in nodes if o != node and o in ctx.builder.nodes]
+            fits = [o for o in others if _compatible(ctx, events, node, o)]
+            if not fits:
+                continue
+            best = max(fits, key=lambda o: (len(_neighbours(ctx, node) & _neighbours(ctx, o)), -nodes.index(o)))
+            if len(fits) == 1 or _neighbours(ctx, node) & _neighbours(ctx, best):
+                events.fold(ctx, node, best)  # (an undated summit that fits two others joins neither)
+        for node in _ranked(ctx, events, kind):
+            _canonical_id(ctx, events, node, kind)
+
+
+def _neighbours(ctx: ReportContext, event: str) -> set[str]:
+    """Who attended an event and where it was held: what two mentions of it share."""
+    return {e.source if e.target == event else e.target for e in ctx.builder.edges.values()
+            if e.type in {"ATTENDED", "HELD_IN"} and event in (e.source, e.target)}
+
+
+def _ranked(ctx: ReportContext, events: EventIndex, kind: str) -> list[str]:
+    """A kind's events, most salient first: most mentioned, then most attended, then dated."""
+    b = ctx.builder
+    nodes = [n for n, acc in b.nodes.items() if acc.label == "Event" and acc.props.get("kind") == kind]
+    refs = {n: sum(r.node == n for r in events.refs) for n in nodes}
+    links = {n: sum(n in (e.source, e.target) for e in b.edges.values()) for n in nodes}
+    return sorted(nodes, key=lambda n: (-refs[n], -links[n], not b.nodes[n].props.get("start"), n))
+
+
+def _compatible(ctx: ReportContext, events: EventIndex, a: str, b: str) -> bool:
+    na, nb = ctx.builder.nodes[a], ctx.builder.nodes[b]
+    if not _dates_agree(na.props, nb.props):
+        return False
+    pa, pb = _places(ctx, a), _places(ctx, b)
+    if pa and pb and not (pa & pb or _states(ctx, pa) & pb or _states(ctx, pb) & pa):
+        return False  # (held 'in Russia' and 'in Kazan' agree; 'in Kazan' and 'in St Petersburg' do not)
+    named = {r.node for r in events.refs if r.named}
+    return not (a in named and b in named)  # 'the 16th BRICS Summit' and 'the SCO Summit' stay two
+
+
+def _dates_agree(a: dict, b: dict) -> bool:
+    """Undated, or overlapping as ISO prefixes ('2024-10' holds '2024-10-22')."""
+    if not a.get("start") or not b.get("start"):
+        return True
+    a_end, b_end = a.get("end") or a["start"], b.get("end") or b["start"]
+    return a["start"] <= b_end + "~" and b["start"] <= a_end + "~"
+
+
+def _places(ctx: ReportContext, event: str) -> set[str]:
+    """Where an event was held."""
+    return {e.target for e in ctx.builder.edges.values() if e.source == event and e.type == "HELD_IN"}
+
+
+def _states(ctx: ReportContext, places: set[str]) -> set[str]:
+    return {s for p in places if (s := ctx.state_of(p)) and s != p}
+
+
+def _canonical_id(ctx: ReportContext, events: EventIndex, node: str, kind: str) -> None:
+    b = ctx.builder
+    acc = b.nodes[node]
+    month = (acc.props.get("start") or "")[:7]
+    if not acc.props.get("start") and ctx.published and len(ctx.published) >= 7 and \
+            len(_ranked(ctx, events, kind)) == 1:
+        month = ctx.published[:7]  # the one summit of a report that dates none: the report's own
+    cities = [b.nodes[e.target] for e in b.edges.values() if e.source == node and e.type == "HELD_IN"
+              and b.nodes[e.target].label == "Place" and b.nodes[e.target].props.get("kind") == "city"]
+    known = sorted({c.name for c in cities if c.props.get("country")}) or sorted({c.name for c in cities})
+    if len(month) < 7 or len(known) != 1:
+        return
+    new = f"Event:{kind}-{slug(known[0])}-{month}"
+    if new != node:
+        events.fold(ctx, node, new)
