@@ -117,9 +117,12 @@ def _fits(label: str, allowed: list[str]) -> bool:
 
 def _plausible(ctx: ReportContext, edge: str, source: str, target: str) -> bool:
     """Facts the frame alone cannot rule out: a visit to one's own state is no visit."""
-    if edge == "VISITED":
+    if edge == "VISITED":  # nor is one the report tells as a dated event (ATTENDED it, HELD_IN its city)
         home = _home_state(ctx, source) if ctx.label_of(source) == "Person" else source
-        return home is None or ctx.state_of(target) != home
+        state = ctx.state_of(target) or target
+        told = any(e.source == source and e.type == "ATTENDED" and ctx.builder.nodes[e.target].props.get("kind") == "visit"
+                   and ctx.name_of(e.target).endswith(f" to {ctx.name_of(state)}") for e in ctx.builder.edges.values())
+        return not told and (home is None or state != home)
     if edge == "SHIPPED":
         return ctx.state_of(target) != source
     return True

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import Levenshtein
+
 from kg.extract.context import Mention, ReportContext, doc_text, is_headline
 from kg.extract.normalize import clean_span_text, fold, slug
 from kg.extract.organizations import ORG_HEADS, org_word
@@ -207,13 +209,8 @@ def _spelling_variants(people: list[Mention]) -> dict[str, str]:
 
 
 def _edits(a: str, b: str) -> int:
-    """Levenshtein distance (short names only)."""
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-    return row[-1]
+    """Levenshtein distance (rapidfuzz's, as the declared dependency)."""
+    return Levenshtein.distance(a, b)
 
 
 NAME_SUFFIX = re.compile(r",?\s+(?:Jr|Sr|II|III|IV)\.?$")
