@@ -123,8 +123,6 @@ def _prepositions(frame: Frame, head: Token) -> None:
             continue  # 'by rail': a mode, not an agent
         if word in preps:
             frame.add(preps[word], objects)
-        if word == "in" and objects and objects[0].lower_ == "part":  # 'take part in the summit'
-            frame.add("purpose", [o for p in objects[0].children if p.dep_ == "prep" for o in p.children])
 
 
 def _noun_frame(noun: Token, kind: str) -> Frame:
@@ -139,6 +137,8 @@ def _noun_frame(noun: Token, kind: str) -> Frame:
         frame.add("agent", frame.slots.pop("of", []))
     gov = noun.head
     if noun.dep_ == "pobj" and gov.dep_ == "prep":
+        gov = gov.head
+    if gov.lower_ == "part" and gov.head.pos_ == "VERB":  # 'took part in the summit'
         gov = gov.head
     if gov.pos_ in {"VERB", "AUX"} and gov.i != noun.i:
         light = gov.lemma_.lower() in lexicon()["light_verbs"] and noun.dep_ in {"dobj", "attr", "nsubjpass"}
