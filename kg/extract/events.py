@@ -337,7 +337,7 @@ def _add_visit(ctx: ReportContext, visitor: str, dest: Mention, when: tuple[str,
                state_visit: bool = False) -> None:
     b = ctx.builder
     dest_state = ctx.state_of(dest.node)
-    if dest_state is None or dest_state == _home_state(ctx, visitor):
+    if dest_state is None or dest_state == home_state(ctx, visitor):
         return
     year = when[0][:4] if when else ""
     node_id = f"Event:visit-{slug(b.nodes[visitor].name)}-{slug(b.nodes[dest_state].name)}-{year}".rstrip("-")
@@ -355,7 +355,7 @@ def _add_visit(ctx: ReportContext, visitor: str, dest: Mention, when: tuple[str,
                         when[1] if when else None, {visitor, dest_state}))
 
 
-def _home_state(ctx: ReportContext, person: str) -> str | None:
+def home_state(ctx: ReportContext, person: str) -> str | None:
     """The state a person serves: directly, or through an organisation of that state."""
     b = ctx.builder
     if (direct := ctx.role_state(person)) is not None:
@@ -386,7 +386,7 @@ def _exchanged_visits(ctx: ReportContext, sent: Span) -> None:
         return
     pair = main_pair(ctx)
     for m in ctx.in_span(sent.start, sent.end, "Person"):
-        home = _home_state(ctx, m.node)
+        home = home_state(ctx, m.node)
         if home in pair:
             other = pair[1] if home == pair[0] else pair[0]
             ctx.builder.add_edge(m.node, "VISITED", other, evidence=ctx.evidence(sent))
@@ -439,7 +439,7 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
                 break
             places = _places_after(ctx, v, "in", "at")
             v = v.head if v.dep_ in {"xcomp", "advcl"} and v.head.i != v.i else None
-    participants = [m for m in {m.node: m for m in participants}.values() if not _reporter(ctx, m.node)]
+    participants = [m for m in {m.node: m for m in participants}.values() if not is_reporter(ctx, m.node)]
     places.sort(key=lambda m: not _after_in_or_at(ctx.doc[m.end - 1], tok))
     if (not participants and not places and not named) or when is None and kind not in GATHERINGS and not named \
             or kind == "arrival" and not places:  # 'Russia's first armament delivery since February': where?
@@ -479,11 +479,11 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
     if gov.lemma_ == "be":  # 'Kamikawa and Kihara are in the Philippines for the 2+2 meeting'
         for host in _child_mentions(ctx, gov, "in", {"State"}):
             for m in participants:
-                if ctx.label_of(m.node) == "Person" and _home_state(ctx, m.node) != host.node:
+                if ctx.label_of(m.node) == "Person" and home_state(ctx, m.node) != host.node:
                     ctx.builder.add_edge(m.node, "VISITED", host.node, evidence=ev)
 
 
-def _reporter(ctx: ReportContext, node: str) -> bool:
+def is_reporter(ctx: ReportContext, node: str) -> bool:
     """A news agency ('AFP counted eight planes at a ceremony'): it reports an event, it does
     not attend it."""
     return ctx.builder.nodes[node].props.get("kind") == "media"
@@ -516,7 +516,7 @@ def _during(ctx: ReportContext, sent: Span, events: EventIndex) -> None:
             people += [m for m in ctx.in_span(during.head.left_edge.i, during.head.right_edge.i + 1, "Person")
                        if m.start not in inside]
         for m in {m.node: m for m in people}.values():
-            if not _reporter(ctx, m.node):
+            if not is_reporter(ctx, m.node):
                 ctx.builder.add_edge(m.node, "ATTENDED", ref.node, evidence=ctx.evidence(sent))
 
 
@@ -663,7 +663,7 @@ def _visit_in_sentence(ctx: ReportContext, tok: Token, events: EventIndex, peopl
                 for c in t.children if c.dep_ == "poss" for m in [ctx.at(c)] if m and m.node in people}
     if not visitors:
         return None
-    homes = {_home_state(ctx, p) for p in people} - {None}
+    homes = {home_state(ctx, p) for p in people} - {None}
     found = {ref.node: ref for ref in events.refs if ref.kind == "visit"
              and ref.participants & visitors and ref.participants & homes}
     return next(iter(found.values())) if len(found) == 1 else None
@@ -858,7 +858,7 @@ def _summits_of_visits(ctx: ReportContext, events: EventIndex) -> None:
             host = next((p for p in visit.participants if ctx.label_of(p) == "State"), None)
             if visitor not in people or not _during_visit(ref, visit) or len(people) < 2:
                 continue
-            if all(p == visitor or _home_state(ctx, p) == host for p in people) \
+            if all(p == visitor or home_state(ctx, p) == host for p in people) \
                     and all(ctx.state_of(h) == host for h in held):
                 fits.add(visit.node)
         if len(fits) == 1:

@@ -9,13 +9,14 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import ReportContext
-from kg.extract.events import EventIndex, _home_state, _reporter, sentence_date
+from kg.extract.events import GATHERINGS as EVENT_GATHERINGS
+from kg.extract.events import EventIndex, home_state, is_reporter, sentence_date
 from kg.extract.frames import Frame, expand, frames, lexicon
 from kg.extract.logistics import emit_shipment
 from kg.ontology import ontology
 
-GATHERING_KINDS = {"summit", "conference", "meeting", "talks", "ceremony", "signing", "exhibition", "parade",
-                   "exercise", "visit", "call", "inauguration", "funeral"}
+PASSAGES = {"visit", "call"}  # events of one party's movement or line, not gatherings others attend
+GATHERINGS = (EVENT_GATHERINGS | {"exercise"}) - PASSAGES
 GENERIC_EVENTS = {"event", "gathering", "forum", "session", "occasion", "dinner", "reception"}
 DATED = {"MET_WITH", "VISITED", "CALLED_AT"}
 
@@ -37,9 +38,9 @@ def _date_events(ctx: ReportContext, frame: Frame, nodes: list[str]) -> None:
     """'The summit is being held in Kazan on October 22-24': an undated event takes the
     dates of the clause that holds it."""
     when = sentence_date(ctx, frame.sent, frame.trigger.i)
-    for node in nodes:
+    for node in nodes if when else ():
         acc = ctx.builder.nodes[node]
-        if when and not acc.props.get("start"):
+        if not acc.props.get("start"):
             ctx.builder.add_node(node, acc.label, acc.name, start=when[0], end=when[1])
 
 
@@ -53,7 +54,7 @@ def _slot_nodes(ctx: ReportContext, events: EventIndex, frame: Frame) -> dict[st
         found += _held_at(ctx, events, nodes.get("place", []) + nodes.get("destination", []))
     lex = lexicon()
     if any(t.lemma_.lower() in lex["attendees"] for t in frame.slots.get("agent", [])):
-        ref = events.current(frame.trigger.i, GATHERING_KINDS - {"visit", "call"})  # 'Guests include X'
+        ref = events.current(frame.trigger.i, GATHERINGS)  # 'Guests include X'
         found.append(ref.node if ref else None)
     nodes["event"] = list(dict.fromkeys(n for n in found if n and n in ctx.builder.nodes))
     return nodes
@@ -62,7 +63,7 @@ def _slot_nodes(ctx: ReportContext, events: EventIndex, frame: Frame) -> dict[st
 def _held_at(ctx: ReportContext, events: EventIndex, places: list[str]) -> list[str]:
     """Gatherings the report holds in one of these places."""
     held = {e.source for e in ctx.builder.edges.values() if e.type == "HELD_IN" and e.target in places}
-    return sorted({r.node for r in events.refs if r.node in held and r.kind not in {"visit", "call"}})
+    return sorted({r.node for r in events.refs if r.node in held and r.kind not in PASSAGES})
 
 
 def _event_of(ctx: ReportContext, events: EventIndex, tok: Token) -> str | None:
@@ -81,7 +82,7 @@ def _event_of(ctx: ReportContext, events: EventIndex, tok: Token) -> str | None:
     if held:
         return held[0]
     definite = any(c.dep_ in {"det", "poss"} and c.lower_ not in {"a", "an", "another"} for c in tok.children)
-    kinds = {kind} if kind else GATHERING_KINDS - {"visit", "call"}
+    kinds = {kind} if kind else GATHERINGS
     if not definite:
         only = {r.node for r in events.refs if r.kind in kinds}
         return only.pop() if len(only) == 1 and kind is None else None  # 'a gathering': the report's one
@@ -101,12 +102,11 @@ def _apply(ctx: ReportContext, frame: Frame, row: dict, nodes: dict[str, list[st
         for target in targets:
             if source == target or not _plausible(ctx, row["edge"], source, target):
                 continue
+            if row["edge"] in {"SHIPPED", "VISITED"}:  # to a state: a city is where the visit was held
+                target = ctx.state_of(target) or target
             if row["edge"] == "SHIPPED":
                 marks = {k: v for k, v in props.items() if k == "confidence"}
-                emit_shipment(ctx, frame.sent, source, ctx.state_of(target) or target, frame.slots.get("theme", []),
-                              **marks)
-            elif row["edge"] == "VISITED":  # a visit is to a state; the city is where its event was held
-                b.add_edge(source, "VISITED", ctx.state_of(target) or target, evidence=ctx.evidence(frame.sent), **props)
+                emit_shipment(ctx, frame.sent, source, target, frame.slots.get("theme", []), **marks)
             else:
                 b.add_edge(source, row["edge"], target, evidence=ctx.evidence(frame.sent), **props)
 
@@ -117,17 +117,23 @@ def _fits(label: str, allowed: list[str]) -> bool:
 
 def _plausible(ctx: ReportContext, edge: str, source: str, target: str) -> bool:
     """Facts the frame alone cannot rule out: a visit to one's own state is no visit."""
-    if edge == "VISITED":  # nor is one the report tells as a dated event (ATTENDED it, HELD_IN its city)
-        home = _home_state(ctx, source) if ctx.label_of(source) == "Person" else source
+    if edge == "VISITED":
+        home = home_state(ctx, source) if ctx.label_of(source) == "Person" else source
         state = ctx.state_of(target) or target
-        told = any(e.source == source and e.type == "ATTENDED" and ctx.builder.nodes[e.target].props.get("kind") == "visit"
-                   and ctx.name_of(e.target).endswith(f" to {ctx.name_of(state)}") for e in ctx.builder.edges.values())
-        return not told and (home is None or state != home)
+        return not _visit_event(ctx, source, state) and (home is None or state != home)
     if edge == "SHIPPED":
         return ctx.state_of(target) != source
     if edge == "ATTENDED":  # 'Reuters counted six planes at a ceremony': a news agency reports it
-        return not _reporter(ctx, source)
+        return not is_reporter(ctx, source)
     return True
+
+
+def _visit_event(ctx: ReportContext, visitor: str, state: str) -> bool:
+    """Does the report tell this visit as an event (ATTENDED, HELD_IN its city)? Then, as the
+    visit rules have it, it gives no VISITED edge as well."""
+    b = ctx.builder
+    return any(e.source == visitor and e.type == "ATTENDED" and b.nodes[e.target].props.get("kind") == "visit"
+               and b.nodes[e.target].name.endswith(f" to {b.nodes[state].name}") for e in b.edges.values())
 
 
 def _props(ctx: ReportContext, frame: Frame, edge: str) -> dict:

