@@ -92,3 +92,92 @@ def test_known_places_carry_coordinates():
                        published="2023-09-04"))
     nairobi = next(n for n in x.nodes if n.name == "Nairobi")
     assert abs(nairobi.props["lat"] - (-1.28)) < 0.1 and abs(nairobi.props["lon"] - 36.82) < 0.1
+
+
+def test_a_group_of_ships_lists_its_members_and_each_ship_calls_where_the_group_docks():
+    labels, edges = _facts(
+        "A Chinese naval flotilla made up of the destroyer Jinan, the frigate Xuchang and the supply ship "
+        "Taihu docked at the port of Colombo on Monday. The flotilla will leave on Friday.", published="2023-08-14")
+    for ship in ("Jinan", "Xuchang", "Taihu"):
+        assert labels.get(ship) == "Vessel", labels
+        assert (ship, "CALLED_AT", "Colombo") in edges, edges
+        assert (ship, "FLAGGED_IN", "China") in edges, edges
+
+
+def test_the_group_named_later_is_the_one_listed_and_a_planned_call_is_no_call():
+    _, edges = _facts(
+        "Three ships of the Indian Navy, the destroyer Delhi, the tanker Shakti and the corvette Kiltan, will "
+        "visit the port of Manila. A week later the group of ships arrived in Manila.", published="2023-10-02")
+    for ship in ("Delhi", "Shakti", "Kiltan"):
+        assert (ship, "OWNED_BY", "Indian Navy") in edges, edges
+        assert (ship, "CALLED_AT", "Manila") in edges, edges  # (from the arrival, not from 'will visit')
+
+
+def test_a_ship_class_is_no_ship_and_no_actor():
+    labels, _ = _facts("The navy operates three Talwar class frigates and a Kirov-class cruiser, the Admiral "
+                       "Nakhimov, built at the Sevmash shipyard.")
+    assert "Talwar" not in labels and "Kirov" not in labels, labels
+    assert labels.get("Admiral Nakhimov") == "Vessel", labels
+
+
+def test_a_title_before_a_comma_is_the_named_persons():
+    _, edges = _facts("The sailors were welcomed by the Russian ambassador to the island, Viktor Orlov, and by "
+                      "the Kenyan governor of Mombasa, Abdulswamad Nassir.")
+    assert ("Viktor Orlov", "HOLDS_ROLE", "Russia") in edges, edges
+    assert ("Abdulswamad Nassir", "HOLDS_ROLE", "Kenya") in edges, edges
+
+
+def test_a_port_visit_by_ships_is_one_event_per_port_and_month():
+    a = _edges("A detachment of two vessels, the frigate Shtandart and the tug Altai, will pay an official visit "
+               "to the port of Algiers from June 3 to 6, 2024.", published="2024-05-30")
+    b = _edges("The frigate Shtandart and the tug Altai arrived in Algiers on June 3.", published="2024-06-03")
+    held = {(s, t) for (s, e, t) in a if e == "HELD_IN"}
+    assert held and all(t == "Algiers" for _, t in held), a
+    assert not any(e == "CALLED_AT" for (_, e, _) in a), a  # planned
+    assert ("Shtandart", "CALLED_AT", "Algiers") in b, b
+
+
+def test_a_ships_short_name_is_the_same_ship():
+    labels, _ = _facts("The research vessel Akademik Fedorov left Murmansk on Tuesday. The ship Fedorov is expected "
+                       "in Tromso in a week.")
+    assert labels.get("Akademik Fedorov") == "Vessel" and "Fedorov" not in labels, labels
+
+
+def test_a_town_that_holds_a_site_is_placed_in_its_state():
+    labels, edges = _facts("The frigates were built at Baltiysky shipyard in St Petersburg, Russia, for the "
+                           "Indian Navy.")
+    assert labels.get("Baltiysky Shipyard") == "Place" and "Baltiysky" not in labels, labels
+    assert ("Baltiysky Shipyard", "LOCATED_IN", "Saint Petersburg") in edges, edges
+    assert ("Saint Petersburg", "LOCATED_IN", "Russia") in edges, edges
+
+
+def test_transliterations_with_and_without_iy_fold_together():
+    from kg.extract.normalize import fold
+    assert fold("Baltiysky") == fold("Baltisky")
+    assert fold("Dmitriy") == fold("Dmitri")
+
+
+def test_reports_of_one_ceremony_in_a_port_meet_on_one_event_id():
+    texts = ["Admiral Ivan Petrov attended the commissioning ceremony in Vladivostok on December 9.",
+             "The formal ceremony held at Vladivostok on Monday, December 9, was attended by naval officers."]
+    ids = []
+    for text in texts:
+        x = extract(Report(id=report_id(text), text=text, title="t", published="2024-12-09"))
+        ids.append({n.id for n in x.nodes if n.label == "Event"})
+    assert ids[0] & ids[1] == {"Event:ceremony-vladivostok-2024-12"}, ids
+
+
+def test_an_agreements_term_stays_in_its_name_and_undated_mentions_meet_across_reports():
+    a = extract(Report(id="a", text="Japanese Prime Minister Taro Sato signed a 50-year partnership agreement with "
+                       "Kenyan President William Ruto in Nairobi on Tuesday.", title="t", published="2026-03-10"))
+    b = extract(Report(id="b", text="Japan and Kenya will sign a 50-year partnership agreement, officials said.",
+                       title="t", published="2026-03-08"))
+    names = {n.name for n in a.nodes if n.label == "Agreement"}
+    assert any("50-year" in n for n in names), names
+    ids = [{n.id for n in x.nodes if n.label == "Agreement"} for x in (a, b)]
+    assert ids[0] & ids[1], ids  # the planned one is the signed one: same parties, same month
+
+
+def test_a_knight_is_named_without_his_sir():
+    labels, _ = _facts("Sir Keir Starmer arrived in Kyiv on Thursday. Sir Keir said the visit mattered.")
+    assert [n for n, label in labels.items() if label == "Person"] == ["Keir Starmer"], labels

@@ -36,7 +36,8 @@ GENERIC = re.compile(
     r"(?:\s+(on|for|of|to)\s+([^,.;:()]+?(?:\([^)]*\)[^,.;:()]*?)?))?"
     r"(?=,|\.|;|:| and an? | while | which | that | along with | together with | was | were | is | has | with | in (?:the )?[A-Z]|$)")
 _KINDWORD = r"(treaty|agreement|pact|accord|deal|memorandum|declaration|convention|charter)"
-QUOTED = re.compile(rf"[“\"]([A-Za-z][^”\"]{{2,80}}?)[”\"]\s+{_KINDWORD}\b|[“\"]([A-Za-z][^”\"]{{2,80}}?)\s{_KINDWORD}[”\"]", re.I)
+QUOTED = re.compile(rf"[“\"]([A-Za-z0-9][^”\"]{{2,80}}?)[”\"]\s+{_KINDWORD}\b|[“\"]([A-Za-z0-9][^”\"]{{2,80}}?)\s{_KINDWORD}[”\"]",
+                    re.I)
 ANAPHOR = re.compile(r"\b(?:the|this|that|an?|its|their|these)\s+((?:new|[a-z\-]+)\s+)?(treaty|agreement|pact|deal|accord|contract|"
                      r"declaration|memorandum of understanding|memorandum|initiative|documents?|MoU|MOU)(?:'s|’s)?\b", re.I)
 # A list item naming a document, on a line of its own: 'A Memorandum of Understanding on digital trade;'
@@ -184,10 +185,15 @@ def _described(sent: Span, keyword_char: int) -> str | None:
             and sent.doc[first - 1].head.i in {head.i, *(c.i for c in compounds)} \
             and sent.doc[first - 1].lower_ not in EVALUATIVE | PRAISE:
         first -= 1  # 'comprehensive strategic partnership treaty': what kind of partnership
+    doc = sent.doc
+    if first - 3 >= sent.start and doc[first - 1].lower_ in DURATIONS and doc[first - 2].text == "-" \
+            and doc[first - 3].like_num:
+        first -= 3  # 'a 100-year partnership agreement': its term tells it from other partnerships
     text = BROKERED.sub("", sent.doc[first:head.i + 1].text)
     return text[0].upper() + text[1:]
 
 
+DURATIONS = {"year", "decade", "month"}
 KIND_NAMES = {"memorandum": "Memorandum of understanding", "treaty": "Treaty", "agreement": "Agreement",
               "contract": "Contract", "declaration": "Declaration"}
 DISTINCT_MODS = {"similar", "another", "separate", "comparable", "analogous", "parallel", "earlier", "previous"}
@@ -637,7 +643,8 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
         year_in_name = re.search(r"\b(1[89]\d\d|20\d\d)\b", doc_text(ctx.doc)[start:end])
         if year_in_name and not date:
             date = year_in_name.group(1)
-        node = _agreement_id(kind, name, parties, date[:7] if date else None)
+        month = date[:7] if date else ctx.published[:7] if ctx.published and len(ctx.published) >= 7 else None
+        node = _agreement_id(kind, name, parties, month)  # (undated: the month of the news that tells of it)
         known = {b.nodes[node].name, *b.nodes[node].aliases} if node in b.nodes else set()
         if node in b.nodes and not generic and slug(name) not in {slug(a) for a in known} \
                 and _kind(b.nodes[node].name) in CLASS.get(kind, {kind}) and not _generic_name(b.nodes[node].name) \
@@ -653,6 +660,7 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
     if acronym and not generic:  # 'the Reciprocal Access Agreement (RAA)'
         b.add_node(node, "Agreement", b.nodes[node].name, aliases=(acronym.group(1),))
     raw = re.sub(r"^(?:(?i:of|and|on|the|for|in|a|an)\s+|" + DATE_WORDS + r")+", "", clean_span_text(doc_text(ctx.doc)[start:end]))
+    raw = re.sub(r"[\"“”]", "", raw)  # '"100-Year Partnership" treaty' as a name
     if len(raw.split()) > 1 and "(" not in raw and len(raw) <= 100 \
             and raw.lower() not in {n.lower() for n in {b.nodes[node].name, *b.nodes[node].aliases}}:
         b.add_node(node, "Agreement", b.nodes[node].name, aliases=(raw,))  # as the report wrote it

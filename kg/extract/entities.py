@@ -127,6 +127,14 @@ def _is_actor(span: Span) -> bool:
     return prep.lower_ not in PLACE_PREPS
 
 
+def _names_a_class(ent: Span) -> bool:
+    """Is the name followed, maybe through other names of a list, by 'class' ('Kirov-class')?"""
+    doc, j = ent.doc, ent.end
+    while j < min(len(doc), ent.end + 4) and (doc[j].lower_ in {"and", ",", "-", "or"} or doc[j].pos_ == "PROPN"):
+        j += 1
+    return j < len(doc) and doc[j].lower_ == "class"
+
+
 def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
     text = clean_span_text(ent.text)
     if not text or not re.search(r"[A-Za-z]", text) or text.lower() in GENERIC_WORDS or NAME_LIST.match(text):
@@ -155,6 +163,8 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
         text = clean_span_text(ent.doc[start:end].text)
     if not text.strip():
         return None
+    if ent.label_ in {"ORG", "PERSON", "PRODUCT", "NORP"} and _names_a_class(ent):
+        return None  # 'three Talwar class ships', 'the Talwar and Teg class frigates': a class of ships, no actor
     if ent.label_ == "ORG" and text.split()[-1].lower() in {"cutter", "ship", "vessel", "tanker", "frigate", "destroyer"}:
         return None  # 'the Coast Guard Cutter's crew': a ship, named elsewhere
     if ent.label_ == "ORG" and end - start > 1 and ent.doc[start].tag_ in {"VBN", "VBD", "VBG"}:
@@ -351,7 +361,12 @@ def extract_entities(ctx: ReportContext) -> None:
     resolve_people(ctx, people)
     ctx.index()
     short_names(ctx, people)
-    added = facilities(ctx) + named_by_kind(ctx) + state_bodies(ctx)  # (all read the mentions as they were)
+    sites = facilities(ctx)
+    added = sites + named_by_kind(ctx) + state_bodies(ctx)  # (all read the mentions as they were)
+    for m in [m for m in added[len(sites):] if any(m.start < x.end and x.start < m.end for x in sites)]:
+        added.remove(m)  # 'built at Baltisky shipyard': a site, not also a company
+        if not ctx.mentioned(m.node) and not any(x.node == m.node for x in added):
+            ctx.builder.drop_node(m.node)
     state_companies(ctx)  # ('Iran Air': after the bodies, which know 'U.S. Navy')
     sanctioning_council(ctx)
     if added:

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.context import Mention, ReportContext, in_lede
 from kg.extract.dates import parse_date
+from kg.extract.frames import expand
 from kg.extract.normalize import slug
 
 VISIT_NOUNS = {"visit", "trip", "tour"}
@@ -302,6 +303,8 @@ def _visit(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
         if tok.lemma_ == "arrive":  # 'Kim arrived in Russia on September 12'
             dests += _child_mentions(ctx, tok, "in", {"State", "Place"})
     visitors = [v for v in visitors if ctx.label_of(v.node) == "Person"]
+    if not visitors:
+        _port_visit(ctx, tok, events)
     if not visitors or not dests:
         return
     when = sentence_date(ctx, sent, tok.i)
@@ -314,6 +317,29 @@ def _visit(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
     state_visit = any(c.lower_ == "state" and c.dep_ in {"compound", "amod"} for c in tok.children)
     for visitor in visitors[:1]:
         _add_visit(ctx, visitor.node, dests[0], when, sent, tok.i, events, phrase, state_visit)
+
+
+def _port_visit(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
+    """'A detachment of four vessels will pay an official visit to the port of Havana from
+    June 12 to 17': a visit by ships is an event held at the port, one per port and month, so
+    every report of it meets on one node (the ships' calls are CALLED_AT edges of the frames)."""
+    gov = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.pos_ == "NOUN" else tok
+    subjects = [c for c in gov.children if c.dep_ in {"nsubj", "nsubjpass"}] if gov.pos_ in {"VERB", "AUX"} else []
+    ports = [o for t in {tok, gov} for p in t.children if p.dep_ == "prep" and p.lower_ in {"to", "in", "at"}
+             for o in p.children if o.dep_ == "pobj"]  # 'a visit to the port of Havana', 'docked in Havana'
+    dests = expand(ctx, ports, {"Place"})
+    if not dests or not expand(ctx, subjects, {"Vessel"}):
+        return
+    dest = dests[0]
+    when = sentence_date(ctx, tok.sent, tok.i) or ((ctx.published[:7],) * 2 if ctx.published else None)
+    if not when:
+        return
+    b, ev = ctx.builder, ctx.evidence(tok.sent)
+    place = b.nodes[dest.node].name
+    node_id = f"Event:visit-{slug(place)}-{when[0][:7]}"
+    b.add_node(node_id, "Event", f"Naval visit to {place}", kind="visit", start=when[0], end=when[1], evidence=ev)
+    b.add_edge(node_id, "HELD_IN", dest.node, evidence=ev)
+    events.add(EventRef(node_id, tok.i, "visit", when[0], when[1], {dest.node}))
 
 
 def _told_as_news(ctx: ReportContext, tok: Token) -> bool:
@@ -339,7 +365,7 @@ def _add_visit(ctx: ReportContext, visitor: str, dest: Mention, when: tuple[str,
     dest_state = ctx.state_of(dest.node)
     if dest_state is None or dest_state == home_state(ctx, visitor):
         return
-    year = when[0][:4] if when else ""
+    year = when[0][:4] if when else (ctx.published or "")[:4]  # (undated: the visit of the news, to meet its reports)
     node_id = f"Event:visit-{slug(b.nodes[visitor].name)}-{slug(b.nodes[dest_state].name)}-{year}".rstrip("-")
     kind = "state visit" if state_visit else "visit"
     name = f"{b.nodes[visitor].name} {kind} to {b.nodes[dest_state].name}"

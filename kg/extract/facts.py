@@ -102,6 +102,9 @@ def _apply(ctx: ReportContext, frame: Frame, row: dict, nodes: dict[str, list[st
         for target in targets:
             if source == target or not _plausible(ctx, row["edge"], source, target):
                 continue
+            if row["edge"] in DATED and any(e.type == row["edge"] and (e.source, e.target) == (source, target)
+                                            for e in b.edges.values()):
+                continue  # told already, by a rule that read its date ('arrived ... 6 days later')
             if row["edge"] in {"SHIPPED", "VISITED"}:  # to a state: a city is where the visit was held
                 target = ctx.state_of(target) or target
             if row["edge"] == "SHIPPED":

@@ -31,7 +31,8 @@ def lexicon() -> dict:
     data = load_yaml("frames.yaml")
     data["verb_kind"] = {w: kind for kind, words in data["verbs"].items() for w in words}
     data["noun_kind"] = {w: kind for kind, words in data["nouns"].items() for w in words}
-    for key in ("groups", "attendees", "light_verbs", "speech_verbs", "planning", "cancelling"):
+    for key in ("groups", "fleets", "member_verbs", "attendees", "light_verbs", "speech_verbs", "planning",
+                "cancelling"):
         data[key] = frozenset(data[key])
     return data
 
@@ -134,6 +135,9 @@ def _noun_frame(noun: Token, kind: str) -> Frame:
     _prepositions(frame, noun)
     if kind in {"visit", "arrive", "attend"}:  # 'the visit of X', 'the arrival of X'
         frame.add("agent", frame.slots.pop("of", []))
+    if kind == "fleet":  # 'four Russian naval vessels, including X': what the ships are, not an act
+        frame.add("theme", [noun])
+        return frame
     gov = noun.head
     if noun.dep_ == "pobj" and gov.dep_ == "prep":
         gov = gov.head
@@ -213,13 +217,21 @@ def _token_mentions(ctx: ReportContext, tok: Token) -> list[Mention]:
     members = _members(ctx, tok)
     if members:
         return members
+    if tok.lemma_.lower() in lexicon()["fleets"] or tok.lower_ in lexicon()["noun_kind"] \
+            and lexicon()["noun_kind"][tok.lower_] == "fleet":
+        named = _ship_named(ctx, tok)
+        if named is not None:
+            return [named]
+        if tok.lemma_.lower() in lexicon()["fleets"] and _of_ships(tok) and (tok.tag_ == "NNS" or tok.lemma_.lower()
+                                                                             not in {"ship", "vessel", "warship"}):
+            return _fleet(ctx)  # 'the detachment', 'a group of ships' of a report that lists its ships once
     inner = [ctx.at(c) for c in tok.children if c.dep_ == "compound"]  # 'the BRICS group' (not "Russia's minister")
     if tok.lemma_.lower() in ctx.gaz.place_heads:  # 'the central city of Kazan'
         inner += [ctx.at(o) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
     return [m for m in inner if m is not None and m.label in {"Organization", "State", "Place"}]
 
 
-def _members(ctx: ReportContext, group: Token) -> list[Mention]:
+def _members(ctx: ReportContext, group: Token, depth: int = 0) -> list[Mention]:
     """'leaders, including X, Y and Z', 'leaders such as X', 'X, Y and Z' in apposition, and
     'Among the leaders arriving are X and Y' / 'guests include X': the group's named members."""
     if group.lemma_.lower() not in lexicon()["groups"]:
@@ -232,18 +244,74 @@ def _members(ctx: ReportContext, group: Token) -> list[Mention]:
             names += [o for o in c.children if o.dep_ == "pobj"]
         elif c.dep_ == "appos":
             names.append(c)
+        elif c.dep_ == "acl" and c.lemma_.lower() in lexicon()["member_verbs"]:  # 'a detachment consisting of X'
+            names += _listed_by(c)
+        if c.dep_ == "prep" and c.lower_ == "of":  # 'three ships of the Navy, the destroyer X, ...' (the list
+            names += [a for o in c.children for a in o.children if a.dep_ == "appos"]  # hung on 'the Navy')
     head = group.head
     if group.dep_ == "pobj" and head.lower_ == "among" and head.head.lemma_ == "be":  # 'Among the leaders are X'
         names += [c for c in head.head.children if c.dep_ in SUBJECTS | {"attr"} and c.i != group.i]
     if group.dep_ in SUBJECTS and head.lemma_.lower() in {"include", "comprise", "be"}:  # 'Guests include X'
         names += [c for c in head.children if c.dep_ in {"dobj", "attr"}]
+    if group.dep_ in SUBJECTS and head.lemma_.lower() in lexicon()["member_verbs"]:  # 'The group is made up of X'
+        names += _listed_by(head)
     found: dict[str, Mention] = {}
     for n in names:
-        for t in [n, *n.conjuncts]:
-            m = ctx.at(t)
-            if m is not None and m.label in {"Person", "State", "Organization"}:
+        for t in _listed(n):
+            m = ctx.at(t) or _ship_named(ctx, t)
+            if m is None and t.i != group.i and t.lemma_.lower() in lexicon()["fleets"] and depth < 2:
+                for inner in _members(ctx, t, depth + 1):  # 'a detachment consisting of four vessels - X, Y'
+                    found.setdefault(inner.node, inner)
+            elif m is not None and m.label in {"Person", "State", "Organization", "Vessel"}:
                 found.setdefault(m.node, m)
     return list(found.values())
+
+
+def _listed(first: Token) -> list[Token]:
+    """A list's items from its first: conjuncts and appositions, and theirs ('X, the
+    submarine Y, the tanker Z and W': the parser hangs Y on X and Z, W on Y)."""
+    out, todo = [], [first]
+    while todo:
+        t = todo.pop(0)
+        if t not in out:
+            out.append(t)
+            todo += [c for c in t.children if c.dep_ in {"conj", "appos"}]
+    return out
+
+
+def _listed_by(verb: Token) -> list[Token]:
+    """The members a listing verb names: 'consisting of X', 'made up of X', 'comprises X'."""
+    return [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+            if o.dep_ == "pobj"] + [c for c in verb.children if c.dep_ == "dobj"]
+
+
+def _ship_named(ctx: ReportContext, noun: Token) -> Mention | None:
+    """The vessel a ship noun names: 'the frigate Gorshkov' (the noun modifies the name),
+    'the Kazan submarine' and 'the tug, the Nikolai Chiker' (the name modifies or follows it)."""
+    near = [noun.head] if noun.dep_ in {"compound", "amod", "nmod"} else []
+    near += [c for c in noun.children if c.dep_ in {"compound", "appos", "nmod"}]
+    near += [noun.nbor()] if noun.i + 1 < len(noun.doc) else []  # 'the supply ship Taihu', however parsed
+    return next((m for t in near if (m := ctx.at(t)) is not None and m.label == "Vessel"), None)
+
+
+def _of_ships(noun: Token) -> bool:
+    """'the detachment', 'a group of ships', 'the naval force': a group noun that speaks of ships."""
+    if noun.lemma_.lower() in {"ship", "vessel", "warship", "detachment", "flotilla", "squadron", "convoy"}:
+        return True
+    return any(c.lower_ in {"naval", "navy"} or c.dep_ == "prep" and c.lower_ == "of" and any(
+        o.lemma_.lower() in {"ship", "vessel", "warship"} for o in c.children) for c in noun.children)
+
+
+def _fleet(ctx: ReportContext) -> list[Mention]:
+    """The ships of the report's one listed group of two or more ('a detachment of four
+    vessels - X, Y, Z and W'), which a later 'the detachment' or 'the ships' stands for."""
+    lists = [ships for tok in ctx.doc if tok.lemma_.lower() in lexicon()["fleets"]
+             and len(ships := [m for m in _members(ctx, tok) if m.label == "Vessel"]) >= 2]
+    if not lists:
+        return []
+    largest = max(lists, key=len)
+    nodes = {m.node for m in largest}
+    return largest if all({m.node for m in x} <= nodes for x in lists) else []  # (two fleets: neither)
 
 
 def _antecedent(ctx: ReportContext, pron: Token, labels: set[str]) -> Mention | None:

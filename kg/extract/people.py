@@ -163,14 +163,15 @@ def not_only_in_headlines(ctx: ReportContext, people: list[Mention]) -> list[Men
     return [m for m in people if m not in dropped]
 
 
-HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Miss|Mme|Mister|Madam)\.?\s+")
+HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Miss|Mme|Mister|Madam|Sir|Dame|Shri|Smt)\.?\s+")
 
 
 def resolve_people(ctx: ReportContext, people: list[Mention]) -> None:
     """Short names to the full name used in the same report ('Putin' -> 'Vladimir Putin'),
     and a misspelt full name to the one spelt most often ('Massoud Pezekshkian')."""
     canonical = _spelling_variants(people)
-    full = sorted({m.text for m in people if len(_without_suffix(m.text).split()) > 1 and m.text not in canonical},
+    full = sorted({HONORIFIC.sub("", m.text) for m in people if len(_without_suffix(HONORIFIC.sub("", m.text)).split()) > 1
+                   and m.text not in canonical},
                   key=lambda n: (-len(n), n))
     for m in people:
         text = HONORIFIC.sub("", m.text)  # 'Mr. Lavrov' is Lavrov

@@ -27,6 +27,7 @@ def extract_place_hierarchy(ctx: ReportContext) -> None:
     located = {e.source for e in b.edges.values() if e.type == "LOCATED_IN"}
     active = {n for e in b.edges.values() if e.type in ACTIVE for n in (e.source, e.target)}
     active |= {m.node for m in ctx.mentions if m.via == "dateline"}  # where the report was filed
+    active |= {e.target for e in b.edges.values() if e.type == "LOCATED_IN"}  # where a site lies
     _facility_countries(ctx)
     for node in sorted(active):
         acc = b.nodes[node]

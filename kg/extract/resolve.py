@@ -13,7 +13,8 @@ from kg.extract.context import ReportContext
 from kg.extract.events import EventIndex
 from kg.extract.normalize import slug
 
-FOLDABLE = {"summit", "conference", "exhibition", "parade", "exercise"}
+FOLDABLE = {"summit", "conference", "exhibition", "parade", "exercise", "ceremony"}
+TOWNS = {"city", "port"}  # what names a gathering across reports: the town it is held in
 
 
 def resolve_events(ctx: ReportContext, events: EventIndex) -> None:
@@ -83,7 +84,7 @@ def _canonical_id(ctx: ReportContext, events: EventIndex, node: str, kind: str) 
             len(_ranked(ctx, events, kind)) == 1:
         month = ctx.published[:7]  # the one summit of a report that dates none: the report's own
     cities = [b.nodes[e.target] for e in b.edges.values() if e.source == node and e.type == "HELD_IN"
-              and b.nodes[e.target].label == "Place" and b.nodes[e.target].props.get("kind") == "city"]
+              and b.nodes[e.target].label == "Place" and b.nodes[e.target].props.get("kind") in TOWNS]
     known = sorted({c.name for c in cities if c.props.get("country")}) or sorted({c.name for c in cities})
     if len(month) < 7 or len(known) != 1:
         return

@@ -97,6 +97,8 @@ def _left_phrase(ctx: ReportContext, person: Mention) -> tuple[list[Token], bool
         listed, i = True, i - 1
     elif i >= sent_start and doc[i].text == "," and i - 1 >= sent_start and _is_title_token(ctx, doc[i - 1]):
         i -= 1
+    elif i >= sent_start and doc[i].text == ",":  # 'the Russian ambassador to the island, Viktor Koronelli'
+        return _title_before_comma(ctx, i), False
     while i >= sent_start:
         tok = doc[i]
         mention = ctx.at(tok)
@@ -113,6 +115,25 @@ def _left_phrase(ctx: ReportContext, person: Mention) -> tuple[list[Token], bool
     while toks and toks[0].lower_ in {"of", "for", "to", "and", "&", ","}:
         toks.pop(0)
     return _own_title(ctx, toks), listed
+
+
+def _title_before_comma(ctx: ReportContext, comma: int) -> list[Token]:
+    """'the governor of Havana, X', 'the Russian ambassador to the island, X': a noun phrase
+    led by a title and ending at the comma before the name (the parser often hangs the name
+    on the phrase's last noun, not on the title)."""
+    doc = ctx.doc
+    start = doc[comma].sent.start
+    j = comma - 1
+    while j >= max(start, comma - 7) and (doc[j].pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM"}
+                                                or doc[j].lower_ in {"of", "to", "for", "in"}):
+        if _is_title_token(ctx, doc[j]) and doc[j].pos_ in {"NOUN", "PROPN"} and (
+                j == start or doc[j - 1].pos_ in {"DET", "ADJ", "PROPN", "PUNCT"} or doc[j - 1].tag_ == "POS"):
+            k = j
+            while k - 1 >= start and (doc[k - 1].pos_ == "ADJ" or _is_title_token(ctx, doc[k - 1])):
+                k -= 1  # 'the Russian ambassador'
+            return _own_title(ctx, list(doc[k:comma]))
+        j -= 1
+    return []
 
 
 def _own_title(ctx: ReportContext, toks: list[Token]) -> list[Token]:

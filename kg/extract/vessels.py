@@ -26,6 +26,7 @@ SHIP_WORDS = {"ship", "vessel", "tanker", "freighter", "carrier", "carriers", "s
 NAVY_PREFIXES = {"USS": "US", "USNS": "US", "USCGC": "US", "HMS": "GB", "HMAS": "AU", "HMCS": "CA", "HMNZS": "NZ", "RFS": "RU",
                  "ROKS": "KR", "JS": "JP", "FS": "FR", "TCG": "TR", "ITS": "IT", "SPS": "ES", "HNLMS": "NL"}  # a navy's own ships
 HULL_PREFIXES = {"USS", "USCGC", "HMS", "MV", "M/V", "MT", "M/T", "SS", "INS", "HMAS", "HMCS", "RFS", "USNS", "FS", "ROKS", "JS"}
+CLASS_WORDS = {"class", "type", "series", "project"}  # 'the Talwar class frigates'
 CIVIL_PREFIXES = {"MV", "M/V", "MT", "M/T", "SS"}
 NAME_TAGS = {"", "PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART"}  # what a tagger makes of a ship's name
 FLAGGED = re.compile(r"\b([A-Z][\w\-]*(?:\s[A-Z][\w\-]*)?)-(?:flagged|registered)\b")
@@ -47,7 +48,7 @@ NAME_TOKEN = re.compile(r"^[A-Z][\w'’\-.]*$|^[IVX]+$|^\d+$")
 def extract_vessels(ctx: ReportContext) -> None:
     names = _named_vessels(ctx)
     if names:
-        _relabel_mentions(ctx, {name: _vessel_node(ctx, name, sent) for name, sent in names.items()})
+        _relabel_mentions(ctx, _vessel_nodes(ctx, names))
         for sent in ctx.doc.sents:
             _flags(ctx, sent)
             _imo(ctx, sent)
@@ -65,9 +66,11 @@ def _named_vessels(ctx: ReportContext) -> dict[str, Span]:
         if tok.text in HULL_PREFIXES and tok.i + 1 < len(doc) and NAME_TOKEN.match(doc[tok.i + 1].text):
             civil = tok.text in CIVIL_PREFIXES  # 'the MV Rubymar' is the Rubymar (a navy's 'USS' stays in the name)
             out.setdefault(_name_from(doc, tok.i + 1 if civil else tok.i), tok.sent)
-        if tok.lower_ not in SHIP_WORDS and tok.lemma_.lower() not in SHIP_WORDS or tok.pos_ not in {"NOUN", "PROPN"} \
-                or is_headline(tok.sent):
-            continue
+        tagged_noun = tok.pos_ in {"NOUN", "PROPN"} or tok.pos_ == "ADJ" and tok.i + 1 < len(doc) \
+            and doc[tok.i + 1].pos_ == "PROPN"  # ('the frigate Gorshkov', with 'frigate' tagged an adjective)
+        if tok.lower_ not in SHIP_WORDS and tok.lemma_.lower() not in SHIP_WORDS or not tagged_noun \
+                or is_headline(tok.sent) or tok.text[:1].isupper() and tok.i > tok.sent.start:
+            continue  # (a capitalised ship word is part of a name: 'the Warship Overseeing Team')
         k = tok.i + 1
         if k + 1 < len(doc) and doc[k].text == ",":  # 'a Russian cargo ship, the Port Olya 3,'
             k += 1
@@ -184,6 +187,8 @@ def _names_before_ship_words(doc, i: int) -> list[str]:
     then lowercase ship words, then the ship noun."""
     j = i - 1
     while j >= 0 and doc[j].is_lower and doc[j].pos_ in {"NOUN", "ADJ"} and doc[j].lower_ not in SHIP_WORDS:
+        if doc[j].lower_ in CLASS_WORDS:
+            return []  # 'Talwar class frigates' names a class of ships, not a ship
         j -= 1
     if j < 0 or not (doc[j].pos_ == "PROPN" and NAME_TOKEN.match(doc[j].text)) or j == i - 1 and doc[j].ent_type_:
         return []
@@ -206,6 +211,21 @@ def _plausible(ctx: ReportContext, name: str) -> bool:
     entry = ctx.gaz.lookup(name)
     ship_name = entry is None or entry.label == "Place" and entry.kind == "city"  # ships are often named after towns
     return ship_name and not any(w.lower() in SHIP_WORDS for w in name.split())
+
+
+def _vessel_nodes(ctx: ReportContext, names: dict[str, Span]) -> dict[str, str]:
+    """Name -> node; a name that ends another ship's name is that ship ('the frigate Gorshkov'
+    and 'the Admiral Gorshkov', 'Pashin' and 'Akademik Pashin'), when it ends only one."""
+    nodes = {}
+    for name, sent in sorted(names.items(), key=lambda x: -len(x[0])):
+        longer = [n for n in nodes if n.endswith(" " + name) and fold(n) != fold(name)]
+        if len({nodes[n] for n in longer}) == 1:
+            nodes[name] = nodes[longer[0]]
+            acc = ctx.builder.nodes[nodes[name]]
+            ctx.builder.add_node(nodes[name], "Vessel", acc.name, aliases=(name,))
+        else:
+            nodes[name] = _vessel_node(ctx, name, sent)
+    return nodes
 
 
 def _vessel_node(ctx: ReportContext, name: str, sent: Span) -> str:
