@@ -15,7 +15,7 @@ import networkx as nx
 from kg.extract.builder import better_name, better_value
 from kg.models import Extraction
 
-LIST_PROPS = ("aliases", "sources", "evidence")
+LIST_PROPS = ("aliases", "sources", "evidence", "merged_ids")
 
 
 def merge_node_attrs(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:

@@ -16,6 +16,7 @@ from kg.errors import KGError
 from kg.extract.pipeline import extract_many
 from kg.ingest import iter_report_paths, read_report
 from kg.models import Extraction, Report
+from kg.resolution import Resolver
 from kg.store.base import Store
 
 
@@ -69,9 +70,17 @@ def write_extractions(store: Store, extractions: Iterable[Extraction], result: L
     """Write extracted reports in groups, one transaction per group."""
     group: list[Extraction] = []
     rows, started = 0, time.monotonic()
+    resolver = Resolver(store)
     for extraction in extractions:
         if force and store.has_report(extraction.report.id):
             store.retract(extraction.report.id)
+        extraction = resolver.resolve(extraction)
+        merges = resolver.take_merges()
+        if merges:  # this report shows stored nodes to be one: what is pending lands first, then they fold
+            _write_group(store, group, keep_going, result, progress)
+            group = []
+            for label, old, into in merges:
+                store.merge_node(label, old, into)
         if not group:
             rows, started = 0, time.monotonic()
         group.append(extraction)

@@ -614,7 +614,7 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
     b = ctx.builder
     event, firm = found_event
     kind = _kind(name)
-    generic = _generic_name(name)
+    generic = generic_name(name)
     parties = _parties_in_name(ctx, sent, start, end)
     parties |= {h for s in signers for h in [_home(ctx, s.node)] if h}
     if len(parties) < 2 and THE_TWO.search(sent.text):  # 'the leaders of the two nations signed'
@@ -647,7 +647,7 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
         node = _agreement_id(kind, name, parties, month)  # (undated: the month of the news that tells of it)
         known = {b.nodes[node].name, *b.nodes[node].aliases} if node in b.nodes else set()
         if node in b.nodes and not generic and slug(name) not in {slug(a) for a in known} \
-                and _kind(b.nodes[node].name) in CLASS.get(kind, {kind}) and not _generic_name(b.nodes[node].name) \
+                and _kind(b.nodes[node].name) in CLASS.get(kind, {kind}) and not generic_name(b.nodes[node].name) \
                 and not any(_same_subject(name, a) for a in known):
             node = f"Agreement:{slug(name)}"  # another document of the same parties and month
         b.add_node(node, "Agreement", name, kind=kind, signed=date if signers or event else None,
@@ -754,10 +754,10 @@ def _generic_into_named(ctx: ReportContext, index: AgreementIndex) -> None:
         if e.type == "SIGNED_AT":
             signed_at.setdefault(e.source, set()).add(e.target)
     for node in sorted(signed_at):
-        if node not in b.nodes or not _generic_name(b.nodes[node].name):
+        if node not in b.nodes or not generic_name(b.nodes[node].name):
             continue
         named = {n for n, at in signed_at.items() if n != node and n in b.nodes and at & signed_at[node]
-                 and not _generic_name(b.nodes[n].name)}
+                 and not generic_name(b.nodes[n].name)}
         if len(named) == 1:
             index.fold(ctx, node, named.pop())
 
@@ -826,7 +826,7 @@ def _actors_around(ctx: ReportContext, ref: AgreementRef) -> bool:
                for m in ctx.in_span(t.left_edge.i, t.right_edge.i + 1))
 
 
-def _generic_name(name: str) -> bool:
+def generic_name(name: str) -> bool:
     """'the treaty', 'a new defence pact': no name of its own ('Xi'an Declaration' has one)."""
     words = name.lower().split()
     words[-1:] = [w[:-1] if w.endswith("s") and w[:-1] in KINDS else w for w in words[-1:]]  # 'the signed documents'

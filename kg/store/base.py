@@ -47,3 +47,11 @@ class StoreQueries:
 
     def has_report(self, report_id: str) -> bool:
         return self.read(cypher.HAS_REPORT, {"id": report_node_id(report_id)})[0]["n"] > 0
+
+    def merge_node(self, label: str, old: str, into: str) -> None:
+        """Fold node `old` into node `into` (same label), in one transaction: what resolution
+        across reports does when a new report shows two stored nodes to be one."""
+        rows = self.read(cypher.node_with_edges(label), {"id": old})
+        statements = cypher.merge_node_statements(label, rows, into)
+        if statements:
+            self.write_rows(statements)

@@ -48,6 +48,10 @@ def statements() -> list[Statement]:
             out.append(Statement(f"edge_upsert({rel_type},{a},{b}, new reports)", cypher.edge_upsert(rel_type, a, b, True),
                                  ("rows",)))
             out.append(Statement(f"edge_create({rel_type},{a},{b})", cypher.edge_create(rel_type, a, b), ("rows",)))
+    for label in sorted(cypher.RESOLVED):
+        out.append(Statement(f"resolution_rows({label})", cypher.resolution_rows(label), ()))
+        out.append(Statement(f"node_with_edges({label})", cypher.node_with_edges(label), ("id",)))
+        out.append(Statement(f"delete_node({label})", cypher.delete_node(label), ("id",)))
     for i, (text, params) in enumerate(cypher.retract_statements("Report:x")):
         out.append(Statement(f"retract[{i}]", text, tuple(params)))
     for name in ("COUNT_NODES", "COUNT_EDGES", "HAS_REPORT", "ALL_NODES", "ALL_EDGES", "COUNT_LABELS", "COUNT_TYPES", "REPORTS", "SET_LOOKUP"):

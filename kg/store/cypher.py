@@ -17,15 +17,15 @@ from kg.models import Extraction, report_node_id
 from kg.ontology import Ontology, ontology
 from kg.validate import node_properties
 
-LISTS = ("aliases", "sources", "evidence")
+LISTS = ("aliases", "sources", "evidence", "merged_ids")
 COMMON_NODE = ("id", "name", "aliases", "sources", "evidence", "first_reported")
 COMMON_EDGE = ("key", "sources", "evidence", "first_reported")
 
 
 def _union(var: str, prop: str) -> str:
     """Old list plus the row's new items (row lists arrive de-duplicated: see rows_statements)."""
-    return (f"{var}.{prop} = coalesce({var}.{prop}, []) + "
-            f"[x IN coalesce(row.{prop}, []) WHERE NOT x IN coalesce({var}.{prop}, [])]")
+    return (f"{var}.{prop} = CASE WHEN row.{prop} IS NULL THEN {var}.{prop} ELSE coalesce({var}.{prop}, []) + "
+            f"[x IN row.{prop} WHERE NOT x IN coalesce({var}.{prop}, [])] END")  # (nothing new: left as it was)
 
 
 def _keep_best(var: str, prop: str) -> str:
@@ -137,6 +137,63 @@ REPORTS = ("MATCH (r:Report) RETURN r.id AS id, r.name AS title, r.publisher AS 
            "r.published AS published, r.path AS path ORDER BY published, id")
 
 
+RESOLVED = {"Agreement": "(m:State)-[:PARTY_TO]->(n)", "Vessel": "(n)-[:FLAGGED_IN]->(m:State)"}
+
+
+@cache
+def resolution_rows(label: str) -> str:
+    """A label's nodes with the states that mark them (an agreement's parties, a ship's flag),
+    for resolution across reports (kg/resolution.py)."""
+    pattern = RESOLVED[label]
+    return (f"MATCH (n:{label}) OPTIONAL MATCH {pattern}\n"
+            "RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.merged_ids AS merged_ids, collect(m.id) AS marks "
+            "ORDER BY id")
+
+
+@cache
+def node_with_edges(label: str) -> str:
+    """One node of a label and every relationship at it, to move them onto another node."""
+    return (f"MATCH (n:{label} {{id: $id}}) OPTIONAL MATCH (n)-[r]-(x)\n"
+            "RETURN properties(n) AS node, type(r) AS type, startNode(r) = n AS outgoing, x.id AS other, "
+            "labels(x)[0] AS other_label, properties(r) AS props")
+
+
+@cache
+def delete_node(label: str) -> str:
+    return f"MATCH (n:{label} {{id: $id}}) DETACH DELETE n"
+
+
+def merge_node_statements(label: str, rows: list[dict], into: str) -> list[tuple[str, dict]]:
+    """Statements that fold one node (the rows of node_with_edges) into the node `into` of the
+    same label: its properties merged as a report's would be, its relationships moved (keys
+    recomputed from the new endpoints), itself deleted. Labels and types come from the rows,
+    which come from the store, whose labels and types come from the schema."""
+    from kg.extract.builder import edge_key  # (the one definition of a fact's key)
+
+    onto = ontology()
+    if not rows:
+        return []
+    old = rows[0]["node"]
+    node = {k: v for k, v in old.items() if k in onto.label_properties(label)}
+    node.update(id=into, label=label, merged_ids=[*(old.get("merged_ids") or []), old["id"]])
+    nodes = {into: node}
+    edges = []
+    for row in rows:
+        if row["type"] is None or row["other"] in {old["id"], into}:
+            continue  # (no relationship, or one that the fold makes a loop)
+        spec = onto.relationships.get(row["type"])
+        if spec is None:
+            continue
+        source, target = (into, row["other"]) if row["outgoing"] else (row["other"], into)
+        props = dict(row["props"])
+        props["key"] = edge_key(source, row["type"], target, {k: props.get(k) for k in spec.key})
+        edges.append({**props, "type": row["type"], "source": source, "target": target})
+        nodes.setdefault(row["other"], {"id": row["other"], "label": row["other_label"]})
+    ends = [{"id": n["id"], "label": n["label"]} for n in nodes.values() if n["id"] != into]
+    statements = rows_statements([node], edges, onto=onto, labels={n["id"]: n["label"] for n in ends})
+    return statements + [(delete_node(label), {"id": old["id"]})]
+
+
 def retract_statements(report_id: str) -> list[tuple[str, dict]]:
     report = report_node_id(report_id)
     params = {"report": report, "prefix": report + ":"}
@@ -199,14 +256,14 @@ def _text(value) -> str:
 
 def rows_statements(nodes: list[dict], edges: list[dict], batch_size: int = 500,
                     onto: Ontology | None = None, empty_target: bool = False,
-                    new_reports: bool = False) -> list[tuple[str, dict]]:
+                    new_reports: bool = False, labels: dict[str, str] | None = None) -> list[tuple[str, dict]]:
     """UNWIND batches for node records (with 'label') and edge records (with 'type',
     'source', 'target'): one statement per label and per (type, from, to). Records of a
     merged graph written to an empty store are CREATEd (nothing to merge with); records of
     reports the store does not hold yet append their sources and quotes unchecked."""
     onto = onto or ontology()
     by_label: dict[str, list[dict]] = {}
-    labels: dict[str, str] = {}
+    labels = dict(labels or {})  # (labels of edge ends that are not written here)
     for node in nodes:
         label = node["label"]
         row = {p: None for p in onto.label_properties(label)}

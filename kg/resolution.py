@@ -1,0 +1,129 @@
+"""Resolution across reports, at load time: a document or a ship that one report names
+otherwise than another ('the 100-year partnership agreement' in one, the UK-Ukraine
+agreement of January 2025 in the next; 'Gorshkov' and 'the Admiral Gorshkov') goes to the
+node the store, or an earlier report of the same load, already holds under that name.
+
+A name is a key when it is distinctive (not 'the agreement', 'a landmark deal'); two
+nodes meet only when the states that mark them agree (an agreement's parties, a ship's
+flag: one set holds the other). The nodes that meet keep the smallest of their ids, and a
+report that shows two stored nodes to be one ('Admiral Gorshkov', also called 'Gorshkov')
+folds them in the store, so reports loaded in any order give the same graph. Within one
+report the extractor has resolved already (kg/extract/resolve.py); this is the step a
+single report cannot take.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from kg.extract.agreements import generic_name
+from kg.extract.builder import edge_key
+from kg.extract.normalize import fold
+from kg.models import Edge, Extraction, Node
+from kg.ontology import ontology
+from kg.store import cypher
+
+KIND_WORDS = ("agreement", "treaty", "accord", "pact", "deal", "contract", "memorandum", "memorandum of understanding")
+KIND_WORD = re.compile(r"\s+(?:" + "|".join(sorted({re.escape(fold(w)) for w in KIND_WORDS}, key=len, reverse=True))
+                       + r")s?$")  # (matched on folded names: 'treaty' folds to 'treati')
+MARKS = {"Agreement": ("PARTY_TO", "in"), "Vessel": ("FLAGGED_IN", "out")}  # what tells two apart
+
+
+def keys(node: Node) -> set[str]:
+    """The distinctive names a node is known by, folded (an agreement's without the word
+    for its kind: the '100-year partnership' treaty is the '100-year partnership' agreement),
+    and its id (which another report may give it again)."""
+    names = [node.name, *node.aliases]
+    if node.label == "Agreement":
+        names = [KIND_WORD.sub("", fold(n)) for n in names if not generic_name(n)]
+    return {k for n in names if len(k := fold(n)) >= 4} | {"id:" + node.id}
+
+
+def _compatible(a: frozenset[str], b: frozenset[str]) -> bool:
+    return not a or not b or a <= b or b <= a
+
+
+class Resolver:
+    """The resolvable nodes of the store and of this load, by label and key."""
+
+    def __init__(self, store) -> None:
+        self.by_key: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.marks: dict[str, frozenset[str]] = {}
+        self.label: dict[str, str] = {}
+        self.merges: list[tuple[str, str, str]] = []  # (label, old, into): stored nodes to fold, in order
+        for label in MARKS:
+            for row in store.read(cypher.resolution_rows(label)):
+                node = Node(id=row["id"], label=label, name=row["name"] or "", aliases=row["aliases"] or [])
+                folded = {"id:" + i for i in row["merged_ids"] or []}  # ids it had, which a report may give again
+                self._remember(label, node.id, keys(node) | folded, frozenset(m for m in row["marks"] if m))
+
+    def _remember(self, label: str, node: str, names: set[str], marks: frozenset[str]) -> None:
+        for key in names:
+            self.by_key[(label, key)].add(node)
+        self.marks[node] = self.marks.get(node, frozenset()) | marks
+        self.label[node] = label
+
+    def _fold(self, old: str, into: str) -> None:
+        """Remember that `old` is now `into` (the caller folds it in the store)."""
+        for ids in self.by_key.values():
+            if old in ids:
+                ids.discard(old)
+                ids.add(into)
+        self.marks[into] = self.marks.get(into, frozenset()) | self.marks.pop(old, frozenset())
+        self.merges.append((self.label.pop(old), old, into))
+
+    def resolve(self, extraction: Extraction) -> Extraction:
+        """The extraction with its nodes renamed to the ones already known, and remembered;
+        stored nodes it shows to be one are queued in `merges` (take them with take_merges)."""
+        marks = _marks(extraction)
+        remap: dict[str, str] = {}
+        known = {n.id: keys(n) for n in extraction.nodes if n.label in MARKS}  # (before any renaming)
+        for node in extraction.nodes:
+            if node.label not in MARKS:
+                continue
+            mine = marks.get(node.id, frozenset())
+            found = set().union(*(self.by_key.get((node.label, k), set()) for k in known[node.id]))
+            found = {i for i in found - {node.id} if _compatible(mine, self.marks[i])}
+            if not found:
+                continue
+            group = found | {node.id}
+            into = min(group)  # the same survivor whatever came first
+            for old in sorted(found - {into}):
+                self._fold(old, into)
+            if node.id != into:
+                remap[node.id] = into
+        for node in extraction.nodes:
+            if node.label in MARKS:
+                self._remember(node.label, remap.get(node.id, node.id), known[node.id], marks.get(node.id, frozenset()))
+        return _renamed(extraction, remap) if remap else extraction
+
+    def take_merges(self) -> list[tuple[str, str, str]]:
+        out, self.merges = self.merges, []
+        return out
+
+
+def _marks(extraction: Extraction) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for e in extraction.edges:
+        for rel_type, side in MARKS.values():
+            if e.type == rel_type:
+                node, mark = (e.target, e.source) if side == "in" else (e.source, e.target)
+                out[node].add(mark)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _renamed(extraction: Extraction, remap: dict[str, str]) -> Extraction:
+    """Nodes and edges under their new ids; edge keys recomputed, loops dropped."""
+    onto = ontology()
+    nodes = [n.model_copy(update={"id": remap[n.id], "props": {**n.props, "merged_ids": [n.id]}})
+             if n.id in remap else n for n in extraction.nodes]  # (the id it had, as a fold in the store keeps it)
+    edges: list[Edge] = []
+    for e in extraction.edges:
+        source, target = remap.get(e.source, e.source), remap.get(e.target, e.target)
+        if source == target:
+            continue
+        key_props = {k: e.props.get(k) for k in onto.relationships[e.type].key}
+        edges.append(e.model_copy(update={"source": source, "target": target,
+                                          "key": edge_key(source, e.type, target, key_props)}))
+    return extraction.model_copy(update={"nodes": nodes, "edges": edges})

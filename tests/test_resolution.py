@@ -1,0 +1,79 @@
+"""Resolution across reports (kg/resolution.py) on the real embedded store: a ship or a
+document that reports name differently meets on one node, whatever order they load in."""
+
+import itertools
+from pathlib import Path
+
+from kg.export import graph_from_store
+from kg.graph import node_link_json
+from kg.loading import load_paths
+from kg.store.embedded import EmbeddedStore
+
+SHIP = {
+    "a.txt": "The frigate Golovko docked in Manila on Monday, June 3, 2024.",
+    "b.txt": "The Russian frigate Admiral Golovko left Manila on Friday, June 7, 2024.",
+    "c.txt": "The frigate Admiral Golovko arrived in Manila on June 3, 2024. The frigate Golovko stayed five days.",
+}
+TREATY = {
+    "a.txt": "Kenyan President William Ruto and Japanese Prime Minister Taro Sato signed the Mombasa Maritime "
+             "Accord in Nairobi on March 3, 2026.",
+    "b.txt": "The Mombasa Maritime Agreement between Japan and Kenya will open ports to Japanese ships.",
+    "c.txt": "Tanzania and Uganda signed a Mombasa Maritime Accord of their own on March 20, 2026.",
+}
+
+
+def _write(folder: Path, texts: dict[str, str]) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name, text in texts.items():
+        path = folder / name
+        path.write_text(f"---\ntitle: {name}\npublished: 2026-03-21\n---\n{text}\n")
+        paths.append(path)
+    return paths
+
+
+def _graph(home: Path) -> dict:
+    with EmbeddedStore(home) as store:
+        return graph_from_store(store)
+
+
+def _loaded_one_by_one(home: Path, paths: list[Path]) -> str:
+    with EmbeddedStore(home) as store:
+        for path in paths:
+            load_paths(store, [path])
+        return node_link_json(graph_from_store(store))
+
+
+def test_a_ship_named_two_ways_is_one_node_in_every_load_order(tmp_path):
+    paths = _write(tmp_path / "reports", SHIP)
+    exports = {_loaded_one_by_one(tmp_path / f"h{i}", list(order))
+               for i, order in enumerate(itertools.permutations(paths))}
+    assert len(exports) == 1  # six orders, one graph
+    g = _graph(tmp_path / "h0")
+    ships = [n for n, d in g.nodes(data=True) if d["label"] == "Vessel"]
+    assert len(ships) == 1 and g.nodes[ships[0]]["name"] == "Admiral Golovko", ships
+
+
+def test_the_folded_ship_remembers_its_other_id_and_retracts_cleanly(tmp_path):
+    paths = _write(tmp_path / "reports", SHIP)
+    home = tmp_path / "home"
+    with EmbeddedStore(home) as store:
+        for path in paths:
+            load_paths(store, [path])
+        rows = store.read("MATCH (v:Vessel) RETURN v.id AS id, v.merged_ids AS merged")
+        assert len(rows) == 1 and rows[0]["merged"], rows
+        for path in paths:
+            from kg.ingest import read_report
+            store.retract(read_report(path).id)
+        assert store.read("MATCH (n) RETURN count(n) AS n")[0]["n"] == 0
+
+
+def test_a_document_named_two_ways_meets_but_a_namesake_of_other_parties_does_not(tmp_path):
+    paths = _write(tmp_path / "reports", TREATY)
+    home = tmp_path / "home"
+    with EmbeddedStore(home) as store:
+        load_paths(store, paths)
+        rows = store.read("MATCH (s:State)-[:PARTY_TO]->(a:Agreement) RETURN a.id AS a, collect(s.name) AS parties")
+    by_parties = {tuple(sorted(r["parties"])) for r in rows}
+    assert ("Japan", "Kenya") in by_parties and ("Tanzania", "Uganda") in by_parties, rows
+    assert len(rows) == 2, rows  # the Japan-Kenya accord and agreement are one; Tanzania-Uganda's is its own
