@@ -17,6 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from kg.errors import KGError, QueryError
 from kg.output import FORMATS, render
+from kg.parallel import AUTO_MIN_REPORTS
 from kg.paths import data_dir, default_home
 from kg.queries import DEFAULT_LIMIT
 
@@ -95,32 +96,90 @@ def cli(ctx: click.Context, home: Path | None, backend: str, neo4j_uri: str | No
     ctx.obj = Context(home or default_home(), debug, backend, neo4j)
 
 
+JOBS = click.option("--jobs", "-j", type=click.IntRange(1, 512), default=None,
+                    help="Extraction processes (default: every available core when there are "
+                         f"{AUTO_MIN_REPORTS}+ reports, else 1). The graph is the same for every -j.")
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--keep-going", is_flag=True, help="Load the good files and list the bad ones at the end.")
 @click.option("--force", is_flag=True, help="Re-extract reports that are already loaded.")
+@JOBS
 @click.pass_obj
-def load(obj: Context, paths: tuple[Path, ...], keep_going: bool, force: bool) -> None:
+def load(obj: Context, paths: tuple[Path, ...], keep_going: bool, force: bool, jobs: int | None) -> None:
     """Load report files or folders (text, Markdown, HTML) into the store."""
     with obj.store() as store:
-        _load_into(store, paths, keep_going, force, "loaded")
+        _load_into(store, paths, keep_going, force, "loaded", jobs)
 
 
-def _load_into(store, paths: tuple[Path, ...], keep_going: bool, force: bool, verb: str) -> None:
+def _load_into(store, paths: tuple[Path, ...], keep_going: bool, force: bool, verb: str,
+               jobs: int | None = None) -> None:
     """Extract and write reports with a progress bar; summary, failures, exit 1 if any failed."""
     from kg.ingest import iter_report_paths
     from kg.loading import load_paths
+    from kg.shards import count_records, is_shard_folder
 
-    total = sum(1 for _ in iter_report_paths(list(paths)))
+    folders = [p for p in paths if is_shard_folder(p)]
+    total = sum(1 for _ in iter_report_paths([p for p in paths if p not in folders]))
+    total += sum(count_records(f) for f in folders)
     started = time.perf_counter()
     with _progress() as progress:
         task = progress.add_task(verb.replace("ed", "ing"), total=total or None)
         result = load_paths(store, list(paths), keep_going=keep_going, force=force,
-                            progress=lambda _p: progress.advance(task))
+                            progress=lambda _p: progress.advance(task), jobs=jobs)
     err.print(f"{verb} {len(result.loaded)}, unchanged {len(result.unchanged)}, "
               f"failed {len(result.failed)} in {time.perf_counter() - started:.1f}s")
     if getattr(store, "summary", None) is not None:
         _print_summary(store.summary)
+    for path, problem in result.failed:
+        err.print(f"[red]failed[/] {problem if problem.startswith(path) else path + ': ' + problem}")
+    if result.failed:
+        sys.exit(1)
+
+
+@cli.command("extract")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--output", "-o", "output", required=True, type=click.Path(path_type=Path),
+              help="Shard folder to write (created; an existing one is resumed).")
+@click.option("--keep-going", is_flag=True, help="Extract the good files and list the bad ones at the end.")
+@JOBS
+@click.option("--engine", type=click.Choice(["processes", "dask"]), default="processes", show_default=True,
+              help="Where extraction runs: worker processes here, or a Dask cluster (pip install 'kg[dask]').")
+@click.option("--address", help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (default: a local cluster "
+                                "of --jobs workers).")
+def extract_cmd(paths: tuple[Path, ...], output: Path, keep_going: bool, jobs: int | None, engine: str,
+                address: str | None) -> None:
+    """Extract reports into a shard folder (JSON lines), without a store.
+
+    The pure step alone: run it on other machines or a cluster, then `kg load FOLDER`
+    into either store. Reports the folder already holds are skipped, so an interrupted
+    run is resumed by running it again.
+    """
+    from kg.engines import extract_on_dask
+    from kg.loading import LoadResult, read_all
+    from kg.parallel import extract_reports, jobs_for
+    from kg.shards import extracted_ids, open_folder, write_parts
+
+    open_folder(output)
+    started = time.perf_counter()
+    result = LoadResult()
+    reports = read_all(list(paths), keep_going, result)
+    done = extracted_ids(output)
+    todo = [r for r in reports if r.id not in done]
+    workers = jobs_for(jobs, len(todo))
+    if engine == "dask":
+        extractions = extract_on_dask(todo, address, jobs or workers)
+    else:
+        extractions = extract_reports(todo, workers)
+    written = 0
+    with _progress() as progress:
+        task = progress.add_task("extracting", total=len(todo) or None)
+        for _ in write_parts(output, extractions):
+            written += 1
+            progress.advance(task)
+    err.print(f"extracted {written}, already in {output} {len(reports) - len(todo)}, failed {len(result.failed)} "
+              f"in {time.perf_counter() - started:.1f}s")
     for path, problem in result.failed:
         err.print(f"[red]failed[/] {problem if problem.startswith(path) else path + ': ' + problem}")
     if result.failed:

@@ -13,10 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import KGError
-from kg.extract.pipeline import extract_many
 from kg.ingest import iter_report_paths, read_report
 from kg.models import Extraction, Report
+from kg.parallel import extract_reports, jobs_for
 from kg.resolution import Resolver
+from kg.shards import is_shard_folder, read_folders
 from kg.store.base import Store
 
 
@@ -49,9 +50,13 @@ GROUP_SECONDS = 1.0  # ... or fewer, so that what is extracted lands at least ev
 
 
 def load_paths(store: Store, paths: list[Path], *, keep_going: bool = False, force: bool = False,
-               progress: Callable[[str], None] | None = None) -> LoadResult:
+               progress: Callable[[str], None] | None = None, jobs: int | None = None) -> LoadResult:
+    """Read, extract (on `jobs` processes; None: as many as pay off) and write reports."""
     result = LoadResult()
-    reports = read_all(paths, keep_going, result)
+    folders = [p for p in paths if is_shard_folder(p)]  # what `kg extract` wrote
+    if folders:
+        _load_shards(store, folders, result, keep_going=keep_going, force=force, progress=progress)
+    reports = read_all([p for p in paths if p not in folders], keep_going, result)
     todo = []
     for report in reports:
         if store.has_report(report.id) and not force:
@@ -60,8 +65,24 @@ def load_paths(store: Store, paths: list[Path], *, keep_going: bool = False, for
                 progress(report.path)
         else:
             todo.append(report)
-    write_extractions(store, extract_many(todo), result, keep_going=keep_going, force=force, progress=progress)
+    extractions = extract_reports(todo, jobs_for(jobs, len(todo)))
+    write_extractions(store, extractions, result, keep_going=keep_going, force=force, progress=progress)
     return result
+
+
+def _load_shards(store: Store, folders: list[Path], result: LoadResult, *, keep_going: bool, force: bool,
+                 progress: Callable[[str], None] | None) -> None:
+    """Records of extraction shards, merged in one order whatever the parts are called."""
+    def todo() -> Iterable[Extraction]:
+        for extraction in read_folders(folders):
+            if store.has_report(extraction.report.id) and not force:
+                result.unchanged.append(extraction.report.path)
+                if progress:
+                    progress(extraction.report.path)
+            else:
+                yield extraction
+
+    write_extractions(store, todo(), result, keep_going=keep_going, force=force, progress=progress)
 
 
 def write_extractions(store: Store, extractions: Iterable[Extraction], result: LoadResult, *,
