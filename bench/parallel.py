@@ -46,11 +46,11 @@ def _model_loaded_peak_kb() -> int:
 
 
 def _process_worker_peak_mb() -> float:
-    """A worker as -j starts it (forkserver), after its model is loaded and one report parsed."""
+    """A worker as -j starts it (spawn), after its model is loaded and one report parsed."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("forkserver")) as pool:
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
         return round(pool.submit(_model_loaded_peak_kb).result() / 1024, 1)
 
 

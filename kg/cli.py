@@ -331,14 +331,19 @@ def explain_cmd(obj: Context, name: str, fmt: str) -> None:
         aka = f"  [dim](also {', '.join(entity['aliases'])})[/]" if entity["aliases"] else ""
         out.print(f"[bold]{entity['name']}[/] [cyan]{entity['label']}[/] {entity['id']}{aka}", highlight=False)
         for q in entity["quotes"]:
-            out.print(f"  [green]{q['publisher'] or q['title']}[/] {q['published'] or ''} [dim]{q['chars']}[/]  "
+            out.print(f"  [green]{q['publisher'] or q['title']}[/] {q['published'] or ''} [dim]{_where(q)}[/]  "
                       f"“{q['quote']}”", highlight=False)
         for fact in entity["facts"]:
             out.print(f"  [bold]{fact['fact']}[/]", highlight=False)
             for q in fact["quotes"]:
                 out.print(f"    [green]{q['publisher'] or q['title']}[/] {q['published'] or ''} "
-                          f"[dim]{q['chars']}[/]  “{q['quote']}”", highlight=False)
+                          f"[dim]{_where(q)}[/]  “{q['quote']}”", highlight=False)
         out.print()
+
+
+def _where(quote: dict) -> str:
+    """'p. 3, chars 120-250' for a PDF's quote, 'chars 120-250' otherwise."""
+    return (f"p. {quote['page']}, " if quote.get("page") else "") + quote["chars"]
 
 
 @cli.command()
@@ -364,37 +369,63 @@ def completion(shell: str) -> None:
     click.echo(comp.source())
 
 
+EXPORTS = {"json": "networkx node-link JSON", "graphml": "GraphML (Gephi, Cytoscape, yEd)",
+           "gexf": "GEXF (Gephi)", "csv": "nodes.csv + edges.csv (a folder)",
+           "neo4j-admin": "CSVs + import.sh for neo4j-admin (a folder)", "cypher": "a script for cypher-shell"}
+FOLDER_EXPORTS = {"csv", "neo4j-admin"}
+
+
 @cli.command()
-@click.option("--format", "fmt", type=click.Choice(["json", "neo4j-admin", "cypher"]), default="json",
-              show_default=True, help="json: networkx node-link; neo4j-admin: CSVs + import.sh (a folder); "
-                                      "cypher: a script for cypher-shell.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), required=True)
+@click.option("--format", "fmt", type=click.Choice(list(EXPORTS)), default="json", show_default=True,
+              help="; ".join(f"{k}: {v}" for k, v in EXPORTS.items()) + ".")
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="File, or folder for csv and neo4j-admin; '-' writes a single-file format to stdout.")
 @click.pass_obj
 def export(obj: Context, fmt: str, output: Path) -> None:
-    """Export the whole graph (node-link JSON, neo4j-admin CSVs or a Cypher script)."""
+    """Export the whole graph for other tools (Gephi, Cytoscape, spreadsheets, Neo4j's bulk import)."""
     from kg.export import graph_from_store
 
     with obj.store() as store:
         graph = graph_from_store(store)
-    if fmt == "neo4j-admin":
-        from kg.bulk_export import write_neo4j_admin
+    to_stdout = str(output) == "-"
+    if fmt in FOLDER_EXPORTS:
+        if to_stdout:
+            raise KGError(f"--format {fmt} writes a folder; give its name with -o")
+        if output.exists() and not output.is_dir():
+            raise KGError(f"{output}: is a file; --format {fmt} writes a folder")
+        if fmt == "csv":
+            from kg.interchange import write_csvs
 
-        files = write_neo4j_admin(graph, output)
-        where = f"{len(files)} files in {output} (run {output / 'import.sh'})"
+            files = write_csvs(graph, output)
+        else:
+            from kg.bulk_export import write_neo4j_admin
+
+            files = write_neo4j_admin(graph, output)
+        where = f"{len(files)} files in {output}" + (f" (run {output / 'import.sh'})" if fmt == "neo4j-admin" else "")
     else:
         if output.is_dir():
             raise KGError(f"{output}: is a folder; give a file name")
-        if fmt == "cypher":
-            from kg.bulk_export import cypher_script
-
-            text = cypher_script(graph)
-        else:
-            from kg.graph import node_link_json
-
-            text = node_link_json(graph) + "\n"
+        text = _export_text(graph, fmt)
+        if to_stdout:
+            click.echo(text, nl=False)
+            return
         output.write_text(text, encoding="utf-8")
         where = str(output)
     err.print(f"wrote {graph.number_of_nodes()} nodes and {graph.number_of_edges()} edges: {where}")
+
+
+def _export_text(graph, fmt: str) -> str:
+    if fmt == "cypher":
+        from kg.bulk_export import cypher_script
+
+        return cypher_script(graph)
+    if fmt in {"graphml", "gexf"}:
+        from kg import interchange
+
+        return interchange.graphml_text(graph) if fmt == "graphml" else interchange.gexf_text(graph)
+    from kg.graph import node_link_json
+
+    return node_link_json(graph) + "\n"
 
 
 @cli.command()
@@ -408,6 +439,14 @@ def status(obj: Context, fmt: str) -> None:
         labels = store.read(cypher.COUNT_LABELS)
         types = store.read(cypher.COUNT_TYPES)
         reports = store.read(cypher.REPORTS)
+    if fmt == "csv":  # one flat table: spreadsheets take no nesting
+        rows = [{"kind": "label", "name": r["label"], "count": r["count"]} for r in labels]
+        rows += [{"kind": "type", "name": r["type"], "count": r["count"]} for r in types]
+        rows += [{"kind": "report", "name": r["id"], "title": r["title"], "publisher": r["publisher"],
+                  "published": r["published"], "path": r["path"]} for r in reports]
+        columns = ["kind", "name", "count", "title", "publisher", "published", "path"]
+        _show([{c: row.get(c) for c in columns} for row in rows], fmt)
+        return
     if fmt != "table":
         _show([{"home": str(obj.home), "labels": labels, "types": types, "reports": reports}], fmt)
         return
@@ -453,7 +492,8 @@ def demo(obj: Context, keep: bool) -> None:
             query = get_query(name)
             rows = store.read(query.cypher, query.bind(params))
             render(rows, "table", title=f"{question}  [dim](kg ask {name})[/]")
-    err.print(f"Explore further: kg --home {home} queries list")
+    err.print(f"The demo has its own store ({home}); your graph in {obj.home.parent} is untouched. "
+              f"Explore it: kg --home {home} status, kg --home {home} queries list")
 
 
 def main() -> None:

@@ -25,7 +25,7 @@ RETURN startNode(r).name AS subject, type(r) AS relation, endNode(r).name AS obj
        coalesce(r.title, r.commodity, r.mode, r.delegation) AS detail, r.evidence AS evidence
 ORDER BY relation, subject, object"""
 STATEMENTS = (FIND_EXACT, FIND_LOOSE, FACTS)
-_EVIDENCE = re.compile(r"^(Report:[^:]+):(\d+)-(\d+) (.*)$", re.S)
+_EVIDENCE = re.compile(r"^(Report:[^:]+):(?:p(\d+):)?(\d+)-(\d+) (.*)$", re.S)  # (p3: the page of a PDF)
 
 
 def _quotes(evidence: list[str] | None, reports: dict[str, dict]) -> list[dict[str, Any]]:
@@ -36,7 +36,8 @@ def _quotes(evidence: list[str] | None, reports: dict[str, dict]) -> list[dict[s
             continue
         report = reports.get(m.group(1), {})
         out.append({"report": m.group(1), "publisher": report.get("publisher"), "published": report.get("published"),
-                    "title": report.get("title"), "chars": f"{m.group(2)}-{m.group(3)}", "quote": m.group(4)})
+                    "title": report.get("title"), "page": int(m.group(2)) if m.group(2) else None,
+                    "chars": f"{m.group(3)}-{m.group(4)}", "quote": m.group(5)})
     return out
 
 

@@ -15,13 +15,14 @@ from pathlib import Path
 
 import yaml
 
+from kg.documents import DOCUMENT_SUFFIXES, html_main_text, html_metadata, read_document
 from kg.errors import InvalidReport
 from kg.models import Report, stable_hash
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
-SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES
+SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | DOCUMENT_SUFFIXES
 MAX_BYTES = 20 * 1024 * 1024
 META_FIELDS = {"title", "publisher", "published", "author", "url", "date", "source"}
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -44,20 +45,41 @@ def iter_report_paths(paths: list[Path]) -> Iterator[Path]:
 
 
 def read_report(path: Path) -> Report:
-    """Read one report file; raise InvalidReport naming the file and the problem."""
-    raw = _read_bytes(path)
-    text = _decode(path, raw)
-    meta, body = _split_front_matter(path, text)
+    """Read one report file; raise InvalidReport naming the file and the problem. Metadata:
+    the document's own (PDF info, Word properties, e-mail headers, a web page's <meta>),
+    then front matter, then a sidecar `<file>.yaml` beside it, each overriding the last."""
     suffix = path.suffix.lower()
-    if suffix in HTML_SUFFIXES:
-        body = html_to_text(body)
-    elif suffix in MARKDOWN_SUFFIXES:
-        body = markdown_to_text(body)
+    pages: list[int] = []
+    if suffix in DOCUMENT_SUFFIXES:
+        meta, body, pages = read_document(path, _read_bytes(path, binary=True))
+    else:
+        text = _decode(path, _read_bytes(path))
+        found, body = _split_front_matter(path, text)
+        meta = {}
+        if suffix in HTML_SUFFIXES:
+            meta = html_metadata(body)
+            body = html_main_text(body) or html_to_text(body)
+        elif suffix in MARKDOWN_SUFFIXES:
+            body = markdown_to_text(body)
+        meta.update(found)
+    meta.update(_sidecar(path))
     body = unicodedata.normalize("NFC", body.replace("\r\n", "\n").replace("\r", "\n"))
     body = CONTROL.sub(" ", body)  # stray control characters: no meaning in text, trouble in exports
     if not body.strip():
         raise InvalidReport(f"{path}: the report has no text")
-    return Report(id=report_id(body), text=body, path=str(path), **meta)
+    meta = {k: v for k, v in meta.items() if k in Report.model_fields}
+    if "published" in meta and not DATE_RE.match(meta["published"]):
+        del meta["published"]  # (a document's own date that is no ISO date: better none than a wrong one)
+    return Report(id=report_id(body), text=body, path=str(path), pages=pages, **meta)
+
+
+def _sidecar(path: Path) -> dict[str, str]:
+    """Metadata from `<file>.yaml` beside the report (for files that cannot hold front matter)."""
+    side = path.with_name(path.name + ".yaml")
+    if not side.is_file():
+        return {}
+    meta, _ = _split_front_matter(side, f"---\n{side.read_text(encoding='utf-8')}\n---\n")
+    return meta
 
 
 def report_id(text: str) -> str:
@@ -65,7 +87,7 @@ def report_id(text: str) -> str:
     return stable_hash(" ".join(text.split()))
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, binary: bool = False) -> bytes:
     try:
         if not path.exists():
             raise InvalidReport(f"{path}: no such file or folder")
@@ -82,7 +104,7 @@ def _read_bytes(path: Path) -> bytes:
         raise InvalidReport(f"{path}: cannot read: {e.strerror or e}") from e
     if not raw.strip():
         raise InvalidReport(f"{path}: the file is empty")
-    if raw.startswith(BINARY_MAGIC) or b"\x00" in raw[:8192]:
+    if not binary and (raw.startswith(BINARY_MAGIC) or b"\x00" in raw[:8192]):
         raise InvalidReport(f"{path}: looks like a binary file, not a text report")
     return raw
 
@@ -172,14 +194,21 @@ def html_to_text(markup: str) -> str:
 
 
 def markdown_to_text(markup: str) -> str:
-    """Markdown without its markup: headings, emphasis, links and images become plain text."""
-    text = re.sub(r"```.*?```", "", markup, flags=re.S)
-    text = re.sub(r"!\[([^\]]*)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", text)
-    text = re.sub(r"^\s{0,3}#{1,6}\s*", "", text, flags=re.M)
-    text = re.sub(r"^\s{0,3}>\s?", "", text, flags=re.M)
-    text = re.sub(r"^\s*[-*+]\s+", "• ", text, flags=re.M)
-    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text)
-    text = re.sub(r"(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\1(?![\w*])", r"\2", text)
-    text = re.sub(r"`([^`]+)`", r"\1", text)
-    return text
+    """Markdown without its markup, read by a CommonMark parser (markdown-it-py): headings,
+    emphasis, links and images become their text, code blocks go, one block per line."""
+    from markdown_it import MarkdownIt
+
+    tokens = MarkdownIt("commonmark").enable("table").parse(markup)
+    blocks: list[str] = []
+    for token in tokens:
+        if token.type == "inline":
+            text = "".join(c.content if c.type in {"text", "code_inline"} else " " if c.type in {"softbreak", "hardbreak"}
+                           else c.content if c.type == "image" else "" for c in token.children or [])
+            blocks.append(("• " if _in_list(tokens, token) else "") + " ".join(text.split()))
+    return "\n\n".join(b for b in blocks if b.strip()) + "\n"
+
+
+def _in_list(tokens, inline) -> bool:
+    """Is this paragraph a list item's (to keep the bullet the old reader wrote)?"""
+    i = tokens.index(inline)
+    return i >= 2 and tokens[i - 2].type == "list_item_open"

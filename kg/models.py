@@ -31,6 +31,7 @@ class Report(Model):
     published: str | None = None
     author: str | None = None
     url: str | None = None
+    pages: list[int] = Field(default_factory=list)  # where each page of a PDF starts (character offsets)
 
     @property
     def node_id(self) -> str:
@@ -44,18 +45,20 @@ class Report(Model):
 
 
 class Evidence(Model):
-    """Where a fact was read: report id, character span, and the sentence."""
+    """Where a fact was read: report id, page (PDFs), character span, and the sentence."""
 
     report: str
     start: int
     end: int
     text: str
+    page: int | None = None
 
     def render(self) -> str:
         quote = " ".join(self.text.split())
         if len(quote) > 400:
             quote = quote[:397] + "..."
-        return f"{self.report}:{self.start}-{self.end} {quote}"
+        page = f"p{self.page}:" if self.page else ""
+        return f"{self.report}:{page}{self.start}-{self.end} {quote}"
 
 
 class Node(Model):

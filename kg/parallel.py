@@ -20,6 +20,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from kg.models import Extraction, Report
+from kg.processes import die_with_parent
 
 CHUNK = 16  # reports per task: the batch nlp.pipe parses at once (kg.extract.pipeline.BATCH_SIZE)
 AUTO_MIN_REPORTS = 24  # below this, starting workers (a model load each) costs more than it saves
@@ -65,10 +66,10 @@ def _in_workers(chunks: list[list[Report]], jobs: int) -> Iterator[Extraction]:
     results taken in submission order."""
     from kg.extract.pipeline import extract_many
 
-    context = multiprocessing.get_context("forkserver")  # (no fork of a process holding threads and sockets)
+    context = multiprocessing.get_context("spawn")  # (no fork of a process holding threads and sockets)
     todo = deque(chunks)
     window: deque[tuple[list[Report], Future]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=die_with_parent) as pool:
         try:
             while todo or window:
                 while todo and len(window) < 2 * jobs:

@@ -67,3 +67,31 @@ def test_neo4j_admin_csvs_hold_everything(seeded_home, tmp_path):
     for a, b, key, attrs in graph.edges(keys=True, data=True):
         want = {k: v for k, v in attrs.items() if v not in (None, [], "")}
         assert back.edges[a, b, key] == want
+
+
+def test_graphml_gexf_csv_and_json_are_read_back_by_their_consumers(seeded_home, tmp_path):
+    """Each format opened by the library that reads it: networkx's GraphML and GEXF readers (what
+    Gephi and Cytoscape parse), the csv module, and networkx's node-link reader."""
+    import json
+
+    from tests.conftest import run_kg
+
+    graph = _seed_graph(seeded_home)
+    n, m = graph.number_of_nodes(), graph.number_of_edges()
+    for fmt, read in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        path = tmp_path / f"g.{fmt}"
+        run_kg(seeded_home, "export", "--format", fmt, "-o", str(path))
+        back = read(path)
+        assert (back.number_of_nodes(), back.number_of_edges()) == (n, m), fmt
+        putin = next(a for _, a in back.nodes(data=True) if a.get("name") == "Vladimir Putin")
+        assert "Putin" in putin["aliases"].split(" | ")  # a list, joined
+    run_kg(seeded_home, "export", "--format", "csv", "-o", str(tmp_path / "csv"))
+    with (tmp_path / "csv" / "nodes.csv").open(newline="", encoding="utf-8") as f:
+        nodes = list(csv.DictReader(f))
+    with (tmp_path / "csv" / "edges.csv").open(newline="", encoding="utf-8") as f:
+        edges = list(csv.DictReader(f))
+    assert (len(nodes), len(edges)) == (n, m)
+    assert {e["type"] for e in edges} >= {"ATTENDED", "SIGNED", "ROUTE_LEG"}
+    out = run_kg(seeded_home, "export", "--format", "json", "-o", "-").stdout  # '-': standard output
+    back = nx.node_link_graph(json.loads(out), edges="edges")
+    assert (back.number_of_nodes(), back.number_of_edges()) == (n, m)

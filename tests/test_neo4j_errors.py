@@ -108,3 +108,11 @@ def test_no_secrets_in_the_repository():
         if name.endswith((".py", ".yml", ".yaml", ".toml", ".md", ".cfg", ".sh")) and name != ".env.example":
             text = (ROOT / name).read_text(errors="ignore")
             assert not re.search(r"NEO4J_PASSWORD\s*=\s*['\"]?\w{6,}", text), name
+
+
+def test_an_http_address_says_bolt_is_expected(tmp_path):
+    _one_line(_kg_neo4j(tmp_path, "http://localhost:7474", "push"), "HTTP address", "neo4j://localhost:7687")
+
+
+def test_an_address_without_scheme_says_which_to_use(tmp_path):
+    _one_line(_kg_neo4j(tmp_path, "localhost:7687", "push"), "no scheme", "neo4j://localhost:7687")

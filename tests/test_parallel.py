@@ -107,8 +107,7 @@ def test_a_killed_worker_loses_no_report(corpus, one_process, tmp_path):
     deadline = time.monotonic() + 120
     while killed is None and time.monotonic() < deadline and proc.poll() is None:
         try:
-            servers = [c for c in psutil.Process(proc.pid).children() if "forkserver" in " ".join(c.cmdline())]
-            workers = [w for s in servers for w in s.children()]  # (the forkserver starts the workers)
+            workers = [c for c in psutil.Process(proc.pid).children() if "spawn_main" in " ".join(c.cmdline())]
             busy = [w for w in workers if w.cpu_times().user > 1.0]  # a worker with its model loaded
         except psutil.Error:  # (a process that ended while it was looked at)
             busy = []
@@ -139,8 +138,7 @@ def test_the_bulk_path_from_shards_to_neo4j_admin_csvs(corpus, tmp_path):
 
 
 def test_zz_no_dask_process_outlives_its_run():
-    """The local clusters above are stopped by the runs that started them (the forkserver of
-    -j stays with this process and ends with it)."""
+    """The local clusters above are stopped by the runs that started them."""
     left = []
     for child in psutil.Process().children(recursive=True):
         try:
@@ -149,3 +147,23 @@ def test_zz_no_dask_process_outlives_its_run():
         except psutil.Error:
             continue
     assert not left
+
+
+def test_workers_end_when_a_load_is_killed(corpus, tmp_path):
+    env = {**os.environ, "KG_HOME": str(tmp_path / "home")}
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "load", "-j", "2", str(corpus)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[psutil.Process] = []
+    deadline = time.monotonic() + 120
+    while len(workers) < 2 and time.monotonic() < deadline and proc.poll() is None:
+        try:
+            workers = [c for c in psutil.Process(proc.pid).children(recursive=True)
+                       if "spawn_main" in " ".join(c.cmdline())]
+        except psutil.Error:
+            workers = []
+        time.sleep(0.2)
+    assert len(workers) == 2, "the workers were not seen"
+    proc.kill()
+    proc.wait()
+    gone, alive = psutil.wait_procs(workers, timeout=30)
+    assert not alive, [p.pid for p in alive]

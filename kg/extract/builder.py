@@ -6,6 +6,7 @@ merges repeated mentions, and records the sentence behind every fact.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -54,7 +55,8 @@ class GraphBuilder:
                 self.add_edge(self.report_node, "MENTIONS", node_id)
 
     def evidence(self, start: int, end: int, text: str) -> str:
-        return Evidence(report=self.report.node_id, start=start, end=end, text=text).render()
+        page = bisect.bisect_right(self.report.pages, start) if self.report.pages else None
+        return Evidence(report=self.report.node_id, start=start, end=end, text=text, page=page).render()
 
     def add_node(self, node_id: str, label: str, name: str, *, aliases: tuple[str, ...] = (),
                  evidence: str | None = None, **props: Any) -> str:

@@ -10,13 +10,11 @@ waits, then says the store is locked. The child is told to die with its parent
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import fcntl
 import hashlib
 import os
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,6 +24,7 @@ from redis.exceptions import ResponseError
 
 from kg.errors import QueryError, StoreUnavailable
 from kg.models import Extraction
+from kg.processes import die_with_parent
 from kg.store import cypher
 from kg.store.base import StoreQueries
 from kg.store.dialect import schema_commands, translate
@@ -34,12 +33,6 @@ GRAPH = "kg"
 LOCK_WAIT = float(os.environ.get("KG_LOCK_WAIT", "30"))
 START_WAIT = float(os.environ.get("KG_START_WAIT", "300"))  # a big log replays for a while
 COMPACT_OVER = int(os.environ.get("KG_COMPACT_OVER", 4 * 2**20))  # write-log bytes after which close() snapshots
-
-
-def _die_with_parent() -> None:  # runs in the child before exec
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(Exception):
-            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
 
 
 def _binaries() -> tuple[str, str]:
@@ -118,7 +111,7 @@ class EmbeddedStore(StoreQueries):
                 "--logfile", str(self.home / "falkordb.log"), "--loadmodule", module]
         try:
             self._proc = subprocess.Popen(args, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                          stderr=subprocess.DEVNULL, preexec_fn=_die_with_parent)
+                                          stderr=subprocess.DEVNULL, preexec_fn=die_with_parent)
         except OSError as e:
             raise StoreUnavailable(f"cannot start the embedded FalkorDB server: {e}") from e
         self._connect()

@@ -68,6 +68,7 @@ class Neo4jStore(StoreQueries):
     def __init__(self, settings: Neo4jSettings):
         if not settings.uri:
             raise StoreUnavailable("no Neo4j address: set NEO4J_URI (e.g. neo4j://localhost:7687) or pass --neo4j-uri")
+        _check_scheme(settings.uri)
         if settings.password is None:
             raise StoreUnavailable("no Neo4j password: set NEO4J_PASSWORD (see .env.example)")
         import neo4j
@@ -166,6 +167,23 @@ class Neo4jStore(StoreQueries):
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+BOLT_SCHEMES = {"neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"}
+
+
+def _check_scheme(uri: str) -> None:
+    """The driver speaks Bolt: an HTTP address (Neo4j Browser's) or none at all is the
+    mistake users make, and the driver's own messages do not say so."""
+    scheme, sep, rest = uri.partition("://")
+    if not sep:
+        raise StoreUnavailable(f"bad Neo4j address {uri!r}: no scheme; use neo4j://{uri} (or bolt://{uri})")
+    if scheme.lower() in {"http", "https"}:
+        host = rest.split("/", 1)[0].rsplit(":", 1)[0]
+        raise StoreUnavailable(f"bad Neo4j address {uri!r}: an HTTP address (Neo4j Browser's); kg speaks Bolt: "
+                               f"use neo4j://{host}:7687")
+    if scheme.lower() not in BOLT_SCHEMES:
+        raise StoreUnavailable(f"bad Neo4j address {uri!r}: the scheme must be one of {', '.join(sorted(BOLT_SCHEMES))}")
 
 
 def _refused(settings: Neo4jSettings) -> str:
