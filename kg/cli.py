@@ -370,7 +370,8 @@ def completion(shell: str) -> None:
 
 
 EXPORTS = {"json": "networkx node-link JSON", "graphml": "GraphML (Gephi, Cytoscape, yEd)",
-           "gexf": "GEXF (Gephi)", "csv": "nodes.csv + edges.csv (a folder)",
+           "gexf": "GEXF (Gephi)", "stix": "a STIX 2.1 bundle (OpenCTI, MISP)",
+           "ftm": "FollowTheMoney entities, JSON lines (Aleph)", "csv": "nodes.csv + edges.csv (a folder)",
            "neo4j-admin": "CSVs + import.sh for neo4j-admin (a folder)", "cypher": "a script for cypher-shell"}
 FOLDER_EXPORTS = {"csv", "neo4j-admin"}
 
@@ -419,6 +420,14 @@ def _export_text(graph, fmt: str) -> str:
         from kg.bulk_export import cypher_script
 
         return cypher_script(graph)
+    if fmt == "stix":
+        from kg.stix_export import stix_bundle
+
+        return stix_bundle(graph)
+    if fmt == "ftm":
+        from kg.ftm_export import ftm_lines
+
+        return ftm_lines(graph)
     if fmt in {"graphml", "gexf"}:
         from kg import interchange
 
