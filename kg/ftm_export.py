@@ -15,6 +15,8 @@ import json
 
 import networkx as nx
 
+from kg.errors import KGError
+
 SCHEMA = {"Person": "Person", "Organization": "Organization", "State": "PublicBody", "Vessel": "Vessel",
           "Event": "Event", "Agreement": "Contract", "Place": "Address", "Report": "Article"}
 LINKS = {"HOLDS_ROLE": ("Membership", "member", "organization"), "MEMBER_OF": ("Membership", "member", "organization"),
@@ -70,7 +72,10 @@ def _entity(model, graph, node: str, attrs: dict):
 
 
 def ftm_lines(graph: nx.MultiDiGraph) -> str:
-    from followthemoney import model
+    try:
+        from followthemoney import model
+    except ImportError:
+        raise KGError("the ftm export needs the 'ftm' extra: pip install 'kg[ftm]'") from None
 
     entities = {}
     for node, attrs in sorted(graph.nodes(data=True)):

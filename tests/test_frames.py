@@ -1,6 +1,8 @@
 """The frame layer and the facts table (kg/extract/frames.py, facts.py, resolve.py) on
 short texts written for these tests: real spaCy parse, real gazetteer, no store."""
 
+import pytest
+
 from kg.extract.frames import lexicon
 from kg.extract.pipeline import extract
 from kg.ingest import report_id
@@ -77,14 +79,20 @@ def test_hedged_shipments_are_marked_not_asserted_plainly():
     assert shipped is not None and shipped.get("confidence") == "reported"
 
 
-def test_reports_of_one_summit_meet_on_one_event_id():
-    texts = ["Leaders gathered in Nairobi for the climate summit on Monday, September 4.",
-             "The Africa Climate Summit, attended by heads of state, is held in Nairobi on 4-6 September."]
+@pytest.mark.parametrize("texts, published, expected", [
+    (["Leaders gathered in Nairobi for the climate summit on Monday, September 4.",
+      "The Africa Climate Summit, attended by heads of state, is held in Nairobi on 4-6 September."],
+     "2023-09-04", "Event:summit-nairobi-2023-09"),
+    (["Admiral Ivan Petrov attended the commissioning ceremony in Vladivostok on December 9.",
+      "The formal ceremony held at Vladivostok on Monday, December 9, was attended by naval officers."],
+     "2024-12-09", "Event:ceremony-vladivostok-2024-12"),  # (a port is a town too)
+])
+def test_reports_of_one_gathering_meet_on_one_event_id(texts, published, expected):
     ids = []
     for text in texts:
-        x = extract(Report(id=report_id(text), text=text, title="t", published="2023-09-04"))
+        x = extract(Report(id=report_id(text), text=text, title="t", published=published))
         ids.append({n.id for n in x.nodes if n.label == "Event"})
-    assert ids[0] & ids[1] == {"Event:summit-nairobi-2023-09"}
+    assert ids[0] & ids[1] == {expected}, ids
 
 
 def test_known_places_carry_coordinates():
@@ -157,14 +165,6 @@ def test_transliterations_with_and_without_iy_fold_together():
     assert fold("Dmitriy") == fold("Dmitri")
 
 
-def test_reports_of_one_ceremony_in_a_port_meet_on_one_event_id():
-    texts = ["Admiral Ivan Petrov attended the commissioning ceremony in Vladivostok on December 9.",
-             "The formal ceremony held at Vladivostok on Monday, December 9, was attended by naval officers."]
-    ids = []
-    for text in texts:
-        x = extract(Report(id=report_id(text), text=text, title="t", published="2024-12-09"))
-        ids.append({n.id for n in x.nodes if n.label == "Event"})
-    assert ids[0] & ids[1] == {"Event:ceremony-vladivostok-2024-12"}, ids
 
 
 def test_an_agreements_term_stays_in_its_name_and_undated_mentions_meet_across_reports():
