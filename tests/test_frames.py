@@ -181,3 +181,13 @@ def test_an_agreements_term_stays_in_its_name_and_undated_mentions_meet_across_r
 def test_a_knight_is_named_without_his_sir():
     labels, _ = _facts("Sir Keir Starmer arrived in Kyiv on Thursday. Sir Keir said the visit mattered.")
     assert [n for n, label in labels.items() if label == "Person"] == ["Keir Starmer"], labels
+
+
+def test_a_joined_portfolio_is_one_title_and_no_organisation():
+    text = ("The accord was signed by Kenyan Minister of Transport and Infrastructure Davis Chirchir and by the "
+            "Minister of Energy and Infrastructure, Omar Haji, in Nairobi on Monday.")
+    labels, _ = _facts(text)
+    assert labels.get("Davis Chirchir") == "Person", labels
+    role = _edges(text).get(("Davis Chirchir", "HOLDS_ROLE", "Kenya"))
+    assert role is not None and role.get("title") == "Minister of Transport and Infrastructure", role
+    assert not any(label == "Organization" and name.startswith("Minister") for name, label in labels.items()), labels

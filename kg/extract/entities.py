@@ -50,7 +50,7 @@ from kg.extract.people import (
     titled_names,
     whole_names,
 )
-from kg.extract.roles import title_words
+from kg.extract.roles import is_title, title_words
 from kg.extract.sites import facilities, places_taken_for_people
 
 QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»"}
@@ -163,6 +163,8 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
         text = clean_span_text(ent.doc[start:end].text)
     if not text.strip():
         return None
+    if ent.label_ == "ORG" and is_title(ctx, text):
+        return None  # 'the Minister of Transport and Infrastructure': a title, whoever holds it
     if ent.label_ in {"ORG", "PERSON", "PRODUCT", "NORP"} and _names_a_class(ent):
         return None  # 'three Talwar class ships', 'the Talwar and Teg class frigates': a class of ships, no actor
     if ent.label_ == "ORG" and text.split()[-1].lower() in {"cutter", "ship", "vessel", "tanker", "frigate", "destroyer"}:

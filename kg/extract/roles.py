@@ -30,9 +30,13 @@ STATE_TITLES = {"President", "Prime Minister", "Deputy Prime Minister", "Leader"
 @cache
 def _title_regex(heads: tuple[str, ...], mods: tuple[str, ...], ports: tuple[str, ...]) -> re.Pattern:
     alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
-    return re.compile(
-        rf"(?P<mods>(?:(?:{alt(mods)})\s+)*)(?:(?P<pre>{alt(ports)})\s+)?(?P<head>{alt(heads)})s?"
-        rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<post>{alt(ports)}))?\b", re.I)
+    port = alt(ports)
+    return re.compile(  # (a portfolio may join several: 'Minister of Transport and Infrastructure')
+        rf"(?P<mods>(?:(?:{alt(mods)})\s+)*)(?:(?P<pre>{port})\s+)?(?P<head>{alt(heads)})s?"
+        rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<post>(?:{port})(?:(?:{JOIN.pattern})(?:{port}))*))?\b", re.I)
+
+
+JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")  # between the parts of a joined portfolio
 
 
 @cache
@@ -67,7 +71,7 @@ def parse_title(ctx: ReportContext, phrase: str) -> str | None:
     mods = " ".join(w.capitalize() if w.islower() and w not in {"former", "then"} else w
                     for w in best.group("mods").split())
     if port:
-        port_name = ports[port.lower()]
+        port_name = " and ".join(dict.fromkeys(ports.get(p.lower(), p) for p in _portfolio_parts(port, ports)))
         head = head if " of " in head else f"{head.split(' of ')[0]} of {port_name}"
         head = re.sub(r"^(\w+) Minister of", r"Minister of", head) if head.split()[0] in {
             "Defence", "Defense", "Foreign", "Transport"} else head
@@ -75,6 +79,23 @@ def parse_title(ctx: ReportContext, phrase: str) -> str | None:
     if re.search(r"\b(former|ex-)", phrase, re.I) and not title.lower().startswith("former"):
         title = "former " + title
     return re.sub(r"\s+", " ", title)
+
+
+def is_title(ctx: ReportContext, phrase: str) -> bool:
+    """Is the phrase a title and nothing more ('the Minister of Transport and Infrastructure')?
+    The tagger often reads one as an organisation."""
+    heads, mods, ports = _lexicon(ctx)
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I)
+    return len(phrase.split()) > 1 and _title_regex(heads, mods, tuple(ports)).fullmatch(phrase) is not None  # ('The
+    # Diplomat' is a magazine)
+
+
+def _portfolio_parts(port: str, ports: dict[str, str]) -> list[str]:
+    """'Transport and Infrastructure' -> its known portfolios (a listed one kept whole:
+    'Energy and Mines' is one portfolio, not two)."""
+    if port.lower() in ports:
+        return [port]
+    return [p for p in JOIN.split(port) if p]
 
 
 def title_words(ctx: ReportContext) -> frozenset[str]:
