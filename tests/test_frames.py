@@ -191,3 +191,10 @@ def test_a_joined_portfolio_is_one_title_and_no_organisation():
     role = _edges(text).get(("Davis Chirchir", "HOLDS_ROLE", "Kenya"))
     assert role is not None and role.get("title") == "Minister of Transport and Infrastructure", role
     assert not any(label == "Organization" and name.startswith("Minister") for name, label in labels.items()), labels
+
+
+def test_sanctions_unveiled_against_someone_are_sanctions_on_them():
+    _, edges = _facts("Washington unveiled new sanctions against Iran Air and Mahan Air on Tuesday. "
+                      "The EU will impose sanctions on Aeroflot next month.")
+    assert {("United States", "SANCTIONED", "Iran Air"), ("United States", "SANCTIONED", "Mahan Air")} <= edges
+    assert ("European Union", "SANCTIONED", "Aeroflot") not in edges  # planned
