@@ -571,8 +571,8 @@ def _actor_subject(ctx: ReportContext, verb: Token) -> str | None:
 def _sanctions(ctx: ReportContext) -> None:
     """'X sanctioned Y', 'X imposed sanctions on Y', 'Y was sanctioned by X'."""
     for verb in ctx.doc:
-        if verb.pos_ != "VERB":
-            continue
+        if verb.pos_ != "VERB" or _asked_for(verb) or _future(verb):
+            continue  # ('will impose sanctions on X': not imposed yet)
         pairs = []
         if verb.lemma_ in SANCTION_VERBS:
             actor = _actor_subject(ctx, verb)
@@ -594,6 +594,11 @@ def _sanctions(ctx: ReportContext) -> None:
 
 
 ASKING = {"ask", "request", "seek", "urge", "call", "plan", "want", "threaten", "try", "attempt", "order", "move"}
+
+
+def _future(verb: Token) -> bool:
+    """'will impose', 'would sanction': told as yet to happen."""
+    return any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in verb.children)
 
 
 def _asked_for(verb: Token) -> bool:
