@@ -132,10 +132,7 @@ def _load_into(store, paths: tuple[Path, ...], keep_going: bool, force: bool, ve
               f"failed {len(result.failed)} in {time.perf_counter() - started:.1f}s")
     if getattr(store, "summary", None) is not None:
         _print_summary(store.summary)
-    for path, problem in result.failed:
-        err.print(f"[red]failed[/] {problem if problem.startswith(path) else path + ': ' + problem}")
-    if result.failed:
-        sys.exit(1)
+    _exit_on_failures(result)
 
 
 @cli.command("extract")
@@ -180,6 +177,11 @@ def extract_cmd(paths: tuple[Path, ...], output: Path, keep_going: bool, jobs: i
             progress.advance(task)
     err.print(f"extracted {written}, already in {output} {len(reports) - len(todo)}, failed {len(result.failed)} "
               f"in {time.perf_counter() - started:.1f}s")
+    _exit_on_failures(result)
+
+
+def _exit_on_failures(result) -> None:
+    """One line a file that failed (naming it), then exit 1 if any did."""
     for path, problem in result.failed:
         err.print(f"[red]failed[/] {problem if problem.startswith(path) else path + ': ' + problem}")
     if result.failed:

@@ -13,13 +13,11 @@ local run writes.
 from __future__ import annotations
 
 import logging
-import math
-from collections import deque
 from collections.abc import Iterable, Iterator
 
 from kg.errors import KGError
 from kg.models import Extraction, Report
-from kg.parallel import CHUNK, _extract_chunk
+from kg.parallel import chunked, extract_chunk, in_order
 
 ENGINES = ("processes", "dask")
 
@@ -46,14 +44,9 @@ def extract_on_dask(reports: Iterable[Report], address: str | None, workers: int
         where = f"the Dask scheduler at {address}" if address else "a local Dask cluster"
         raise KGError(f"cannot start or reach {where}: {str(e).splitlines()[0]}") from None
     try:
-        size = max(1, min(CHUNK, math.ceil(len(items) / (2 * max(1, workers)))))
-        chunks = deque(items[i:i + size] for i in range(0, len(items), size))
-        window: deque = deque()
         limit = 4 * max(1, len(client.scheduler_info().get("workers", {})) or workers)
-        while chunks or window:
-            while chunks and len(window) < limit:
-                window.append(client.submit(_extract_chunk, chunks.popleft(), pure=False))
-            yield from window.popleft().result()
+        yield from in_order(lambda chunk: client.submit(extract_chunk, chunk, pure=False), chunked(items, workers),
+                            limit)
     finally:
         client.close()
         if cluster is not None:

@@ -16,6 +16,7 @@ import json
 import networkx as nx
 
 from kg.errors import KGError
+from kg.interchange import state_codes
 
 SCHEMA = {"Person": "Person", "Organization": "Organization", "State": "PublicBody", "Vessel": "Vessel",
           "Event": "Event", "Agreement": "Contract", "Place": "Address", "Report": "Article"}
@@ -23,18 +24,13 @@ LINKS = {"HOLDS_ROLE": ("Membership", "member", "organization"), "MEMBER_OF": ("
          "OWNED_BY": ("Ownership", "asset", "owner")}  # kg type -> (schema, source property, target property)
 
 
-def _country(graph: nx.MultiDiGraph, attrs: dict) -> str | None:
+def _country(codes: dict[str, str], attrs: dict) -> str | None:
     """An ISO code for a state, or for a place's state (FtM's country type takes codes)."""
-    if attrs.get("iso"):
-        return str(attrs["iso"]).lower()
-    name = attrs.get("country")
-    for _, other in graph.nodes(data=True):
-        if other.get("label") == "State" and other.get("name") == name and other.get("iso"):
-            return str(other["iso"]).lower()
-    return None
+    code = attrs.get("iso") or codes.get(attrs.get("country") or "")
+    return str(code).lower() if code else None
 
 
-def _entity(model, graph, node: str, attrs: dict):
+def _entity(model, codes: dict[str, str], node: str, attrs: dict):
     schema = SCHEMA.get(attrs.get("label", ""))
     if schema is None:
         return None
@@ -49,7 +45,7 @@ def _entity(model, graph, node: str, attrs: dict):
         e.add("name", name)
     if schema not in {"Address", "Article"}:
         e.add("alias", [a for a in attrs.get("aliases") or [] if a != name])
-    country = _country(graph, attrs)
+    country = _country(codes, attrs)
     if country and schema in {"PublicBody", "Address", "Person", "Organization", "Event"}:
         e.add("country", country, quiet=True)
     if schema == "Vessel":
@@ -78,8 +74,9 @@ def ftm_lines(graph: nx.MultiDiGraph) -> str:
         raise KGError("the ftm export needs the 'ftm' extra: pip install 'kg[ftm]'") from None
 
     entities = {}
+    codes = state_codes(graph)
     for node, attrs in sorted(graph.nodes(data=True)):
-        e = _entity(model, graph, node, attrs)
+        e = _entity(model, codes, node, attrs)
         if e is not None:
             entities[node] = e
     links = []

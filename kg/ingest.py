@@ -195,20 +195,17 @@ def html_to_text(markup: str) -> str:
 
 def markdown_to_text(markup: str) -> str:
     """Markdown without its markup, read by a CommonMark parser (markdown-it-py): headings,
-    emphasis, links and images become their text, code blocks go, one block per line."""
+    emphasis, links and images become their text, code blocks go, one block per line, a list
+    item keeps a bullet."""
     from markdown_it import MarkdownIt
 
     tokens = MarkdownIt("commonmark").enable("table").parse(markup)
     blocks: list[str] = []
-    for token in tokens:
-        if token.type == "inline":
-            text = "".join(c.content if c.type in {"text", "code_inline"} else " " if c.type in {"softbreak", "hardbreak"}
-                           else c.content if c.type == "image" else "" for c in token.children or [])
-            blocks.append(("• " if _in_list(tokens, token) else "") + " ".join(text.split()))
+    for i, token in enumerate(tokens):
+        if token.type != "inline":
+            continue
+        words = [" " if c.type in {"softbreak", "hardbreak"} else c.content
+                 for c in token.children or [] if c.type in {"text", "code_inline", "image", "softbreak", "hardbreak"}]
+        bullet = "• " if i >= 2 and tokens[i - 2].type == "list_item_open" else ""
+        blocks.append(bullet + " ".join("".join(words).split()))
     return "\n\n".join(b for b in blocks if b.strip()) + "\n"
-
-
-def _in_list(tokens, inline) -> bool:
-    """Is this paragraph a list item's (to keep the bullet the old reader wrote)?"""
-    i = tokens.index(inline)
-    return i >= 2 and tokens[i - 2].type == "list_item_open"

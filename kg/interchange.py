@@ -17,6 +17,11 @@ import networkx as nx
 LIST_JOIN = " | "
 
 
+def state_codes(graph: nx.MultiDiGraph) -> dict[str, str]:
+    """State name -> ISO code, for formats that name countries by code (STIX, FtM)."""
+    return {a["name"]: str(a["iso"]) for _, a in graph.nodes(data=True) if a.get("label") == "State" and a.get("iso")}
+
+
 def _flat(attrs: dict) -> dict:
     out = {}
     for key, value in attrs.items():

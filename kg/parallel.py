@@ -15,7 +15,7 @@ import multiprocessing
 import os
 import warnings
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
@@ -50,38 +50,44 @@ def extract_reports(reports: Iterable[Report], jobs: int = 1) -> Iterator[Extrac
     if jobs <= 1 or len(items) <= 1:
         yield from extract_many(items)
         return
-    size = max(1, min(CHUNK, math.ceil(len(items) / (2 * jobs))))  # (enough chunks to keep every worker busy)
-    chunks = [items[i:i + size] for i in range(0, len(items), size)]
-    yield from _in_workers(chunks, jobs)
+    context = multiprocessing.get_context("spawn")  # (no fork of a process holding threads and sockets)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=die_with_parent) as pool:
+        yield from in_order(lambda chunk: pool.submit(extract_chunk, chunk), chunked(items, jobs), 2 * jobs)
 
 
-def _extract_chunk(reports: list[Report]) -> list[Extraction]:
+def chunked(items: list[Report], workers: int) -> list[list[Report]]:
+    """Chunks of at most CHUNK reports, enough of them to keep every worker busy."""
+    size = max(1, min(CHUNK, math.ceil(len(items) / (2 * max(1, workers)))))
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def extract_chunk(reports: list[Report]) -> list[Extraction]:
+    """The task a worker runs (a process of -j, or a Dask worker)."""
     from kg.extract.pipeline import extract_many
 
     return list(extract_many(reports))
 
 
-def _in_workers(chunks: list[list[Report]], jobs: int) -> Iterator[Extraction]:
-    """Chunks to workers with a bounded window in flight (memory stays flat on a big corpus),
-    results taken in submission order."""
+def in_order(submit: Callable[[list[Report]], Future], chunks: list[list[Report]], limit: int) -> Iterator[Extraction]:
+    """Chunks submitted with at most `limit` in flight (memory stays flat on a big corpus),
+    results taken in submission order. If the workers are gone (a pool broken by a killed
+    worker), the chunk waited for and every one after it are extracted in this process."""
     from kg.extract.pipeline import extract_many
 
-    context = multiprocessing.get_context("spawn")  # (no fork of a process holding threads and sockets)
     todo = deque(chunks)
     window: deque[tuple[list[Report], Future]] = deque()
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=die_with_parent) as pool:
+    while todo or window:
+        while todo and len(window) < limit:
+            chunk = todo.popleft()
+            window.append((chunk, submit(chunk)))
+        chunk, future = window[0]
         try:
-            while todo or window:
-                while todo and len(window) < 2 * jobs:
-                    chunk = todo.popleft()
-                    window.append((chunk, pool.submit(_extract_chunk, chunk)))
-                chunk, future = window[0]
-                result = future.result()
-                window.popleft()
-                yield from result
+            result = future.result()
         except BrokenProcessPool:
             warnings.warn("an extraction worker died; the reports it had are extracted in this process",
                           RuntimeWarning, stacklevel=2)
-            rest = [chunk for chunk, _ in window] + list(todo)
-            for chunk in rest:
-                yield from extract_many(chunk)
+            for rest in [c for c, _ in window] + list(todo):
+                yield from extract_many(rest)
+            return
+        window.popleft()
+        yield from result

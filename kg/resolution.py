@@ -18,10 +18,9 @@ import re
 from collections import defaultdict
 
 from kg.extract.agreements import generic_name
-from kg.extract.builder import edge_key
+from kg.extract.builder import fact_key
 from kg.extract.normalize import fold
 from kg.models import Edge, Extraction, Node
-from kg.ontology import ontology
 from kg.store import cypher
 
 KIND_WORDS = ("agreement", "treaty", "accord", "pact", "deal", "contract", "memorandum", "memorandum of understanding")
@@ -115,7 +114,6 @@ def _marks(extraction: Extraction) -> dict[str, frozenset[str]]:
 
 def _renamed(extraction: Extraction, remap: dict[str, str]) -> Extraction:
     """Nodes and edges under their new ids; edge keys recomputed, loops dropped."""
-    onto = ontology()
     nodes = [n.model_copy(update={"id": remap[n.id], "props": {**n.props, "merged_ids": [n.id]}})
              if n.id in remap else n for n in extraction.nodes]  # (the id it had, as a fold in the store keeps it)
     edges: list[Edge] = []
@@ -123,7 +121,6 @@ def _renamed(extraction: Extraction, remap: dict[str, str]) -> Extraction:
         source, target = remap.get(e.source, e.source), remap.get(e.target, e.target)
         if source == target:
             continue
-        key_props = {k: e.props.get(k) for k in onto.relationships[e.type].key}
         edges.append(e.model_copy(update={"source": source, "target": target,
-                                          "key": edge_key(source, e.type, target, key_props)}))
+                                          "key": fact_key(source, e.type, target, e.props)}))
     return extraction.model_copy(update={"nodes": nodes, "edges": edges})

@@ -17,6 +17,8 @@ import uuid
 
 import networkx as nx
 
+from kg.interchange import state_codes
+
 NAMESPACE = uuid.UUID("6f1c5d8e-1f0b-5b9e-9b7a-6b6b0b6b6b6b")  # kg's namespace for STIX ids
 EPOCH = "1970-01-01T00:00:00Z"
 
@@ -35,14 +37,10 @@ def _stamp(date: str | None) -> str:
     return f"{parts[0]}-{parts[1]}-{parts[2][:2]}T00:00:00Z"
 
 
-def _iso_of(graph: nx.MultiDiGraph) -> dict[str, str]:
-    return {a["name"]: a["iso"] for _, a in graph.nodes(data=True) if a.get("label") == "State" and a.get("iso")}
-
-
 def stix_bundle(graph: nx.MultiDiGraph) -> str:
     import stix2
 
-    iso = _iso_of(graph)
+    iso = state_codes(graph)
     producer = stix2.Identity(id=_id("identity", "kg"), name="kg", identity_class="system",
                               created=EPOCH, modified=EPOCH)
     objects: dict[str, object] = {}

@@ -81,8 +81,7 @@ class GraphBuilder:
         if source == target or source not in self.nodes or target not in self.nodes:
             return None
         props = {k: v for k, v in props.items() if v is not None and v != ""}
-        key_names = ontology().relationships[rel_type].key
-        key = edge_key(source, rel_type, target, {k: props.get(k) for k in key_names})
+        key = fact_key(source, rel_type, target, props)
         edge = self.edges.get(key)
         if edge is None:
             edge = self.edges[key] = Edge(source=source, target=target, type=rel_type,
@@ -120,6 +119,11 @@ class GraphBuilder:
                               sources=[self.report.node_id], evidence=acc.evidence))
         edges = [self.edges[k] for k in sorted(self.edges)]
         return Extraction(report=self.report, nodes=nodes, edges=edges)
+
+
+def fact_key(source: str, rel_type: str, target: str, props: dict[str, Any]) -> str:
+    """The key of a fact with these endpoints and properties (those the ontology keys it by)."""
+    return edge_key(source, rel_type, target, {k: props.get(k) for k in ontology().relationships[rel_type].key})
 
 
 def edge_key(source: str, rel_type: str, target: str, key_props: dict[str, Any]) -> str:

@@ -21,6 +21,7 @@ from kg.extract.gazetteer import load_yaml
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 LIST_PREPS = {"including", "like", "among"}
+SHIPS = {"ship", "vessel", "warship"}  # the nouns for one ship of any kind
 PRONOUNS = {"he": {"Person"}, "him": {"Person"}, "his": {"Person"}, "she": {"Person"}, "her": {"Person"},
             "it": {"State", "Organization"}, "its": {"State", "Organization"}}
 
@@ -34,6 +35,7 @@ def lexicon() -> dict:
     for key in ("groups", "fleets", "member_verbs", "attendees", "light_verbs", "speech_verbs", "planning",
                 "cancelling"):
         data[key] = frozenset(data[key])
+    data["groups"] |= data["fleets"]
     return data
 
 
@@ -157,6 +159,14 @@ def _noun_frame(noun: Token, kind: str) -> Frame:
     return frame
 
 
+def not_done(verb: Token) -> bool:
+    """Is the verb's clause planned or negated ('will impose', 'did not sanction')? The frames'
+    reading of mood, for rules that read a clause without a frame."""
+    frame = Frame(verb, "")
+    _mood(frame, verb)
+    return frame.planned or frame.negated
+
+
 def _mood(frame: Frame, verb: Token) -> None:
     """Negated ('did not sign', 'scrapped plans to attend'), planned ('will meet', 'is
     scheduled to hold'), hedged ('reportedly', 'is believed to', 'according to X')."""
@@ -222,8 +232,8 @@ def _token_mentions(ctx: ReportContext, tok: Token) -> list[Mention]:
         named = _ship_named(ctx, tok)
         if named is not None:
             return [named]
-        if tok.lemma_.lower() in lexicon()["fleets"] and _of_ships(tok) and (tok.tag_ == "NNS" or tok.lemma_.lower()
-                                                                             not in {"ship", "vessel", "warship"}):
+        if tok.lemma_.lower() in lexicon()["fleets"] and _of_ships(tok) and (tok.tag_ == "NNS"
+                                                                             or tok.lemma_.lower() not in SHIPS):
             return _fleet(ctx)  # 'the detachment', 'a group of ships' of a report that lists its ships once
     inner = [ctx.at(c) for c in tok.children if c.dep_ == "compound"]  # 'the BRICS group' (not "Russia's minister")
     if tok.lemma_.lower() in ctx.gaz.place_heads:  # 'the central city of Kazan'
@@ -296,10 +306,10 @@ def _ship_named(ctx: ReportContext, noun: Token) -> Mention | None:
 
 def _of_ships(noun: Token) -> bool:
     """'the detachment', 'a group of ships', 'the naval force': a group noun that speaks of ships."""
-    if noun.lemma_.lower() in {"ship", "vessel", "warship", "detachment", "flotilla", "squadron", "convoy"}:
+    if noun.lemma_.lower() in SHIPS | {"detachment", "flotilla", "squadron", "convoy"}:
         return True
     return any(c.lower_ in {"naval", "navy"} or c.dep_ == "prep" and c.lower_ == "of" and any(
-        o.lemma_.lower() in {"ship", "vessel", "warship"} for o in c.children) for c in noun.children)
+        o.lemma_.lower() in SHIPS for o in c.children) for c in noun.children)
 
 
 def _fleet(ctx: ReportContext) -> list[Mention]:

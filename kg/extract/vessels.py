@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.context import Mention, ReportContext, doc_text, is_headline
 from kg.extract.events import sentence_date
+from kg.extract.frames import not_done
 from kg.extract.normalize import clean_span_text, fold, slug
 from kg.models import stable_hash
 
@@ -571,7 +572,7 @@ def _actor_subject(ctx: ReportContext, verb: Token) -> str | None:
 def _sanctions(ctx: ReportContext) -> None:
     """'X sanctioned Y', 'X imposed sanctions on Y', 'Y was sanctioned by X'."""
     for verb in ctx.doc:
-        if verb.pos_ != "VERB" or _asked_for(verb) or _future(verb):
+        if verb.pos_ != "VERB" or _asked_for(verb) or not_done(verb):
             continue  # ('will impose sanctions on X': not imposed yet)
         pairs = []
         if verb.lemma_ in SANCTION_VERBS:
@@ -594,11 +595,6 @@ def _sanctions(ctx: ReportContext) -> None:
 
 
 ASKING = {"ask", "request", "seek", "urge", "call", "plan", "want", "threaten", "try", "attempt", "order", "move"}
-
-
-def _future(verb: Token) -> bool:
-    """'will impose', 'would sanction': told as yet to happen."""
-    return any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll"} for c in verb.children)
 
 
 def _asked_for(verb: Token) -> bool:

@@ -168,7 +168,7 @@ def merge_node_statements(label: str, rows: list[dict], into: str) -> list[tuple
     same label: its properties merged as a report's would be, its relationships moved (keys
     recomputed from the new endpoints), itself deleted. Labels and types come from the rows,
     which come from the store, whose labels and types come from the schema."""
-    from kg.extract.builder import edge_key  # (the one definition of a fact's key)
+    from kg.extract.builder import fact_key  # (the one definition of a fact's key)
 
     onto = ontology()
     if not rows:
@@ -181,12 +181,11 @@ def merge_node_statements(label: str, rows: list[dict], into: str) -> list[tuple
     for row in rows:
         if row["type"] is None or row["other"] in {old["id"], into}:
             continue  # (no relationship, or one that the fold makes a loop)
-        spec = onto.relationships.get(row["type"])
-        if spec is None:
+        if row["type"] not in onto.relationships:
             continue
         source, target = (into, row["other"]) if row["outgoing"] else (row["other"], into)
         props = dict(row["props"])
-        props["key"] = edge_key(source, row["type"], target, {k: props.get(k) for k in spec.key})
+        props["key"] = fact_key(source, row["type"], target, props)
         edges.append({**props, "type": row["type"], "source": source, "target": target})
         nodes.setdefault(row["other"], {"id": row["other"], "label": row["other_label"]})
     ends = [{"id": n["id"], "label": n["label"]} for n in nodes.values() if n["id"] != into]
