@@ -15,6 +15,7 @@ import click
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from kg.cli_decisions import COMMANDS as DECISION_COMMANDS
 from kg.errors import KGError, QueryError
 from kg.output import FORMATS, render
 from kg.parallel import AUTO_MIN_REPORTS
@@ -46,6 +47,12 @@ class Context:
         from kg.store.embedded import EmbeddedStore
 
         return EmbeddedStore(self.home)
+
+    def decisions(self) -> list:
+        """The analyst's decisions (kg/decisions.py), applied to everything written."""
+        from kg.decisions import DecisionLog
+
+        return DecisionLog(self.home).read()
 
     def neo4j_store(self):
         from kg.store.neo4j import Neo4jSettings, Neo4jStore
@@ -110,11 +117,11 @@ JOBS = click.option("--jobs", "-j", type=click.IntRange(1, 512), default=None,
 def load(obj: Context, paths: tuple[Path, ...], keep_going: bool, force: bool, jobs: int | None) -> None:
     """Load report files or folders (text, Markdown, HTML) into the store."""
     with obj.store() as store:
-        _load_into(store, paths, keep_going, force, "loaded", jobs)
+        _load_into(store, paths, keep_going, force, "loaded", jobs, obj.decisions())
 
 
 def _load_into(store, paths: tuple[Path, ...], keep_going: bool, force: bool, verb: str,
-               jobs: int | None = None) -> None:
+               jobs: int | None = None, decisions: list | None = None) -> None:
     """Extract and write reports with a progress bar; summary, failures, exit 1 if any failed."""
     from kg.ingest import iter_report_paths
     from kg.loading import load_paths
@@ -127,7 +134,7 @@ def _load_into(store, paths: tuple[Path, ...], keep_going: bool, force: bool, ve
     with _progress() as progress:
         task = progress.add_task(verb.replace("ed", "ing"), total=total or None)
         result = load_paths(store, list(paths), keep_going=keep_going, force=force,
-                            progress=lambda _p: progress.advance(task), jobs=jobs)
+                            progress=lambda _p: progress.advance(task), jobs=jobs, decisions=decisions)
     err.print(f"{verb} {len(result.loaded)}, unchanged {len(result.unchanged)}, "
               f"failed {len(result.failed)} in {time.perf_counter() - started:.1f}s")
     if getattr(store, "summary", None) is not None:
@@ -205,7 +212,7 @@ def push(obj: Context, paths: tuple[Path, ...], keep_going: bool) -> None:
     """
     if paths:
         with obj.neo4j_store() as target:
-            _load_into(target, paths, keep_going, False, "pushed")
+            _load_into(target, paths, keep_going, False, "pushed", decisions=obj.decisions())
         return
     from kg.push import push_store
     from kg.store.embedded import EmbeddedStore
@@ -214,7 +221,7 @@ def push(obj: Context, paths: tuple[Path, ...], keep_going: bool) -> None:
     with obj.neo4j_store() as target, EmbeddedStore(obj.home) as source, _progress() as progress:
         task = progress.add_task("pushing batches", total=None)
         push_store(source, target, obj.neo4j.get("batch_size") or 1000,
-                   progress=lambda i, n: progress.update(task, completed=i, total=n))
+                   progress=lambda i, n: progress.update(task, completed=i, total=n), decisions=obj.decisions())
     _print_summary(target.summary)
     err.print(f"done in {time.perf_counter() - started:.1f}s")
 
@@ -336,7 +343,8 @@ def explain_cmd(obj: Context, name: str, fmt: str) -> None:
             out.print(f"  [green]{q['publisher'] or q['title']}[/] {q['published'] or ''} [dim]{_where(q)}[/]  "
                       f"“{q['quote']}”", highlight=False)
         for fact in entity["facts"]:
-            out.print(f"  [bold]{fact['fact']}[/]", highlight=False)
+            reviewed = " [green]accepted[/]" if fact["review"] == "accepted" else ""
+            out.print(f"  [bold]{fact['fact']}[/] [dim]{fact['key']}[/]{reviewed}", highlight=False)
             for q in fact["quotes"]:
                 out.print(f"    [green]{q['publisher'] or q['title']}[/] {q['published'] or ''} "
                           f"[dim]{_where(q)}[/]  “{q['quote']}”", highlight=False)
@@ -505,6 +513,10 @@ def demo(obj: Context, keep: bool) -> None:
             render(rows, "table", title=f"{question}  [dim](kg ask {name})[/]")
     err.print(f"The demo has its own store ({home}); your graph in {obj.home.parent} is untouched. "
               f"Explore it: kg --home {home} status, kg --home {home} queries list")
+
+
+for _command in DECISION_COMMANDS:
+    cli.add_command(_command)
 
 
 def main() -> None:

@@ -22,7 +22,8 @@ LIMIT 10"""
 FACTS = """MATCH (n {id: $id})-[r]-(m)
 WHERE NOT type(r) IN ['MENTIONS', 'ABOUT']
 RETURN startNode(r).name AS subject, type(r) AS relation, endNode(r).name AS object,
-       coalesce(r.title, r.commodity, r.mode, r.delegation) AS detail, r.evidence AS evidence
+       coalesce(r.title, r.commodity, r.mode, r.delegation) AS detail, r.evidence AS evidence, r.key AS key,
+       r.review AS review
 ORDER BY relation, subject, object"""
 STATEMENTS = (FIND_EXACT, FIND_LOOSE, FACTS)
 _EVIDENCE = re.compile(r"^(Report:[^:]+):(?:p(\d+):)?(\d+)-(\d+) (.*)$", re.S)  # (p3: the page of a PDF)
@@ -48,7 +49,8 @@ def explain(store: Store, name: str) -> list[dict[str, Any]]:
     out = []
     for node in found:
         facts = [{"fact": f"{f['subject']} {f['relation']} {f['object']}" + (f" ({f['detail']})" if f["detail"] else ""),
-                  "quotes": _quotes(f["evidence"], reports)} for f in store.read(FACTS, {"id": node["id"]})]
+                  "key": f["key"], "review": f["review"], "quotes": _quotes(f["evidence"], reports)}
+                 for f in store.read(FACTS, {"id": node["id"]})]
         out.append({"id": node["id"], "label": node["label"], "name": node["name"], "aliases": node["aliases"] or [],
                     "quotes": _quotes(node["evidence"], reports), "facts": facts})
     return out

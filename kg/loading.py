@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.decisions import Decision, apply_extraction
 from kg.errors import KGError
 from kg.ingest import iter_report_paths, read_report
 from kg.models import Extraction, Report
@@ -50,12 +51,15 @@ GROUP_SECONDS = 1.0  # ... or fewer, so that what is extracted lands at least ev
 
 
 def load_paths(store: Store, paths: list[Path], *, keep_going: bool = False, force: bool = False,
-               progress: Callable[[str], None] | None = None, jobs: int | None = None) -> LoadResult:
-    """Read, extract (on `jobs` processes; None: as many as pay off) and write reports."""
+               progress: Callable[[str], None] | None = None, jobs: int | None = None,
+               decisions: list[Decision] | None = None) -> LoadResult:
+    """Read, extract (on `jobs` processes; None: as many as pay off) and write reports,
+    each corrected by the analyst's decisions first."""
     result = LoadResult()
     folders = [p for p in paths if is_shard_folder(p)]  # what `kg extract` wrote
     if folders:
-        _load_shards(store, folders, result, keep_going=keep_going, force=force, progress=progress)
+        _load_shards(store, folders, result, keep_going=keep_going, force=force, progress=progress,
+                     decisions=decisions)
     reports = read_all([p for p in paths if p not in folders], keep_going, result)
     todo = []
     for report in reports:
@@ -66,12 +70,13 @@ def load_paths(store: Store, paths: list[Path], *, keep_going: bool = False, for
         else:
             todo.append(report)
     extractions = extract_reports(todo, jobs_for(jobs, len(todo)))
-    write_extractions(store, extractions, result, keep_going=keep_going, force=force, progress=progress)
+    write_extractions(store, extractions, result, keep_going=keep_going, force=force, progress=progress,
+                      decisions=decisions)
     return result
 
 
 def _load_shards(store: Store, folders: list[Path], result: LoadResult, *, keep_going: bool, force: bool,
-                 progress: Callable[[str], None] | None) -> None:
+                 progress: Callable[[str], None] | None, decisions: list[Decision] | None) -> None:
     """Records of extraction shards, merged in one order whatever the parts are called."""
     def todo() -> Iterable[Extraction]:
         for extraction in read_folders(folders):
@@ -82,20 +87,23 @@ def _load_shards(store: Store, folders: list[Path], result: LoadResult, *, keep_
             else:
                 yield extraction
 
-    write_extractions(store, todo(), result, keep_going=keep_going, force=force, progress=progress)
+    write_extractions(store, todo(), result, keep_going=keep_going, force=force, progress=progress,
+                      decisions=decisions)
 
 
 def write_extractions(store: Store, extractions: Iterable[Extraction], result: LoadResult, *,
                       keep_going: bool = False, force: bool = False,
-                      progress: Callable[[str], None] | None = None) -> None:
-    """Write extracted reports in groups, one transaction per group."""
+                      progress: Callable[[str], None] | None = None,
+                      decisions: list[Decision] | None = None) -> None:
+    """Write extracted reports in groups, one transaction per group: each resolved against
+    the store, then corrected by the decisions (so a rejected fact never lands again)."""
     group: list[Extraction] = []
     rows, started = 0, time.monotonic()
     resolver = Resolver(store)
     for extraction in extractions:
         if force and store.has_report(extraction.report.id):
             store.retract(extraction.report.id)
-        extraction = resolver.resolve(extraction)
+        extraction = apply_extraction(resolver.resolve(extraction), decisions or [])
         merges = resolver.take_merges()
         if merges:  # this report shows stored nodes to be one: what is pending lands first, then they fold
             _write_group(store, group, keep_going, result, progress)

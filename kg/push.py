@@ -24,10 +24,15 @@ def graph_records(store: Store) -> tuple[list[dict], list[dict]]:
 
 
 def push_store(source: Store, target, batch_size: int = 1000,
-               progress: Callable[[int, int], None] | None = None) -> int:
-    """Write everything in `source` to `target` (a store with write_rows); returns batch count."""
+               progress: Callable[[int, int], None] | None = None, decisions: list | None = None) -> int:
+    """Write everything in `source` to `target` (a store with write_rows), then apply the
+    analyst's decisions there too (the target may hold facts from before them: a merged
+    node's old half, a rejected fact); returns batch count."""
+    from kg.decisions_store import enforce
+
     nodes, edges = graph_records(source)
     empty = target.size() == 0  # a first push CREATEs: the source is merged already
     statements = cypher.rows_statements(nodes, edges, batch_size, empty_target=empty)
     target.write_batches(statements, progress)
+    enforce(target, decisions or [])
     return len(statements)

@@ -50,11 +50,16 @@ def statements() -> list[Statement]:
             out.append(Statement(f"edge_create({rel_type},{a},{b})", cypher.edge_create(rel_type, a, b), ("rows",)))
     for label in sorted(cypher.RESOLVED):
         out.append(Statement(f"resolution_rows({label})", cypher.resolution_rows(label), ()))
+    for label in sorted(onto.labels):  # (folds across reports, and review decisions, touch nodes of any label)
         out.append(Statement(f"node_with_edges({label})", cypher.node_with_edges(label), ("id",)))
         out.append(Statement(f"delete_node({label})", cypher.delete_node(label), ("id",)))
+    for rel_type in sorted(onto.relationships):
+        out.append(Statement(f"edge_by_key({rel_type})", cypher.edge_by_key(rel_type), ("key",)))
+        out.append(Statement(f"delete_edge({rel_type})", cypher.delete_edge(rel_type), ("key",)))
     for i, (text, params) in enumerate(cypher.retract_statements("Report:x")):
         out.append(Statement(f"retract[{i}]", text, tuple(params)))
-    for name in ("COUNT_NODES", "COUNT_EDGES", "HAS_REPORT", "ALL_NODES", "ALL_EDGES", "COUNT_LABELS", "COUNT_TYPES", "REPORTS", "SET_LOOKUP"):
+    for name in ("COUNT_NODES", "COUNT_EDGES", "HAS_REPORT", "ALL_NODES", "ALL_EDGES", "COUNT_LABELS", "COUNT_TYPES", "REPORTS", "SET_LOOKUP",
+                 "REPORT_DATES"):
         text = getattr(cypher, name)
         out.append(Statement(name, text, _params(text)))
     for i, text in enumerate(cypher.schema_statements()):

@@ -133,6 +133,7 @@ ALL_EDGES = ("MATCH (a)-[r]->(b) RETURN a.id AS source, b.id AS target, type(r) 
              "properties(r) AS props")
 COUNT_LABELS = "MATCH (n) RETURN labels(n)[0] AS label, count(n) AS count ORDER BY label"
 COUNT_TYPES = "MATCH ()-[r]->() RETURN type(r) AS type, count(r) AS count ORDER BY type"
+REPORT_DATES = "MATCH (r:Report) WHERE r.id IN $ids RETURN r.id AS id, r.published AS published"
 REPORTS = ("MATCH (r:Report) RETURN r.id AS id, r.name AS title, r.publisher AS publisher, "
            "r.published AS published, r.path AS path ORDER BY published, id")
 
@@ -156,6 +157,19 @@ def node_with_edges(label: str) -> str:
     return (f"MATCH (n:{label} {{id: $id}}) OPTIONAL MATCH (n)-[r]-(x)\n"
             "RETURN properties(n) AS node, type(r) AS type, startNode(r) = n AS outgoing, x.id AS other, "
             "labels(x)[0] AS other_label, properties(r) AS props")
+
+
+@cache
+def edge_by_key(rel_type: str) -> str:
+    """One fact by its key (a key starts with its type: the type comes from the schema)."""
+    return (f"MATCH (a)-[r:{rel_type} {{key: $key}}]->(b)\n"
+            "RETURN a.id AS source, labels(a)[0] AS source_label, a.name AS source_name, b.id AS target, "
+            "labels(b)[0] AS target_label, b.name AS target_name, properties(r) AS props")
+
+
+@cache
+def delete_edge(rel_type: str) -> str:
+    return f"MATCH ()-[r:{rel_type} {{key: $key}}]->() DELETE r"
 
 
 @cache
