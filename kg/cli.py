@@ -351,6 +351,29 @@ def explain_cmd(obj: Context, name: str, fmt: str) -> None:
         out.print()
 
 
+@cli.command()
+@click.argument("query", required=False, shell_complete=_complete_query_name)
+@click.option("--param", "-p", "pairs", multiple=True, help="Query parameter as key=value.")
+@click.option("--entity", "-e", help="Draw this entity (id, name or alias) and what is one fact away.")
+@click.option("--limit", type=click.IntRange(min=0), default=DEFAULT_LIMIT, show_default=True,
+              help="Most rows of the query's answer to draw.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=Path("kg-view.html"),
+              show_default=True)
+@click.pass_obj
+def view(obj: Context, query: str | None, pairs: tuple[str, ...], entity: str | None, limit: int,
+         output: Path) -> None:
+    """Write one HTML file that works offline: the graph of a saved query's answer, of an
+    entity's neighbourhood (--entity) or of everything, with a map of its places and routes."""
+    from kg.view import build_view
+
+    if query and entity:
+        raise click.UsageError("give a saved query or --entity, not both")
+    with obj.store() as store:
+        html = build_view(store, query=query, params=_params(pairs), entity=entity, limit=limit)
+    output.write_text(html, encoding="utf-8")
+    err.print(f"wrote {output} ({len(html) // 1024} KB); open it in a browser, no network needed")
+
+
 def _where(quote: dict) -> str:
     """'p. 3, chars 120-250' for a PDF's quote, 'chars 120-250' otherwise."""
     return (f"p. {quote['page']}, " if quote.get("page") else "") + quote["chars"]

@@ -11,7 +11,6 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from kg.errors import KGError
 from kg.output import FORMATS, render
 
 err = Console(stderr=True)
@@ -20,26 +19,12 @@ NOTE = click.option("--note", help="Why (kept with the decision).")
 
 def take(obj, action: str, target: str, *, into: str | None = None, value: str | None = None,
          note: str | None = None) -> None:
-    """Name references resolved in the store, the decision recorded, then applied."""
-    from kg.decisions import DecisionLog, is_fact_key, make
-    from kg.decisions_store import describe_fact, enforce, find_node
+    from kg.decisions_store import take as decide
 
     with obj.store() as store:
-        if is_fact_key(target):
-            what = describe_fact(store, target)
-            if what is None:
-                raise KGError(f"no fact {target!r} in the graph (fact keys are listed by kg explain)")
-        else:
-            node = find_node(store, target)
-            target, what = node["id"], f"{node['label']} {node['name']}"
-            if into:
-                other = find_node(store, into)
-                into, what = other["id"], f"{what} into {other['name']}"
-        decision = make(action, target, into=into, value=value, what=what, note=note)
-        new = DecisionLog(obj.home).add([decision])
-        if new:
-            enforce(store, new)
-    err.print(f"{action} {what}" + ("" if new else " (already decided)") + f"  [dim]{decision.id}[/]", highlight=False)
+        decision, new = decide(store, obj.home, action, target, into=into, value=value, note=note)
+    err.print(f"{action} {decision.what}" + ("" if new else " (already decided)") + f"  [dim]{decision.id}[/]",
+              highlight=False)
 
 
 @click.command()
@@ -152,4 +137,30 @@ def decisions_import(obj, path: Path) -> None:
     err.print(f"imported {len(new)} new decisions of {len(incoming)} from {path}")
 
 
-COMMANDS = (accept, reject, merge, split, rename, retype, decisions)
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Loopback address to serve on (nothing else).")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True)
+@click.option("--open/--no-open", "open_browser", default=True, show_default=True, help="Open it in the browser.")
+@click.pass_obj
+def review(obj, host: str, port: int, open_browser: bool) -> None:
+    """A local web app to check facts (least certain first) in their reports' text and to
+    accept, reject, merge, split, rename or retype: the same decisions as the commands."""
+    import threading
+    import webbrowser
+
+    import uvicorn
+
+    from kg.decisions import DecisionLog
+    from kg.review import app, check_loopback
+
+    check_loopback(host)
+    with obj.store() as store:
+        server = uvicorn.Server(uvicorn.Config(app(store, obj.home), host=host, port=port, log_level="warning"))
+        url = f"http://{host if ':' not in host else '[' + host + ']'}:{port}/"
+        err.print(f"kg review at {url}  (Ctrl+C to stop; decisions go to {DecisionLog(obj.home).path})")
+        if open_browser:
+            threading.Timer(1.0, webbrowser.open, [url]).start()
+        server.run()
+
+
+COMMANDS = (accept, reject, merge, split, rename, retype, decisions, review)

@@ -196,14 +196,16 @@ def _rename(d: Decision, nodes: list[Node], edges: list[Edge]):
 
 
 def _merge(d: Decision, nodes: list[Node], edges: list[Edge]):
-    return _move(nodes, edges, d.target, d.into, None)
+    """(value: the kept node's name when decided; the merged one's becomes an alias, so a
+    report that names only the merged one cannot rename the kept one.)"""
+    return _move(nodes, edges, d.target, d.into, None, name=d.value)
 
 
 def _retype(d: Decision, nodes: list[Node], edges: list[Edge]):
     return _move(nodes, edges, d.target, f"{d.value}:{d.target.split(':', 1)[1]}", d.value)
 
 
-def _move(nodes: list[Node], edges: list[Edge], old: str, new: str, label: str | None):
+def _move(nodes: list[Node], edges: list[Edge], old: str, new: str, label: str | None, name: str | None = None):
     """Node `old` under id `new` (and `label`), its edges following with keys recomputed;
     loops, and edges the ontology does not allow at the new label, dropped."""
     onto = ontology()
@@ -213,7 +215,10 @@ def _move(nodes: list[Node], edges: list[Edge], old: str, new: str, label: str |
             keep = onto.label_properties(label or n.label)
             props = {k: v for k, v in n.props.items() if k in keep}
             props["merged_ids"] = sorted({*(props.get("merged_ids") or []), old})
-            n = n.model_copy(update={"id": new, "label": label or n.label, "props": props})
+            update = {"id": new, "label": label or n.label, "props": props}
+            if name and name != n.name:
+                update.update(name=name, aliases=sorted({*n.aliases, n.name} - {name}))
+            n = n.model_copy(update=update)
         out.append(n)
     labels = {n.id: n.label for n in out}
     moved = []

@@ -101,6 +101,31 @@ def _rewrite(nodes: list[Node], edges: list[Edge], labels: dict[str, str]) -> li
     return cypher.rows_statements(list(node_rows.values()), list(edge_rows.values()), labels=labels)
 
 
+def take(store, home, action: str, target: str, *, into: str | None = None, value: str | None = None,
+         note: str | None = None) -> tuple[Decision, bool]:
+    """One analyst decision (from the CLI or kg review): names resolved in the store, the
+    decision recorded in the store folder's file and applied. Returns it and whether it was new."""
+    from kg.decisions import DecisionLog, make
+    from kg.errors import KGError
+
+    if is_fact_key(target):
+        what = describe_fact(store, target)
+        if what is None:
+            raise KGError(f"no fact {target!r} in the graph (fact keys are listed by kg explain)")
+    else:
+        node = find_node(store, target)
+        target, what = node["id"], f"{node['label']} {node['name']}"
+        if into:
+            other = find_node(store, into)
+            into, what = other["id"], f"{what} into {other['name']}"
+            value = other["name"] if action == "merge" else value
+    decision = make(action, target, into=into, value=value, what=what, note=note)
+    new = DecisionLog(home).add([decision])
+    if new:
+        enforce(store, new)
+    return decision, bool(new)
+
+
 def find_node(store, ref: str) -> dict:
     """The one node `ref` names (an id, a name or an alias, any case); an error otherwise."""
     from kg.errors import KGError

@@ -63,8 +63,10 @@ def test_each_decision_changes_the_graph(decided):
     kim = _read(home, "MATCH (p:Person {id: 'Person:kim-jong-un'}) RETURN p.name AS name, p.aliases AS aliases")
     assert kim[0]["name"] == "Kim Jong-un" and "Kim Jong Un" in kim[0]["aliases"], kim
     places = _read(home, "MATCH (p:Place) WHERE p.name IN ['Primorsky Krai', 'Far Eastern Federal District'] "
-                         "RETURN p.id AS id, p.merged_ids AS merged")
-    assert places == [{"id": "Place:primorsky-krai", "merged": ["Place:far-eastern-federal-district"]}], places
+                         "RETURN p.id AS id, p.name AS name, p.merged_ids AS merged, "
+                         "'Far Eastern Federal District' IN p.aliases AS alias")
+    assert places == [{"id": "Place:primorsky-krai", "name": "Primorsky Krai", "alias": True,  # (the kept name)
+                       "merged": ["Place:far-eastern-federal-district"]}], places
     house = _read(home, "MATCH (n) WHERE n.name = 'Kumsusan State Guest House' RETURN labels(n)[0] AS label")
     assert house == [{"label": "Organization"}], house
     assert [d.action for d in DecisionLog(home).read()] == ["reject", "accept", "rename", "merge", "retype"]

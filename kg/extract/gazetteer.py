@@ -35,7 +35,7 @@ class Entry:
     metonyms: list[str] = field(default_factory=list)
     capital: str = ""
     population: int = 0  # cities: the bigger of two same-named places is the one meant
-    lat: float | None = None  # WGS84, from GeoNames (cities, and ports that are cities)
+    lat: float | None = None  # WGS84: GeoNames for cities, places.yaml for ports, crossings, regions
     lon: float | None = None
 
 
