@@ -1,5 +1,5 @@
-"""Resolution across reports, at load time: a document or a ship that one report names
-otherwise than another ('the 100-year partnership agreement' in one, the UK-Ukraine
+"""Resolution across reports, at load time: a document, a ship or a named event that one
+report names otherwise than another ('the 100-year partnership agreement' in one, the UK-Ukraine
 agreement of January 2025 in the next; 'Gorshkov' and 'the Admiral Gorshkov') goes to the
 node the store, or an earlier report of the same load, already holds under that name.
 
@@ -26,7 +26,8 @@ from kg.store import cypher
 KIND_WORDS = ("agreement", "treaty", "accord", "pact", "deal", "contract", "memorandum", "memorandum of understanding")
 KIND_WORD = re.compile(r"\s+(?:" + "|".join(sorted({re.escape(fold(w)) for w in KIND_WORDS}, key=len, reverse=True))
                        + r")s?$")  # (matched on folded names: 'treaty' folds to 'treati')
-MARKS = {"Agreement": ("PARTY_TO", "in"), "Vessel": ("FLAGGED_IN", "out")}  # what tells two apart
+MARKS = {"Agreement": ("PARTY_TO", "in"), "Vessel": ("FLAGGED_IN", "out"), "Event": ("ATTENDED", "in")}  # the
+# states that tell two apart: an agreement's parties, a ship's flag, the states at an event
 
 
 def keys(node: Node) -> set[str]:
@@ -36,6 +37,8 @@ def keys(node: Node) -> set[str]:
     names = [node.name, *node.aliases]
     if node.label == "Agreement":
         names = [KIND_WORD.sub("", fold(n)) for n in names if not generic_name(n)]
+    if node.label == "Event":  # only a proper name, also as its words' stems ('Marine' / 'Maritime Security Belt')
+        names = [node.name, " ".join(w[:4] for w in fold(node.name).split())] if node.props.get("named") else []
     return {k for n in names if len(k := fold(n)) >= 4} | {"id:" + node.id}
 
 
@@ -53,7 +56,8 @@ class Resolver:
         self.merges: list[tuple[str, str, str]] = []  # (label, old, into): stored nodes to fold, in order
         for label in MARKS:
             for row in store.read(cypher.resolution_rows(label)):
-                node = Node(id=row["id"], label=label, name=row["name"] or "", aliases=row["aliases"] or [])
+                node = Node(id=row["id"], label=label, name=row["name"] or "", aliases=row["aliases"] or [],
+                            props={"named": row.get("named")})
                 folded = {"id:" + i for i in row["merged_ids"] or []}  # ids it had, which a report may give again
                 self._remember(label, node.id, keys(node) | folded, frozenset(m for m in row["marks"] if m))
 
@@ -103,12 +107,14 @@ class Resolver:
 
 
 def _marks(extraction: Extraction) -> dict[str, frozenset[str]]:
+    states = {n.id for n in extraction.nodes if n.label == "State"}
     out: dict[str, set[str]] = defaultdict(set)
     for e in extraction.edges:
         for rel_type, side in MARKS.values():
             if e.type == rel_type:
                 node, mark = (e.target, e.source) if side == "in" else (e.source, e.target)
-                out[node].add(mark)
+                if mark in states:  # (as the store reads them: states only)
+                    out[node].add(mark)
     return {k: frozenset(v) for k, v in out.items()}
 
 

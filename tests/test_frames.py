@@ -196,3 +196,50 @@ def test_sanctions_unveiled_against_someone_are_sanctions_on_them():
                       "The EU will impose sanctions on Aeroflot next month.")
     assert {("United States", "SANCTIONED", "Iran Air"), ("United States", "SANCTIONED", "Mahan Air")} <= edges
     assert ("European Union", "SANCTIONED", "Aeroflot") not in edges  # planned
+
+
+def _events(text: str, published: str = "2025-06-10") -> list:
+    x = extract(Report(id=report_id(text), text=text, title="t", published=published))
+    return [n for n in x.nodes if n.label == "Event"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ('Japan and the Philippines held a naval drill near Palawan. The drill, known as "Kamandag 9", ended on Friday.',
+     "Kamandag 9"),
+    ("Dubbed Northern Shield 2025, the joint exercise began on Tuesday.", "Northern Shield 2025"),
+    ('Greek warships arrived for an exercise with Egypt called "Medusa - 2025".', "Medusa 2025"),
+    ("The Sea Breeze 2025 exercise will end next week.", "Sea Breeze 2025"),
+])
+def test_a_gathering_given_a_name_is_one_event_under_that_name(text, name):
+    events = _events(text)
+    assert [e.name for e in events] == [name] and events[0].props.get("named") is True, events
+
+
+def test_participants_observers_and_units_from_states_attend_a_named_exercise():
+    labels, edges = _facts("Estonia, Latvia and Lithuania have begun a joint naval exercise in the Baltic Sea. "
+                           "The exercise, named Amber Wave 2025, runs until Friday. Naval forces from Finland "
+                           "and Norway joined the exercise. Denmark and Iceland are serving as observers of the drill.",
+                           published="2025-06-10")
+    assert labels.get("Amber Wave 2025") == "Event" and sum(v == "Event" for v in labels.values()) == 1, labels
+    for state in ("Estonia", "Latvia", "Lithuania", "Finland", "Norway", "Denmark", "Iceland"):
+        assert (state, "ATTENDED", "Amber Wave 2025") in edges, state
+    assert ("Amber Wave 2025", "HELD_IN", "Baltic Sea") in edges
+
+
+def test_a_list_of_states_opening_a_report_is_no_dateline():
+    _, edges = _facts("Canada, Mexico and Chile signed the Pacific Fisheries Accord in Lima on Monday.")
+    assert {("Canada", "PARTY_TO", "Pacific Fisheries Accord"), ("Chile", "PARTY_TO", "Pacific Fisheries Accord")} <= edges
+
+
+def test_a_fleet_named_after_a_sea_is_an_organisation_and_its_lead_ship_calls_where_it_arrives():
+    labels, edges = _facts("Turkey's Black Sea Fleet, led by the frigate Kemalreis, arrived at the port of Constanta "
+                           "on Monday. Italy sent the frigate Carabiniere and the destroyer Duilio to the exercise.",
+                           published="2025-06-10")
+    assert labels.get("Black Sea Fleet") == "Organization" and "Black Sea" not in labels, labels
+    assert any(e[:2] == ("Kemalreis", "CALLED_AT") and e[2].startswith("Constan") for e in edges), edges
+    assert {("Carabiniere", "FLAGGED_IN", "Italy"), ("Duilio", "FLAGGED_IN", "Italy")} <= edges
+
+
+def test_a_rank_the_tagger_ran_into_a_name_is_the_persons_title():
+    labels, edges = _facts('"We are ready," said Rear Admiral Liam Connor, commander of the Irish Naval Service.')
+    assert labels.get("Liam Connor") == "Person" and "Rear Admiral Liam Connor" not in labels, labels

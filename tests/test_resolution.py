@@ -77,3 +77,20 @@ def test_a_document_named_two_ways_meets_but_a_namesake_of_other_parties_does_no
     by_parties = {tuple(sorted(r["parties"])) for r in rows}
     assert ("Japan", "Kenya") in by_parties and ("Tanzania", "Uganda") in by_parties, rows
     assert len(rows) == 2, rows  # the Japan-Kenya accord and agreement are one; Tanzania-Uganda's is its own
+
+
+EXERCISE = {
+    "a.txt": "Kenya and Tanzania held a naval drill called Maritime Partnership 2026 off Mombasa.",
+    "b.txt": "Kenya, Tanzania and Uganda are taking part in the exercise, known as Marine Partnership 2026.",
+    "c.txt": "Kenya and Tanzania staged a naval drill called Maritime Partnership 2025 last year.",
+}
+
+
+def test_a_named_exercise_spelt_two_ways_is_one_event_but_last_years_is_its_own(tmp_path):
+    paths = _write(tmp_path / "reports", EXERCISE)
+    exports = {_loaded_one_by_one(tmp_path / f"h{i}", list(order))
+               for i, order in enumerate(itertools.permutations(paths))}
+    assert len(exports) == 1  # six orders, one graph
+    g = _graph(tmp_path / "h0")
+    events = sorted(d["name"] for _, d in g.nodes(data=True) if d["label"] == "Event")
+    assert len(events) == 2 and "Maritime Partnership 2025" in events, events

@@ -21,6 +21,7 @@ class _NodeAcc:
     aliases: set[str] = field(default_factory=set)
     props: dict[str, Any] = field(default_factory=dict)
     evidence: list[str] = field(default_factory=list)
+    proper: bool = False  # a name the text gives it ('an exercise called X'): no description replaces it
 
 
 def better_name(a: str, b: str) -> str:
@@ -59,15 +60,18 @@ class GraphBuilder:
         return Evidence(report=self.report.node_id, start=start, end=end, text=text, page=page).render()
 
     def add_node(self, node_id: str, label: str, name: str, *, aliases: tuple[str, ...] = (),
-                 evidence: str | None = None, **props: Any) -> str:
+                 evidence: str | None = None, proper: bool = False, **props: Any) -> str:
         name = name.strip()  # names never carry edge whitespace (a CSV round trip would lose it)
         aliases = tuple(a.strip() for a in aliases)
         acc = self.nodes.get(node_id)
         if acc is None:
-            acc = self.nodes[node_id] = _NodeAcc(label, name)
+            acc = self.nodes[node_id] = _NodeAcc(label, name, proper=proper)
         elif name != acc.name:
             acc.aliases.add(acc.name)
-            acc.name = better_name(acc.name, name)
+            acc.aliases.add(name)
+            if proper or not acc.proper:
+                acc.name = name if proper and not acc.proper else better_name(acc.name, name)
+            acc.proper = acc.proper or proper
         acc.aliases.update(a for a in aliases if a)
         for key, value in props.items():
             if value is not None and value != "":
@@ -101,7 +105,7 @@ class GraphBuilder:
     def merge_node(self, old: str, new: str) -> None:
         """Fold node `old` into `new` (same thing, found twice): edges follow it."""
         acc = self.nodes.pop(old)
-        self.add_node(new, acc.label, acc.name, aliases=tuple(acc.aliases), **acc.props)
+        self.add_node(new, acc.label, acc.name, aliases=tuple(acc.aliases), proper=acc.proper, **acc.props)
         self.nodes[new].evidence += [e for e in acc.evidence if e not in self.nodes[new].evidence]
         for key, edge in list(self.edges.items()):
             if old in (edge.source, edge.target):

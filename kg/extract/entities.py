@@ -415,7 +415,8 @@ def _dateline(ctx: ReportContext) -> list[Mention]:
             continue
         known = ctx.at(first) if first.i in taken else None
         if known is not None:  # the tagger found the city: only the agencies after it are new
-            if known.label in {"Place", "State"} and known.end < len(doc) and doc[known.end].text in DATELINE_MARKS | {","}:
+            if known.label in {"Place", "State"} and known.end < len(doc) and (
+                    doc[known.end].text in DATELINE_MARKS or doc[known.end].text == "," and _filed(doc, known)):
                 city = ctx.gaz.lookup(known.text.title(), "Place") if known.label == "State" else None
                 if city is not None and city.kind == "city" and fold(known.text) != fold(ctx.name_of(known.node)):
                     ctx.forget(known)  # 'LONDON, Nov 20 (Reuters)': the city, not the government
@@ -439,6 +440,15 @@ def _dateline(ctx: ReportContext) -> list[Mention]:
                 out += _wire_credits(ctx, end, sent)
                 break
     return out + _two_cities(ctx, taken) + _slashed_credit(ctx)
+
+
+def _filed(doc, known: Mention) -> bool:
+    """'LONDON, Nov 20 (Reuters)', 'Beijing, (APP)': a name and a comma open a dateline when
+    the name is in capitals or a date or a credit follows; 'China, Iran and Russia have
+    begun ...' is a list of subjects."""
+    after = doc[known.end + 1] if known.end + 1 < len(doc) else None
+    return doc[known.start:known.end].text.isupper() or after is not None and (
+        after.ent_type_ == "DATE" or after.text == "(")
 
 
 TWO_CITIES = re.compile(r"^\s*([A-Z][A-Z .']+?)/([A-Z][A-Z .']+?)\s*[,\-–—(]")

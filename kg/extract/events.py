@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.context import Mention, ReportContext, in_lede
 from kg.extract.dates import parse_date
-from kg.extract.frames import expand
+from kg.extract.frames import expand, not_done, represented
 from kg.extract.normalize import slug
 
 VISIT_NOUNS = {"visit", "trip", "tour"}
@@ -27,7 +27,8 @@ GROUP_NOUNS = {"delegation", "entourage", "team"}
 INCLUDE_VERBS = {"include", "comprise", "consist", "feature", "contain"}
 ACTORS = {"Person", "State", "Organization"}
 GATHERINGS = {"signing", "summit", "call", "meeting", "talks", "conference", "exhibition", "parade", "ceremony",
-              "inauguration", "funeral"}  # worth a node even undated
+              "inauguration", "funeral", "exercise"}  # worth a node even undated
+NAMING_VERBS = {"call", "name", "dub", "know", "title", "codename", "code-name", "label", "brand", "term"}
 NAME_HEADS = {"memorandum", "agreement", "regulation", "regulations", "mechanism", "declaration", "treaty",
               "format", "resolution", "contract"}  # 'a mechanism for the meeting of ministers' is no event
 CALL_VERBS = {"speak", "talk", "hold", "have", "converse"}
@@ -236,10 +237,12 @@ def _subjects(ctx: ReportContext, verb: Token, labels: set[str]) -> list[Mention
                             if found and found not in out:
                                 out.append(found)
                     continue
-                m = m or _appositive_mention(ctx, t, labels) or _their_state(ctx, t, labels) \
+                m = m or _appositive_mention(ctx, t, labels) \
                     or next(iter(_name_after_title(ctx, t, labels)), None)  # '... and Vietnamese President | To Lam'
-                if m and m not in out:
-                    out.append(m)
+                their = [] if m or "State" not in labels else [r for r in represented(ctx, t) if r.label == "State"]
+                for found in [m] if m else their:  # 'Chinese officials', 'naval forces from Iran and China'
+                    if found not in out:
+                        out.append(found)
             span = ctx.doc[child.left_edge.i:child.i + 1]
             if any(t.lower_ == "and" and t.dep_ == "cc" for t in span):  # 'Kamikawa and Defense Minister Kihara'
                 found = [m for m in ctx.in_span(span.start, span.end) if m.label in labels and m not in out]
@@ -247,21 +250,6 @@ def _subjects(ctx: ReportContext, verb: Token, labels: set[str]) -> list[Mention
                     found = [m for m in found if m.label == "Person"]
                 out += found
     return out
-
-
-OFFICIAL_NOUNS = {"officials", "diplomats", "delegation", "delegates", "negotiators", "ministers", "envoys",
-                  "representatives", "officers", "troops", "forces"}
-
-
-def _their_state(ctx: ReportContext, tok: Token, labels: set[str]) -> Mention | None:
-    """'Chinese officials were in Seoul': officials of a state stand for it."""
-    if "State" not in labels or tok.lower_ not in OFFICIAL_NOUNS:
-        return None
-    for child in tok.children:
-        m = ctx.at(child) if child.dep_ in {"amod", "compound", "poss"} else None
-        if m is not None and m.label == "State":
-            return m
-    return None
 
 
 def _together_with(tok: Token) -> list[Token]:
@@ -431,7 +419,9 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
         return  # 'invitees to the annual NATO conference': a series of events, none of them told
     span = ctx.doc[tok.left_edge.i:tok.right_edge.i + 1]
     inside = [m for m in ctx.in_span(span.start, span.end) if m.label in ACTORS | {"Place"}]
-    named = tok.pos_ == "PROPN" and sum(t.is_title or t.is_upper for t in ctx.doc[tok.left_edge.i:tok.i + 1]) >= 3
+    given = given_name(ctx, tok)
+    named = given is not None or tok.pos_ == "PROPN" and sum(t.is_title or t.is_upper
+                                                             for t in ctx.doc[tok.left_edge.i:tok.i + 1]) >= 3
     participants = [m for m in inside if m.label in ACTORS and m.start < tok.i and not named]  # not BRICS of its forum
     participants += _child_mentions(ctx, tok, "between", {"Person"})  # 'talks between Traore and Putin'
     if kind in {"meeting", "talks", "call"}:  # 'speaks at a meeting with Vietnam's Party chief Nguyen Phu Trong'
@@ -447,7 +437,7 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
                          and (m.label != "State" or ctx.doc[m.end - 1].dep_ in {"pobj", "conj"})]  # not 'Russian' ambassador
     places = [m for m in inside if m.label == "Place" and m.start > tok.i and _after_in_or_at(ctx.doc[m.end - 1], tok)]
     gov = tok.head.head if tok.dep_ == "pobj" else tok.head
-    if gov.pos_ in {"VERB", "AUX"}:
+    if gov.pos_ in {"VERB", "AUX"} and not not_done(gov):  # ('are expected to pay a courtesy call': not yet)
         participants += _subjects(ctx, gov, ACTORS)
         if gov.dep_ in {"advcl", "xcomp"} and gov.tag_ == "VBG":  # 'shook hands with Kim, kicking off a meeting'
             participants += _child_mentions(ctx, gov.head, "with", {"Person"})
@@ -476,6 +466,8 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
     if tok.pos_ == "PROPN":  # 'the 2nd Foreign and Defense Ministerial Meeting': its own name
         first = next(t.i for t in ctx.doc[tok.left_edge.i:tok.i + 1] if t.pos_ not in {"DET", "PUNCT"})
         words = ctx.doc[first:tok.i + 1].text.split()  # "Women's" stays one word
+    if given is not None:  # 'an exercise called "Maritime Security Belt 2024"'
+        words = given.split()
     label = re.sub(r"(?:\s*['’]s)+$|^\W+|\W+$", "", " ".join(words)) or tok.text
     who = "-".join(sorted({ctx.name_of(m.node) for m in participants}))
     name = label if len(words) > 2 else f"{who} {label}".strip()
@@ -493,7 +485,9 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
         names = sorted({ctx.name_of(m.node) for m in participants})
         node_id = f"Event:meeting-{slug('-'.join(names))}-{month}".rstrip("-")
         name = f"{' – '.join(names)} meeting" + (f" in {ctx.name_of(places[0].node)}" if places else "")
-    ev = _record_event(ctx, events, tok, node_id, name, kind, when, participants, places)
+    if given is not None:
+        name = given
+    ev = _record_event(ctx, events, tok, node_id, name, kind, when, participants, places, proper=given is not None)
     people = sorted({m.node for m in participants if ctx.label_of(m.node) == "Person"})
     if kind in {"talks", "meeting"} and 2 <= len(people) <= 4:  # the people in talks met one another
         for i, a in enumerate(people):
@@ -507,6 +501,53 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
             for m in participants:
                 if ctx.label_of(m.node) == "Person" and home_state(ctx, m.node) != host.node:
                     ctx.builder.add_edge(m.node, "VISITED", host.node, evidence=ev)
+
+
+def given_name(ctx: ReportContext, tok: Token) -> str | None:
+    """The proper name an event noun is given: 'the drill, named "X"', 'known as X', 'Dubbed
+    X, the exercise ...', 'an exercise with Iran and China called X' (however the parser
+    hangs the participle), 'drills held under the name X', 'the X exercise'."""
+    namers = [c for c in tok.children if c.dep_ == "acl"]
+    if tok.dep_ in {"nsubj", "nsubjpass"}:  # 'Dubbed X, the exercise got underway'
+        namers += [c for c in tok.head.children if c.dep_ == "advcl" and c.i < tok.i]
+    after = tok.right_edge.i + 1
+    if after < len(tok.doc) and tok.doc[after].dep_ == "advcl":  # '... exercise with Iran and China called X'
+        namers.append(tok.doc[after])
+    heads = [o for v in namers if v.lemma_.lower() in NAMING_VERBS and v.tag_ in {"VBN", "VBD"}
+             for c in v.children for o in ([c] if c.dep_ in {"oprd", "dobj", "attr"} else
+                                           [x for x in c.children if x.dep_ == "pobj"] if c.lower_ == "as" else [])]
+    verb = tok.head if tok.dep_ in {"nsubj", "nsubjpass", "dobj"} else None
+    heads += [a for p in (verb.children if verb is not None else []) if p.dep_ == "prep" and p.lower_ == "under"
+              for n in p.children if n.lower_ == "name" for a in n.children if a.dep_ == "appos"]
+    before = _name_before(ctx, tok)  # 'the Maritime Security Belt 2024 exercise'
+    if before:
+        return before
+    for head in heads:
+        words = [t for t in head.subtree if not t.is_punct or t.text in {"-", "–"} and t.i not in {head.left_edge.i}]
+        text = re.sub(r"\s*[-–]\s*(\d{4})$", r" \1", " ".join(t.text for t in words)).strip(" -–")
+        taken = ctx.at(head)
+        misread = taken is not None and taken.label in {"Person", "Organization"} and taken.node not in ctx.gaz.entries
+        if text[:1].isupper() and len(text) > 3 and (taken is None or misread):
+            if taken is not None:  # 'Dubbed Northern Shield 2025': the tagger's person (or company) is its name
+                ctx.forget(taken)
+            return text
+    return None
+
+
+def _name_before(ctx: ReportContext, tok: Token) -> str | None:
+    """'the Sea Breeze 2025 exercise': title-case words (and a year) right before an event
+    noun, that name nothing else, however the parser hung them."""
+    if tok.pos_ != "NOUN":
+        return None
+    i = tok.i - 1
+    while i >= tok.sent.start and ctx.at(tok.doc[i]) is None and (
+            tok.doc[i].is_title and tok.doc[i].pos_ == "PROPN" or re.fullmatch(r"(?:19|20)\d\d", tok.doc[i].text)):
+        i -= 1
+    words = tok.doc[i + 1:tok.i]
+    if sum(t.is_title for t in words) >= 2 and (i < tok.sent.start or tok.doc[i].lower_ in {"the", "this", "a", "an"}
+                                                or tok.doc[i].tag_ == "POS"):
+        return words.text
+    return None
 
 
 def is_reporter(ctx: ReportContext, node: str) -> bool:
@@ -547,13 +588,15 @@ def _during(ctx: ReportContext, sent: Span, events: EventIndex) -> None:
 
 
 def _record_event(ctx: ReportContext, events: EventIndex, tok: Token, node_id: str, name: str, kind: str,
-                  when: tuple[str, str] | None, people: list[Mention], places: list[Mention]) -> str:
+                  when: tuple[str, str] | None, people: list[Mention], places: list[Mention],
+                  proper: bool = False) -> str:
     """The event node with its dates, who ATTENDED, where it was HELD_IN, and its place in
     the index; returns the evidence (the sentence of `tok`)."""
     ev = ctx.evidence(tok.sent)
     b = ctx.builder
     start, end = when if when else (None, None)
-    b.add_node(node_id, "Event", name, kind=kind, start=start, end=end, evidence=ev)
+    b.add_node(node_id, "Event", name, kind=kind, start=start, end=end, evidence=ev, proper=proper,
+               named=True if proper else None)
     for m in people:
         b.add_edge(m.node, "ATTENDED", node_id, evidence=ev)
     if places:
@@ -850,10 +893,13 @@ def _merge_undated_visits(ctx: ReportContext, events: EventIndex) -> None:
             same = {r.node for r in events.refs if r.kind == ref.kind and r.node in nodes}
             dated = sorted(n for n in same if n != ref.node and nodes[n].props.get("start"))
             if not dated:
-                undated = sorted(same)
+                undated = sorted(same, key=lambda n: (n not in named, n))  # (the one with a name, if any)
                 dated = [undated[0]] if undated[0] != ref.node else []
-        if len(dated) == 1 and not (ref.node in named and dated[0] in named):
-            events.fold(ctx, ref.node, dated[0])  # (two forums with names of their own are two forums)
+        if len(dated) == 1 and not (ref.node in named and dated[0] in named):  # (two named forums are two)
+            if ref.node in named and ref.kind != "visit":  # the id from its name stays: other reports give it too
+                events.fold(ctx, dated[0], ref.node)
+            else:
+                events.fold(ctx, ref.node, dated[0])
 
 
 def _during_visit(summit: EventRef, visit: EventRef) -> bool:

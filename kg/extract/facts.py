@@ -53,6 +53,9 @@ def _slot_nodes(ctx: ReportContext, events: EventIndex, frame: Frame) -> dict[st
     if frame.kind in {"arrive", "visit", "gather", "host"}:  # 'leaders arriving in Kazan': at its summit
         found += _held_at(ctx, events, nodes.get("place", []) + nodes.get("destination", []))
     lex = lexicon()
+    if frame.kind == "observe" and not any(n and n in ctx.builder.nodes for n in found):  # 'X acted as observers'
+        ref = events.current(frame.trigger.i, GATHERINGS)
+        found.append(ref.node if ref else None)
     if any(t.lemma_.lower() in lex["attendees"] for t in frame.slots.get("agent", [])):
         ref = events.current(frame.trigger.i, GATHERINGS)  # 'Guests include X'
         found.append(ref.node if ref else None)

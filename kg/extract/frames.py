@@ -33,7 +33,7 @@ def lexicon() -> dict:
     data["verb_kind"] = {w: kind for kind, words in data["verbs"].items() for w in words}
     data["noun_kind"] = {w: kind for kind, words in data["nouns"].items() for w in words}
     for key in ("groups", "fleets", "member_verbs", "attendees", "light_verbs", "speech_verbs", "planning",
-                "cancelling"):
+                "cancelling", "representatives"):
         data[key] = frozenset(data[key])
     data["groups"] |= data["fleets"]
     return data
@@ -137,6 +137,8 @@ def _noun_frame(noun: Token, kind: str) -> Frame:
     _prepositions(frame, noun)
     if kind in {"visit", "arrive", "attend"}:  # 'the visit of X', 'the arrival of X'
         frame.add("agent", frame.slots.pop("of", []))
+    if kind == "observe":  # 'observers of the drill': the gathering watched
+        frame.add("theme", frame.slots.pop("of", []))
     if kind == "fleet":  # 'four Russian naval vessels, including X': what the ships are, not an act
         frame.add("theme", [noun])
         return frame
@@ -148,7 +150,8 @@ def _noun_frame(noun: Token, kind: str) -> Frame:
     if gov.pos_ in {"VERB", "AUX"} and gov.i != noun.i:
         light = gov.lemma_.lower() in lexicon()["light_verbs"] and noun.dep_ in {"dobj", "attr", "nsubjpass"}
         during = noun.dep_ == "pobj" and noun.head.lower_ in {"during", "at", "on", "in", "after", "before"}
-        if light or during:
+        role = kind == "observe" and noun.dep_ == "pobj" and noun.head.lower_ == "as"  # 'X are serving as observers'
+        if light or during or role:
             frame.add("agent", _subjects(gov))
             _prepositions(frame, gov)
         if during and gov.lemma_.lower() in lexicon()["speech_verbs"]:
@@ -217,28 +220,58 @@ def expand(ctx: ReportContext, tokens: list[Token], labels: set[str] | None = No
     return list(out.values())
 
 
+def _led_by(ctx: ReportContext, tok: Token) -> list[Mention]:
+    """'the Pacific Fleet, led by the Varyag cruiser': the ships that lead a group go where it goes."""
+    agents = [o for c in tok.children if c.dep_ == "acl" and c.lemma_ == "lead" for a in c.children
+              if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+    return [m for o in agents for m in _token_mentions(ctx, o) if m.label == "Vessel"]
+
+
 def _token_mentions(ctx: ReportContext, tok: Token) -> list[Mention]:
     own = ctx.at(tok)
     if own is not None:
-        return [own]
+        return [own] + _led_by(ctx, tok)
     if tok.lower_ in PRONOUNS:
         ref = _antecedent(ctx, tok, PRONOUNS[tok.lower_])
         return [ref] if ref else []
-    members = _members(ctx, tok)
+    members = _members(ctx, tok) or represented(ctx, tok)
     if members:
-        return members
+        return members + _led_by(ctx, tok)
     if tok.lemma_.lower() in lexicon()["fleets"] or tok.lower_ in lexicon()["noun_kind"] \
             and lexicon()["noun_kind"][tok.lower_] == "fleet":
         named = _ship_named(ctx, tok)
-        if named is not None:
-            return [named]
+        if named is not None:  # 'the destroyer Urumqi and the frigate Linyi': the names listed with it too
+            return [named] + [m for c in ctx.doc[named.end - 1].conjuncts
+                              if (m := ctx.at(c)) is not None and m.label == "Vessel"]
         if tok.lemma_.lower() in lexicon()["fleets"] and _of_ships(tok) and (tok.tag_ == "NNS"
                                                                              or tok.lemma_.lower() not in SHIPS):
             return _fleet(ctx)  # 'the detachment', 'a group of ships' of a report that lists its ships once
+    led = _led_by(ctx, tok)
+    if led:
+        return led
     inner = [ctx.at(c) for c in tok.children if c.dep_ == "compound"]  # 'the BRICS group' (not "Russia's minister")
     if tok.lemma_.lower() in ctx.gaz.place_heads:  # 'the central city of Kazan'
         inner += [ctx.at(o) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
     return [m for m in inner if m is not None and m.label in {"Organization", "State", "Place"}]
+
+
+def represented(ctx: ReportContext, tok: Token, depth: int = 0) -> list[Mention]:
+    """The states and bodies people or units stand for: 'Chinese officials', 'Russia's
+    forces', 'naval forces from Iran, Russia and China', 'representatives from the navies of
+    Pakistan and India'."""
+    if tok.lemma_.lower() not in lexicon()["representatives"] or depth > 2:
+        return []
+    out: dict[str, Mention] = {}
+    for c in tok.children:
+        found = [ctx.at(c)] if c.dep_ in {"amod", "compound", "poss"} else []
+        if c.dep_ == "prep" and c.lower_ in {"from", "of"}:
+            for o in (o for o in c.children if o.dep_ == "pobj"):
+                found += [ctx.at(t) or None for t in [o, *o.conjuncts]]
+                found += represented(ctx, o, depth + 1)
+        for m in found:
+            if m is not None and m.label in {"State", "Organization"}:
+                out.setdefault(m.node, m)
+    return list(out.values())
 
 
 def _members(ctx: ReportContext, group: Token, depth: int = 0) -> list[Mention]:
@@ -298,7 +331,7 @@ def _listed_by(verb: Token) -> list[Token]:
 def _ship_named(ctx: ReportContext, noun: Token) -> Mention | None:
     """The vessel a ship noun names: 'the frigate Gorshkov' (the noun modifies the name),
     'the Kazan submarine' and 'the tug, the Nikolai Chiker' (the name modifies or follows it)."""
-    near = [noun.head] if noun.dep_ in {"compound", "amod", "nmod"} else []
+    near = [noun.head] if noun.dep_ in {"compound", "amod", "nmod", "appos"} else []  # ('the Varyag, a cruiser')
     near += [c for c in noun.children if c.dep_ in {"compound", "appos", "nmod"}]
     near += [noun.nbor()] if noun.i + 1 < len(noun.doc) else []  # 'the supply ship Taihu', however parsed
     return next((m for t in near if (m := ctx.at(t)) is not None and m.label == "Vessel"), None)

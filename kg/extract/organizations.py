@@ -443,7 +443,8 @@ def former_names(ctx: ReportContext) -> None:
 def longer_names(ctx: ReportContext) -> None:
     """'the National Security Council': the ruler knew 'Security Council' (the UN's), the tagger
     took 'the National' for a name of its own; a known organisation's name inside a longer
-    title-case name is that longer name, not the known organisation."""
+    title-case name is that longer name, not the known organisation. Likewise a place's
+    name before an organisation's head word ('Pacific Fleet') is that organisation's name."""
     doc, ents, changed = ctx.doc, [], False
     for ent in doc.ents:
         prev = ents[-1] if ents else None
@@ -464,6 +465,17 @@ def longer_names(ctx: ReportContext) -> None:
                 ents.append(Span(doc, start, ent.end, label="ORG"))
                 changed = True
                 continue
+        entry = ctx.gaz.entries.get(ent.ent_id_) if ent.label_ in {"LOC", "GPE"} and ent.ent_id_ else None
+        end = ent.end
+        while entry is not None and entry.label == "Place" and end < len(doc) and doc[end].is_title \
+                and doc[end].text in ctx.gaz.org_heads and not doc[end].ent_type_:
+            end += 1  # 'the Pacific Fleet', 'the Black Sea Fleet': a body named after a place
+        if end > ent.end:
+            for t in doc[ent.start:end]:
+                t.ent_id_ = ""
+            ents.append(Span(doc, ent.start, end, label="ORG"))
+            changed = True
+            continue
         ents.append(ent)
     if changed:
         doc.ents = ents

@@ -290,6 +290,7 @@ def split_office_holders(ctx: ReportContext) -> None:
     territory; the portfolio lexicon and the place words tell where that name ends."""
     doc = ctx.doc
     portfolios = sorted({v for vs in ctx.gaz.titles["portfolios"].values() for v in vs}, key=len, reverse=True)
+    ranks = sorted({h.lower() for h in ctx.gaz.titles["heads"]}, key=len, reverse=True)
     ents, changed = [], False
     for ent in doc.ents:
         cut, label = None, "ORG"
@@ -300,6 +301,14 @@ def split_office_holders(ctx: ReportContext) -> None:
                 and doc[ent.start - 1].lower_ in {"of", "for"}:
             rest = ent.text  # 'Minister of | Energy & Water Resources Bintu Camara': the tagger began at the portfolio
         port = next((p for p in portfolios if rest.lower().startswith(p.lower() + " ")), None)
+        rank = next((t for t in ranks if ent.text.lower().startswith(t + " ")), None) if ent.label_ == "ORG" else None
+        if rank and not org_word(ctx, ent[-1].text):  # 'Rear Admiral Shahram Irani': a title, then a name
+            words = ent.text[len(rank):].split()
+            person = doc.char_span(ent.start_char + len(rank) + 1, ent.end_char, label="PERSON")
+            if 2 <= len(words) <= 3 and _could_be_name(ctx, words) and person is not None:
+                ents.append(person)
+                changed = True
+                continue
         if port:
             cut = ent.start_char + offset + len(port)
         elif ent.label_ in {"ORG", "PERSON"}:  # 'the Primorsky Territory Oleg Kozhemyako': the governor

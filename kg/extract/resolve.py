@@ -40,12 +40,14 @@ def _neighbours(ctx: ReportContext, event: str) -> set[str]:
 
 
 def _ranked(ctx: ReportContext, events: EventIndex, kind: str) -> list[str]:
-    """A kind's events, most salient first: most mentioned, then most attended, then dated."""
+    """A kind's events, most salient first: named, then most mentioned, then most attended,
+    then dated ('the drill, named X' is the name of the 'joint naval drill' before it)."""
     b = ctx.builder
     nodes = [n for n, acc in b.nodes.items() if acc.label == "Event" and acc.props.get("kind") == kind]
     refs = {n: sum(r.node == n for r in events.refs) for n in nodes}
+    named = {r.node for r in events.refs if r.named}
     links = {n: sum(n in (e.source, e.target) for e in b.edges.values()) for n in nodes}
-    return sorted(nodes, key=lambda n: (-refs[n], -links[n], not b.nodes[n].props.get("start"), n))
+    return sorted(nodes, key=lambda n: (n not in named, -refs[n], -links[n], not b.nodes[n].props.get("start"), n))
 
 
 def _compatible(ctx: ReportContext, events: EventIndex, a: str, b: str) -> bool:

@@ -191,7 +191,8 @@ def _names_before_ship_words(doc, i: int) -> list[str]:
         if doc[j].lower_ in CLASS_WORDS:
             return []  # 'Talwar class frigates' names a class of ships, not a ship
         j -= 1
-    if j < 0 or not (doc[j].pos_ == "PROPN" and NAME_TOKEN.match(doc[j].text)) or j == i - 1 and doc[j].ent_type_:
+    if j < 0 or not (doc[j].pos_ == "PROPN" and NAME_TOKEN.match(doc[j].text)) \
+            or j == i - 1 and doc[j].ent_type_ not in NAME_TAGS:  # (not 'the Russian vessel'; 'the Varyag cruiser')
         return []
     names, end = [], j
     while True:

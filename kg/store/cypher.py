@@ -138,17 +138,20 @@ REPORTS = ("MATCH (r:Report) RETURN r.id AS id, r.name AS title, r.publisher AS 
            "r.published AS published, r.path AS path ORDER BY published, id")
 
 
-RESOLVED = {"Agreement": "(m:State)-[:PARTY_TO]->(n)", "Vessel": "(n)-[:FLAGGED_IN]->(m:State)"}
+RESOLVED = {"Agreement": "(m:State)-[:PARTY_TO]->(n)", "Vessel": "(n)-[:FLAGGED_IN]->(m:State)",
+            "Event": "(m:State)-[:ATTENDED]->(n)"}
 
 
 @cache
 def resolution_rows(label: str) -> str:
-    """A label's nodes with the states that mark them (an agreement's parties, a ship's flag),
+    """A label's nodes with the states that mark them (an agreement's parties, a ship's flag,
+    the states at an event),
     for resolution across reports (kg/resolution.py)."""
     pattern = RESOLVED[label]
+    named = ", n.named AS named" if label == "Event" else ""  # (an event is met by a proper name only)
     return (f"MATCH (n:{label}) OPTIONAL MATCH {pattern}\n"
-            "RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.merged_ids AS merged_ids, collect(m.id) AS marks "
-            "ORDER BY id")
+            f"RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.merged_ids AS merged_ids{named}, "
+            "collect(m.id) AS marks ORDER BY id")
 
 
 @cache
