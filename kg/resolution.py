@@ -1,5 +1,5 @@
-"""Resolution across reports, at load time: a document, a ship or a named event that one
-report names otherwise than another ('the 100-year partnership agreement' in one, the UK-Ukraine
+"""Resolution across reports, at load time: a document, a ship, a named event or a person
+that one report names otherwise than another ('the 100-year partnership agreement' in one, the UK-Ukraine
 agreement of January 2025 in the next; 'Gorshkov' and 'the Admiral Gorshkov') goes to the
 node the store, or an earlier report of the same load, already holds under that name.
 
@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from rapidfuzz import fuzz
+
 from kg.extract.agreements import generic_name
 from kg.extract.builder import fact_key
 from kg.extract.normalize import fold
@@ -26,8 +28,10 @@ from kg.store import cypher
 KIND_WORDS = ("agreement", "treaty", "accord", "pact", "deal", "contract", "memorandum", "memorandum of understanding")
 KIND_WORD = re.compile(r"\s+(?:" + "|".join(sorted({re.escape(fold(w)) for w in KIND_WORDS}, key=len, reverse=True))
                        + r")s?$")  # (matched on folded names: 'treaty' folds to 'treati')
-MARKS = {"Agreement": ("PARTY_TO", "in"), "Vessel": ("FLAGGED_IN", "out"), "Event": ("ATTENDED", "in")}  # the
-# states that tell two apart: an agreement's parties, a ship's flag, the states at an event
+NEAR = {"Person": 10}  # labels whose full names (of at least so many letters) also meet a near spelling
+MARKS = {"Agreement": ("PARTY_TO", "in"), "Vessel": ("FLAGGED_IN", "out"), "Event": ("ATTENDED", "in"),
+         "Person": ("HOLDS_ROLE", "out")}  # the states that tell two apart: an agreement's parties, a ship's
+# flag, the states at an event, the state a person serves
 
 
 def keys(node: Node) -> set[str]:
@@ -39,6 +43,8 @@ def keys(node: Node) -> set[str]:
         names = [KIND_WORD.sub("", fold(n)) for n in names if not generic_name(n)]
     if node.label == "Event":  # only a proper name, also as its words' stems ('Marine' / 'Maritime Security Belt')
         names = [node.name, " ".join(w[:4] for w in fold(node.name).split())] if node.props.get("named") else []
+    if node.label == "Person":  # a full name ('Wladyslaw' / 'Władysław Kosiniak-Kamysz'), not a surname alone
+        names = [n for n in names if len(fold(n).split()) >= 2]
     return {k for n in names if len(k := fold(n)) >= 4} | {"id:" + node.id}
 
 
@@ -54,6 +60,7 @@ class Resolver:
         self.marks: dict[str, frozenset[str]] = {}
         self.label: dict[str, str] = {}
         self.merges: list[tuple[str, str, str]] = []  # (label, old, into): stored nodes to fold, in order
+        self.by_first: dict[tuple[str, str], set[str]] = defaultdict(set)  # (label, first word) -> keys
         for label in MARKS:
             for row in store.read(cypher.resolution_rows(label)):
                 node = Node(id=row["id"], label=label, name=row["name"] or "", aliases=row["aliases"] or [],
@@ -64,6 +71,8 @@ class Resolver:
     def _remember(self, label: str, node: str, names: set[str], marks: frozenset[str]) -> None:
         for key in names:
             self.by_key[(label, key)].add(node)
+            if label in NEAR and not key.startswith("id:"):
+                self.by_first[(label, key.split()[0])].add(key)
         self.marks[node] = self.marks.get(node, frozenset()) | marks
         self.label[node] = label
 
@@ -86,7 +95,7 @@ class Resolver:
             if node.label not in MARKS:
                 continue
             mine = marks.get(node.id, frozenset())
-            found = set().union(*(self.by_key.get((node.label, k), set()) for k in known[node.id]))
+            found = set().union(*(self.by_key.get((node.label, k), set()) for k in self._near(node.label, known[node.id])))
             found = {i for i in found - {node.id} if _compatible(mine, self.marks[i])}
             if not found:
                 continue
@@ -100,6 +109,18 @@ class Resolver:
             if node.label in MARKS:
                 self._remember(node.label, remap.get(node.id, node.id), known[node.id], marks.get(node.id, frozenset()))
         return _renamed(extraction, remap) if remap else extraction
+
+    def _near(self, label: str, names: set[str]) -> set[str]:
+        """The keys themselves, and for people the known full names one slip of spelling away
+        ('Ahn Gyu-back' and 'Ahn Gyu-baek'): the same first word and word count, 90% alike."""
+        out = set(names)
+        for key in names if label in NEAR else ():
+            words = key.split()
+            if key.startswith("id:") or len(key) < NEAR[label]:
+                continue
+            out |= {k for k in self.by_first.get((label, words[0]), ()) if len(k.split()) == len(words)
+                    and fuzz.ratio(k, key) >= 90}
+        return out
 
     def take_merges(self) -> list[tuple[str, str, str]]:
         out, self.merges = self.merges, []
@@ -120,7 +141,8 @@ def _marks(extraction: Extraction) -> dict[str, frozenset[str]]:
 
 def _renamed(extraction: Extraction, remap: dict[str, str]) -> Extraction:
     """Nodes and edges under their new ids; edge keys recomputed, loops dropped."""
-    nodes = [n.model_copy(update={"id": remap[n.id], "props": {**n.props, "merged_ids": [n.id]}})
+    nodes = [n.model_copy(update={"id": remap[n.id], "props": {**n.props, "merged_ids": [n.id]},
+                                  "aliases": sorted({*n.aliases, n.name})})  # (its spelling stays an alias)
              if n.id in remap else n for n in extraction.nodes]  # (the id it had, as a fold in the store keeps it)
     edges: list[Edge] = []
     for e in extraction.edges:

@@ -94,3 +94,25 @@ def test_a_named_exercise_spelt_two_ways_is_one_event_but_last_years_is_its_own(
     g = _graph(tmp_path / "h0")
     events = sorted(d["name"] for _, d in g.nodes(data=True) if d["label"] == "Event")
     assert len(events) == 2 and "Maritime Partnership 2025" in events, events
+
+
+PEOPLE = {
+    "a.txt": "Danish Defence Minister Jørgen Hansen visited Oslo on Monday, March 2, 2026.",
+    "b.txt": "Jorgen Hamsen, Denmark's defence minister, met Norwegian officials in Oslo on March 2, 2026.",
+    "c.txt": "Swedish Foreign Minister Jorgen Hanson spoke in Stockholm on March 3, 2026.",
+}
+
+
+def test_a_person_spelt_apart_in_two_reports_is_one_but_a_namesake_of_another_state_is_not(tmp_path):
+    paths = _write(tmp_path / "reports", PEOPLE)
+    exports = {_loaded_one_by_one(tmp_path / f"h{i}", list(order))
+               for i, order in enumerate(itertools.permutations(paths))}
+    assert len(exports) == 1  # six orders, one graph
+    g = _graph(tmp_path / "h0")
+    people = {n: d for n, d in g.nodes(data=True) if d["label"] == "Person"}
+    assert len(people) == 2, people
+    states = {n: {g.nodes[t]["name"] for _, t, k in g.out_edges(n, keys=True)
+                  if g.edges[n, t, k]["type"] == "HOLDS_ROLE"} for n in people}
+    danish = next(n for n, s in states.items() if "Denmark" in s)
+    assert {"Jørgen Hansen", "Jorgen Hamsen"} <= {people[danish]["name"], *people[danish]["aliases"]}, people[danish]
+    assert any(s == {"Sweden"} for s in states.values()), states

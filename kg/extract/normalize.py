@@ -20,9 +20,14 @@ _TRANSLIT = [
 _APOS = re.compile(r"[’'`ʼ]")
 
 
+# Letters Unicode does not decompose into a base letter and an accent ('Władysław' is 'Wladyslaw').
+_UNDECOMPOSED = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss",
+                               "æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "þ": "th", "ð": "d"})
+
+
 def ascii_fold(text: str) -> str:
     """Strip accents; keep letters, digits and spaces."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)).encode("ascii", "ignore").decode()
     return text
 
 

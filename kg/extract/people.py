@@ -179,8 +179,8 @@ def resolve_people(ctx: ReportContext, people: list[Mention]) -> None:
         core = _without_suffix(name)
         if len(core.split()) == 1:  # 'Putin', and 'Marcos Jr.' after 'Ferdinand Marcos Jr.'
             f = fold(core)
-            matches = [n for n in full if f in {fold(p) for p in re.split(r"[\s\-]", _without_suffix(n))}
-                       and (core == name or _without_suffix(n) != n)]
+            matches = [n for n in full if f in {fold(p) for p in re.split(r"[\s\-]", _without_suffix(n)) + n.split()}
+                       and (core == name or _without_suffix(n) != n)]  # ('Kosiniak-Kamysz' too)
             surnames = [n for n in matches if fold(_without_suffix(n).split()[-1]) == f or fold(n.split()[0]) == f]
             if surnames:
                 name = surnames[0]

@@ -349,8 +349,11 @@ def extract_roles(ctx: ReportContext) -> dict[str, str]:
             org = _affiliation(ctx, toks)
             if org is None and toks is left and appos:  # 'The head of Niger's government, General X'
                 org = _affiliation(ctx, appos)
-            if org is None and title.split()[-1] in {"President", "Minister", "Leader"} | {
-                    t.split()[-1] for t in STATE_TITLES} or (org is None and " of " in title):
+            near = [ctx.doc[toks[0].i - 1]] if toks[0].i > 0 else []
+            unread = any(t.ent_type_ == "NORP" and ctx.at(t) is None for t in [*near, *toks])  # 'Korean Defense Minister':
+            # (a nationality the gazetteer cannot place: the sentence's other state is not his)
+            if org is None and not unread and (title.split()[-1] in {"President", "Minister", "Leader"} | {
+                    t.split()[-1] for t in STATE_TITLES} or " of " in title):
                 dateline = ctx.dateline()  # 'MANILA – ... President Marcos': the state it is filed from
                 home = ctx.state_of(dateline.node) if dateline else None
                 if home and {m.node for m in _free_states(ctx, sent, toks)} - {home}:

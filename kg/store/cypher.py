@@ -139,7 +139,7 @@ REPORTS = ("MATCH (r:Report) RETURN r.id AS id, r.name AS title, r.publisher AS 
 
 
 RESOLVED = {"Agreement": "(m:State)-[:PARTY_TO]->(n)", "Vessel": "(n)-[:FLAGGED_IN]->(m:State)",
-            "Event": "(m:State)-[:ATTENDED]->(n)"}
+            "Event": "(m:State)-[:ATTENDED]->(n)", "Person": "(n)-[:HOLDS_ROLE]->(m:State)"}
 
 
 @cache
@@ -192,7 +192,9 @@ def merge_node_statements(label: str, rows: list[dict], into: str) -> list[tuple
         return []
     old = rows[0]["node"]
     node = {k: v for k, v in old.items() if k in onto.label_properties(label)}
-    node.update(id=into, label=label, merged_ids=[*(old.get("merged_ids") or []), old["id"]])
+    node.update(id=into, label=label, merged_ids=[*(old.get("merged_ids") or []), old["id"]],
+                aliases=list(dict.fromkeys([*(old.get("aliases") or []), *([old["name"]] if old.get("name") else [])])))
+    # (its name stays an alias: the folded node may be a spelling of its own)
     nodes = {into: node}
     edges = []
     for row in rows:
