@@ -165,6 +165,9 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
         return None
     if ent.label_ == "ORG" and is_title(ctx, text):
         return None  # 'the Minister of Transport and Infrastructure': a title, whoever holds it
+    if ent.label_ in {"ORG", "PERSON", "PRODUCT", "GPE", "NORP"} and DESIGNATION.match(ent.doc[end - 1].text) \
+            and ctx.gaz.lookup(text) is None:
+        return None  # 'the K2PL variant', 'KAI FA-50 light combat aircraft': a model's designation, no actor
     if ent.label_ in {"ORG", "PERSON", "PRODUCT", "NORP"} and _names_a_class(ent):
         return None  # 'three Talwar class ships', 'the Talwar and Teg class frigates': a class of ships, no actor
     if ent.label_ == "ORG" and text.split()[-1].lower() in {"cutter", "ship", "vessel", "tanker", "frigate", "destroyer"}:
@@ -255,6 +258,22 @@ def _mention_for_entry(ctx: ReportContext, ent: Span, entry: Entry, text: str,
     return Mention(start, end, entry.label, node_for_entry(ctx, entry, sent, alias=text), text)
 
 
+PLACE_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "around", "across", "via", "toward", "towards"}
+DESIGNATION = re.compile(r"^[A-Z]{1,5}-?\d{1,4}[A-Z]{0,4}s?$")  # 'K2PL', 'FA-50', 'Su-35', 'K9s': a model, no actor
+
+
+def _where(ctx: ReportContext, tok) -> bool:
+    """Is a name used as a place: the object of 'in', 'at', 'from' ..., of 'the city of', a
+    place listed with one, or a place the text places ('Gliwice, Poland')?"""
+    while tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ == "pobj" and (tok.head.lower_ in PLACE_PREPS or tok.head.lower_ == "of"
+                               and tok.head.head.lemma_.lower() in ctx.gaz.place_heads):
+        return True
+    after = tok.doc[tok.i + 1:tok.i + 3]
+    return len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE"
+
+
 def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: int) -> Mention | None:
     sent, b = ent.sent, ctx.builder
     kind = ctx.gaz.place_kind(text)
@@ -292,8 +311,8 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
         if "." in text or "/" in text:
             return None
         if kind is None and ent.label_ == "GPE" and text[:1].isupper() and len(text.split()) <= 3 \
-                and text not in person_words(ctx):
-            kind = "city"
+                and text not in person_words(ctx) and _where(ctx, ent.doc[start:end].root):
+            kind = "city"  # (a name the gazetteer lacks, used as a place: 'in Gliwice', not 'the Bumar plant')
         if kind is None:
             return None
         node = ctx.add_place(text, kind, sent)
