@@ -44,12 +44,17 @@ def _loaded_one_by_one(home: Path, paths: list[Path]) -> str:
         return node_link_json(graph_from_store(store))
 
 
-def test_a_ship_named_two_ways_is_one_node_in_every_load_order(tmp_path):
-    paths = _write(tmp_path / "reports", SHIP)
+def _one_graph_in_every_order(tmp_path: Path, texts: dict[str, str]):
+    """The reports loaded one by one in every order give one graph; it is returned."""
+    paths = _write(tmp_path / "reports", texts)
     exports = {_loaded_one_by_one(tmp_path / f"h{i}", list(order))
                for i, order in enumerate(itertools.permutations(paths))}
-    assert len(exports) == 1  # six orders, one graph
-    g = _graph(tmp_path / "h0")
+    assert len(exports) == 1, f"{len(exports)} graphs from {len(paths)} reports in different orders"
+    return _graph(tmp_path / "h0")
+
+
+def test_a_ship_named_two_ways_is_one_node_in_every_load_order(tmp_path):
+    g = _one_graph_in_every_order(tmp_path, SHIP)
     ships = [n for n, d in g.nodes(data=True) if d["label"] == "Vessel"]
     assert len(ships) == 1 and g.nodes[ships[0]]["name"] == "Admiral Golovko", ships
 
@@ -87,11 +92,7 @@ EXERCISE = {
 
 
 def test_a_named_exercise_spelt_two_ways_is_one_event_but_last_years_is_its_own(tmp_path):
-    paths = _write(tmp_path / "reports", EXERCISE)
-    exports = {_loaded_one_by_one(tmp_path / f"h{i}", list(order))
-               for i, order in enumerate(itertools.permutations(paths))}
-    assert len(exports) == 1  # six orders, one graph
-    g = _graph(tmp_path / "h0")
+    g = _one_graph_in_every_order(tmp_path, EXERCISE)
     events = sorted(d["name"] for _, d in g.nodes(data=True) if d["label"] == "Event")
     assert len(events) == 2 and "Maritime Partnership 2025" in events, events
 
@@ -104,11 +105,7 @@ PEOPLE = {
 
 
 def test_a_person_spelt_apart_in_two_reports_is_one_but_a_namesake_of_another_state_is_not(tmp_path):
-    paths = _write(tmp_path / "reports", PEOPLE)
-    exports = {_loaded_one_by_one(tmp_path / f"h{i}", list(order))
-               for i, order in enumerate(itertools.permutations(paths))}
-    assert len(exports) == 1  # six orders, one graph
-    g = _graph(tmp_path / "h0")
+    g = _one_graph_in_every_order(tmp_path, PEOPLE)
     people = {n: d for n, d in g.nodes(data=True) if d["label"] == "Person"}
     assert len(people) == 2, people
     states = {n: {g.nodes[t]["name"] for _, t, k in g.out_edges(n, keys=True)
