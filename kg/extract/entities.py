@@ -264,11 +264,13 @@ DESIGNATION = re.compile(r"^[A-Z]{1,5}-?\d{1,4}[A-Z]{0,4}s?$")  # 'K2PL', 'FA-50
 
 def _where(ctx: ReportContext, tok) -> bool:
     """Is a name used as a place: the object of 'in', 'at', 'from' ..., of 'the city of', a
-    place listed with one, or a place the text places ('Gliwice, Poland')?"""
+    possessor ("Kotka's port"), a place listed with one, or a place the text places ('Gliwice, Poland')?"""
     while tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ == "pobj" and (tok.head.lower_ in PLACE_PREPS or tok.head.lower_ == "of"
                                and tok.head.head.lemma_.lower() in ctx.gaz.place_heads):
+        return True
+    if tok.dep_ == "poss":  # "Kotka's container port"
         return True
     after = tok.doc[tok.i + 1:tok.i + 3]
     return len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE"
