@@ -29,7 +29,7 @@ STATEMENTS = (FIND_EXACT, FIND_LOOSE, FACTS)
 _EVIDENCE = re.compile(r"^(Report:[^:]+):(?:p(\d+):)?(\d+)-(\d+) (.*)$", re.S)  # (p3: the page of a PDF)
 
 
-def _quotes(evidence: list[str] | None, reports: dict[str, dict]) -> list[dict[str, Any]]:
+def quotes(evidence: list[str] | None, reports: dict[str, dict]) -> list[dict[str, Any]]:
     out = []
     for item in evidence or []:
         m = _EVIDENCE.match(item)
@@ -49,8 +49,8 @@ def explain(store: Store, name: str) -> list[dict[str, Any]]:
     out = []
     for node in found:
         facts = [{"fact": f"{f['subject']} {f['relation']} {f['object']}" + (f" ({f['detail']})" if f["detail"] else ""),
-                  "key": f["key"], "review": f["review"], "quotes": _quotes(f["evidence"], reports)}
+                  "key": f["key"], "review": f["review"], "quotes": quotes(f["evidence"], reports)}
                  for f in store.read(FACTS, {"id": node["id"]})]
         out.append({"id": node["id"], "label": node["label"], "name": node["name"], "aliases": node["aliases"] or [],
-                    "quotes": _quotes(node["evidence"], reports), "facts": facts})
+                    "quotes": quotes(node["evidence"], reports), "facts": facts})
     return out

@@ -26,13 +26,13 @@ from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import Route
 
 from kg.errors import KGError
-from kg.explain import _quotes
+from kg.explain import quotes
 from kg.export import graph_from_store
 from kg.ontology import ontology
+from kg.view import HIDDEN_TYPES, report_meta
 
 LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1", "[::1]")
 HEADER = "x-kg-review"  # sent by the page's script; a cross-site form cannot set it
-HIDDEN_TYPES = {"MENTIONS"}
 ACTIONS = ("accept", "reject", "merge", "split", "rename", "retype")
 
 
@@ -50,7 +50,7 @@ def check_loopback(host: str) -> None:
 
 def facts(graph) -> list[dict[str, Any]]:
     """Every fact with what the page shows, least certain first."""
-    reports = _reports(graph)
+    reports = report_meta(graph)
     out = []
     for source, target, key, a in graph.edges(keys=True, data=True):
         if a["type"] in HIDDEN_TYPES:
@@ -62,7 +62,7 @@ def facts(graph) -> list[dict[str, Any]]:
                     "attributed_to": a.get("attributed_to"), "review": a.get("review"),
                     "reports": len(a.get("sources") or []), "detail": detail,
                     "source": _entity(source, s), "target": _entity(target, t),
-                    "quotes": _quotes(a.get("evidence"), reports)})
+                    "quotes": quotes(a.get("evidence"), reports)})
     return sorted(out, key=lambda f: (f["review"] == "accepted", f["confidence"] is None, f["reports"],
                                       f["type"], f["source"]["name"], f["key"]))
 
@@ -70,11 +70,6 @@ def facts(graph) -> list[dict[str, Any]]:
 def _entity(node_id: str, attrs: dict) -> dict[str, Any]:
     return {"id": node_id, "label": attrs.get("label"), "name": attrs.get("name") or node_id,
             "aliases": attrs.get("aliases") or []}
-
-
-def _reports(graph) -> dict[str, dict]:
-    return {n: {"publisher": a.get("publisher"), "published": a.get("published"), "title": a.get("name") or
-                a.get("title"), "path": a.get("path")} for n, a in graph.nodes(data=True) if a.get("label") == "Report"}
 
 
 @lru_cache(maxsize=32)
@@ -118,7 +113,7 @@ class Review:
         """A report's text with where a quote lies in it (or the quote alone if the file moved)."""
         report_id = request.query_params.get("id", "")
         start, _, end = request.query_params.get("chars", "").partition("-")
-        meta = _reports(self.graph()).get(report_id)
+        meta = report_meta(self.graph()).get(report_id)
         if meta is None:
             return JSONResponse({"error": f"no report {report_id!r}"}, status_code=404)
         text = _report_text(meta["path"], report_id) if meta.get("path") else None

@@ -16,7 +16,7 @@ import networkx as nx
 
 from kg.basemap import base_map
 from kg.errors import KGError
-from kg.explain import _quotes
+from kg.explain import quotes
 from kg.export import graph_from_store
 from kg.ontology import ontology
 
@@ -58,11 +58,16 @@ def neighbourhood(graph: nx.MultiDiGraph, name: str) -> set[str]:
     return {n for n in around if graph.nodes[n]["label"] != "Report"}
 
 
+def report_meta(graph: nx.MultiDiGraph) -> dict[str, dict]:
+    """Report node id -> what a quote shows of its report (and where its file was)."""
+    return {n: {"publisher": a.get("publisher"), "published": a.get("published"), "title": a.get("name") or
+                a.get("title"), "path": a.get("path")} for n, a in graph.nodes(data=True) if a.get("label") == "Report"}
+
+
 def view_data(graph: nx.MultiDiGraph, nodes: set[str] | None, title: str) -> dict[str, Any]:
     """What the page draws: nodes and facts with their quotes, places, routes, styles."""
     onto = ontology()
-    reports = {n: {"publisher": a.get("publisher"), "published": a.get("published"), "title": a.get("name")}
-               for n, a in graph.nodes(data=True) if a.get("label") == "Report"}
+    reports = report_meta(graph)
     keep = {n for n, a in graph.nodes(data=True) if a["label"] != "Report"} if nodes is None else set(nodes)
     keep = set(sorted(keep)[:MAX_NODES]) if len(keep) > MAX_NODES else keep
     out_nodes = []
@@ -72,14 +77,14 @@ def view_data(graph: nx.MultiDiGraph, nodes: set[str] | None, title: str) -> dic
                  and v not in (None, "", [])}
         out_nodes.append({"id": node, "label": a["label"], "name": a.get("name") or node,
                           "aliases": a.get("aliases") or [], "props": props, "reports": len(a.get("sources") or []),
-                          "quotes": _quotes(a.get("evidence"), reports)})
+                          "quotes": quotes(a.get("evidence"), reports)})
     out_edges = []
     for source, target, key, a in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]):
         if source in keep and target in keep and a["type"] not in HIDDEN_TYPES:
             props = {k: v for k, v in a.items() if k not in ("type", "sources", "evidence") and v not in (None, "", [])}
             out_edges.append({"key": key, "type": a["type"], "source": source, "target": target, "props": props,
                               "confidence": a.get("confidence"), "review": a.get("review"),
-                              "reports": len(a.get("sources") or []), "quotes": _quotes(a.get("evidence"), reports)})
+                              "reports": len(a.get("sources") or []), "quotes": quotes(a.get("evidence"), reports)})
     places = [{"id": n["id"], "name": n["name"], "kind": n["props"].get("kind"), "lat": n["props"]["lat"],
                "lon": n["props"]["lon"]} for n in out_nodes
               if n["label"] == "Place" and isinstance(n["props"].get("lat"), float | int)
