@@ -28,6 +28,9 @@ from kg.store import cypher
 KIND_WORDS = ("agreement", "treaty", "accord", "pact", "deal", "contract", "memorandum", "memorandum of understanding")
 KIND_WORD = re.compile(r"\s+(?:" + "|".join(sorted({re.escape(fold(w)) for w in KIND_WORDS}, key=len, reverse=True))
                        + r")s?$")  # (matched on folded names: 'treaty' folds to 'treati')
+GATHERED = {"summit", "conference", "exhibition", "parade", "exercise", "ceremony", "exchange"}  # many-party events
+WHEN = "when:"  # the key of an unnamed gathering: its kind and month, met only with two states in common
+DAY = "day:"  # the day it is dated to, when the report gives one: no key, a check
 NEAR = {"Person": 10}  # labels whose full names (of at least so many letters) also meet a near spelling
 MARKS = {"Agreement": ("PARTY_TO", "in"), "Vessel": ("FLAGGED_IN", "out"), "Event": ("ATTENDED", "in"),
          "Person": ("HOLDS_ROLE", "out")}  # the states that tell two apart: an agreement's parties, a ship's
@@ -38,18 +41,28 @@ def keys(node: Node) -> set[str]:
     """The distinctive names a node is known by, folded (an agreement's without the word
     for its kind: the '100-year partnership' treaty is the '100-year partnership' agreement),
     and its id (which another report may give it again)."""
-    names = [node.name, *node.aliases]
+    names, extra = [node.name, *node.aliases], set()
     if node.label == "Agreement":
         names = [KIND_WORD.sub("", fold(n)) for n in names if not generic_name(n)]
     if node.label == "Event":  # only a proper name, also as its words' stems ('Marine' / 'Maritime Security Belt')
         names = [node.name, " ".join(w[:4] for w in fold(node.name).split())] if node.props.get("named") else []
+        when = str(node.props.get("start") or "")
+        if not node.props.get("named") and node.props.get("kind") in GATHERED and len(when) >= 7:
+            extra = {f"{WHEN}{node.props['kind']} {when[:7]}"}  # an unnamed gathering: by kind and month
+            extra |= {DAY + when} if len(when) == 10 else set()  # (and not on another day it is dated to)
     if node.label == "Person":  # a full name ('Wladyslaw' / 'Władysław Kosiniak-Kamysz'), not a surname alone
         names = [n for n in names if len(fold(n).split()) >= 2]
-    return {k for n in names if len(k := fold(n)) >= 4} | {"id:" + node.id}
+    return {k for n in names if len(k := fold(n)) >= 4} | {"id:" + node.id} | extra
 
 
 def _compatible(a: frozenset[str], b: frozenset[str]) -> bool:
     return not a or not b or a <= b or b <= a
+
+
+def _shared(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two unnamed gatherings of one kind and month are one when two states were at both, or
+    every state one report names at it is at the other."""
+    return len(a & b) >= 2 or bool(a and b) and (a <= b or b <= a)
 
 
 class Resolver:
@@ -59,12 +72,13 @@ class Resolver:
         self.by_key: dict[tuple[str, str], set[str]] = defaultdict(set)
         self.marks: dict[str, frozenset[str]] = {}
         self.label: dict[str, str] = {}
+        self.days: dict[str, set[str]] = {}  # an event's days, from its DAY keys
         self.merges: list[tuple[str, str, str]] = []  # (label, old, into): stored nodes to fold, in order
         self.by_first: dict[tuple[str, str], set[str]] = defaultdict(set)  # (label, first word) -> keys
         for label in MARKS:
             for row in store.read(cypher.resolution_rows(label)):
                 node = Node(id=row["id"], label=label, name=row["name"] or "", aliases=row["aliases"] or [],
-                            props={"named": row.get("named")})
+                            props={k: row.get(k) for k in ("named", "kind", "start")})
                 folded = {"id:" + i for i in row["merged_ids"] or []}  # ids it had, which a report may give again
                 self._remember(label, node.id, keys(node) | folded, frozenset(m for m in row["marks"] if m))
 
@@ -74,6 +88,7 @@ class Resolver:
             if label in NEAR and not key.startswith("id:"):
                 self.by_first[(label, key.split()[0])].add(key)
         self.marks[node] = self.marks.get(node, frozenset()) | marks
+        self.days[node] = self.days.get(node, set()) | {k for k in names if k.startswith(DAY)}
         self.label[node] = label
 
     def _fold(self, old: str, into: str) -> None:
@@ -83,6 +98,7 @@ class Resolver:
                 ids.discard(old)
                 ids.add(into)
         self.marks[into] = self.marks.get(into, frozenset()) | self.marks.pop(old, frozenset())
+        self.days[into] = self.days.get(into, set()) | self.days.pop(old, set())
         self.merges.append((self.label.pop(old), old, into))
 
     def resolve(self, extraction: Extraction) -> Extraction:
@@ -95,8 +111,13 @@ class Resolver:
             if node.label not in MARKS:
                 continue
             mine = marks.get(node.id, frozenset())
-            found = set().union(*(self.by_key.get((node.label, k), set()) for k in self._near(node.label, known[node.id])))
+            names = self._near(node.label, known[node.id])
+            found = set().union(*(self.by_key.get((node.label, k), set()) for k in names if not k.startswith((WHEN, DAY))))
             found = {i for i in found - {node.id} if _compatible(mine, self.marks[i])}
+            alike = set().union(*(self.by_key.get((node.label, k), set()) for k in names if k.startswith(WHEN)))
+            days = {k for k in names if k.startswith(DAY)}
+            found |= {i for i in alike - {node.id} if _shared(mine, self.marks[i])
+                      and not (days and self.days.get(i) and not days & self.days[i])}
             if not found:
                 continue
             group = found | {node.id}

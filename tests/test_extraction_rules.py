@@ -975,3 +975,21 @@ def test_a_website_named_like_a_person_and_a_title_case_station():
                        "Station.", published="2023-10-08")
     assert labels.get("Beyond Horizon") == "Organization" and labels.get("Ocean Watch") == "Organization"
     assert labels.get("Tumangang") == "Place"  # the gazetteer's 'Tumen River station', written in title case
+
+
+def test_a_ship_size_class_is_no_part_of_the_name_and_the_vessel_is_the_report_s_subject_ship():
+    labels, edges = _facts("The Baltic Pearl Aframax tanker left the port of Primorsk on March 2. The Baltic Pearl, "
+                           "which carries fuel oil, was watched by the patrol ship Uisko. The vessel was heading from "
+                           "the port of Primorsk to Rotterdam.", published="2026-03-05")
+    ships = {n for n, label in labels.items() if label == "Vessel"}
+    assert "Baltic Pearl" in ships and not any("Aframax" in s for s in ships), ships
+    assert ("Uisko", "CALLED_AT", "Primorsk") not in edges  # 'the vessel' is the Baltic Pearl, not the last ship named
+
+
+def test_units_time_zones_and_a_heading_after_an_initial_are_no_organisations():
+    text = ("Grid operator Voltna said the cable carried 650 MW until 1026 GMT, when it failed near the tanker "
+            "SIRIUS B.\n\nInvestigation Underway\n\nThe Latvian State Police (LSP said it questioned the crew.")
+    labels, _ = _facts(text, published="2026-03-05")
+    orgs = {n for n, label in labels.items() if label == "Organization"}
+    assert not orgs & {"MW", "GMT"}, orgs
+    assert not any("Underway" in o or "(" in o for o in orgs), orgs

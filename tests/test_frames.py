@@ -243,3 +243,31 @@ def test_a_fleet_named_after_a_sea_is_an_organisation_and_its_lead_ship_calls_wh
 def test_a_rank_the_tagger_ran_into_a_name_is_the_persons_title():
     labels, edges = _facts('"We are ready," said Rear Admiral Liam Connor, commander of the Irish Naval Service.')
     assert labels.get("Liam Connor") == "Person" and "Rear Admiral Liam Connor" not in labels, labels
+
+
+def test_a_prisoner_exchange_is_an_event_and_who_was_traded_took_part_in_it():
+    text = ("Armenia and Azerbaijan carried out a prisoner exchange in Tbilisi on Friday, the Georgian government "
+            "said. Among those released were Ruben Sargsyan and Elmar Huseynov. Georgia mediated the swap. "
+            "Azerbaijan also freed Armen Grigoryan as part of the exchange. In 2019, Aram Petrosyan was released "
+            "in exchange for a fee.")
+    labels, edges = _facts(text, published="2026-02-07")
+    swaps = [n for n, label in labels.items() if label == "Event"]
+    assert len(swaps) == 1, swaps
+    swap = swaps[0]
+    for who in ("Armenia", "Azerbaijan", "Ruben Sargsyan", "Elmar Huseynov", "Georgia", "Armen Grigoryan"):
+        assert (who, "ATTENDED", swap) in edges, who
+    assert (swap, "HELD_IN", "Tbilisi") in edges
+    assert ("Aram Petrosyan", "ATTENDED", swap) not in edges  # released years before, 'in exchange for' a fee
+
+
+def test_an_exchange_of_views_is_no_event():
+    labels, _ = _facts("Norway and Iceland had an exchange of views on fishing quotas in Oslo on Monday.",
+                       published="2026-02-07")
+    assert not any(label == "Event" and "exchange" in n.lower() for n, label in labels.items())
+
+
+def test_what_a_body_was_asked_to_do_is_not_done():
+    _, edges = _facts("The port operator Baltport filed a request with a Tallinn court to seize the tanker Nordic "
+                      "Star. The Estonian navy later boarded the Nordic Star.", published="2026-02-07")
+    assert ("Baltport", "SEIZED", "Nordic Star") not in edges
+    assert ("Estonian Navy", "SEIZED", "Nordic Star") in edges

@@ -113,3 +113,19 @@ def test_a_person_spelt_apart_in_two_reports_is_one_but_a_namesake_of_another_st
     danish = next(n for n, s in states.items() if "Denmark" in s)
     assert {"Jørgen Hansen", "Jorgen Hamsen"} <= {people[danish]["name"], *people[danish]["aliases"]}, people[danish]
     assert any(s == {"Sweden"} for s in states.values()), states
+
+
+SUMMITS = {
+    "a.txt": "Chile and Peru held a trade summit in Lima on March 4, 2026, with Bolivia as a guest.",
+    "b.txt": "Peru, Chile and Ecuador attended a summit on trade on March 4, 2026, officials said.",
+    "c.txt": "Chile and Peru attended another summit on fisheries on March 12, 2026.",
+}
+
+
+def test_unnamed_summits_of_one_month_meet_when_their_states_agree_but_not_on_another_day(tmp_path):
+    g = _one_graph_in_every_order(tmp_path, SUMMITS)
+    summits = {n: {s for s, _, k in g.in_edges(n, keys=True) if g.edges[s, n, k]["type"] == "ATTENDED"}
+               for n, d in g.nodes(data=True) if d["label"] == "Event"}
+    assert len(summits) == 2, summits  # the 4 March summit of two reports, and the one of 12 March
+    fourth = next(n for n in summits if str(g.nodes[n].get("start")) == "2026-03-04")
+    assert {"State:peru", "State:chile", "State:ecuador"} <= summits[fourth], summits

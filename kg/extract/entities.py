@@ -143,7 +143,11 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
         return None  # a memorandum of understanding, not an organisation
     if text == "IMO" and re.match(r"\s*(?:number|no\.?|#|:)?\s*\d{7}\b", doc_text(ent.doc)[ent.end_char:], re.I):
         return None  # 'IMO: 9161003' is a ship's number, not the organisation
+    if text in ctx.gaz.triggers["not_names"]:
+        return None  # 'MW', 'GMT', 'AIS': a unit, a time zone, a system
     start, end = ent.start, ent.end
+    while end - start > 1 and ent.doc[end - 1].is_space:
+        end -= 1  # ('the EAGLE S.' + a blank line: the name ends at the line)
     if ent[0].lower_ in {"the", "a", "an"}:
         start += 1
     if ent.label_ == "ORG":
@@ -178,6 +182,7 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
     while ent.label_ == "ORG" and end < len(ent.doc) and not ent.doc[end].ent_type_ \
             and (ent.doc[end].pos_ == "PROPN" or any(ch.isupper() for ch in ent.doc[end].text[1:])) \
             and ent.doc[end].text[:1].isupper() and ent.doc[end].dep_ != "appos" \
+            and not ent.doc[end].is_sent_start and "\n" not in ent.doc[end - 1].whitespace_ \
             and ent.doc[end].lower_ not in title_words(ctx) | {"resolution", "resolutions"}:
         end += 1  # 'Navy SEALs': the tagger stopped one word short
         text = clean_span_text(ent.doc[start:end].text)

@@ -27,7 +27,9 @@ GROUP_NOUNS = {"delegation", "entourage", "team"}
 INCLUDE_VERBS = {"include", "comprise", "consist", "feature", "contain"}
 ACTORS = {"Person", "State", "Organization"}
 GATHERINGS = {"signing", "summit", "call", "meeting", "talks", "conference", "exhibition", "parade", "ceremony",
-              "inauguration", "funeral", "exercise"}  # worth a node even undated
+              "inauguration", "funeral", "exercise", "exchange"}  # worth a node even undated
+TRADED = {"prisoner", "captive", "hostage", "detainee", "pow", "spy", "body", "soldier", "citizen", "national",
+          "individual", "people", "person", "inmate"}  # what an exchange of people exchanges
 NAMING_VERBS = {"call", "name", "dub", "know", "title", "codename", "code-name", "label", "brand", "term"}
 NAME_HEADS = {"memorandum", "agreement", "regulation", "regulations", "mechanism", "declaration", "treaty",
               "format", "resolution", "contract"}  # 'a mechanism for the meeting of ministers' is no event
@@ -426,6 +428,8 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
     participants += _child_mentions(ctx, tok, "between", {"Person"})  # 'talks between Traore and Putin'
     if kind in {"meeting", "talks", "call"}:  # 'speaks at a meeting with Vietnam's Party chief Nguyen Phu Trong'
         participants += _child_mentions(ctx, tok, "with", {"Person"})
+    if kind == "exchange":  # 'a prisoner swap with the United States', 'an exchange between Russia and the West'
+        participants += _child_mentions(ctx, tok, "with", ACTORS) + _child_mentions(ctx, tok, "between", ACTORS)
     if kind in {"inauguration", "funeral"}:  # 'the inauguration of President-elect Trump'
         participants += _child_mentions(ctx, tok, "of", {"Person"})
     if named:  # its own date only ('the Forum to be held Sept. 18-20'), not the sentence's
@@ -437,6 +441,8 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
                          and (m.label != "State" or ctx.doc[m.end - 1].dep_ in {"pobj", "conj"})]  # not 'Russian' ambassador
     places = [m for m in inside if m.label == "Place" and m.start > tok.i and _after_in_or_at(ctx.doc[m.end - 1], tok)]
     gov = tok.head.head if tok.dep_ == "pobj" else tok.head
+    if gov.lower_ == "part" and gov.head.lower_ == "as":  # 'Russia released X as part of a prisoner swap'
+        gov = gov.head.head
     if gov.pos_ in {"VERB", "AUX"} and not not_done(gov):  # ('are expected to pay a courtesy call': not yet)
         participants += _subjects(ctx, gov, ACTORS)
         if gov.dep_ in {"advcl", "xcomp"} and gov.tag_ == "VBG":  # 'shook hands with Kim, kicking off a meeting'
@@ -470,7 +476,7 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
         words = given.split()
     label = re.sub(r"(?:\s*['’]s)+$|^\W+|\W+$", "", " ".join(words)) or tok.text
     who = "-".join(sorted({ctx.name_of(m.node) for m in participants}))
-    name = label if len(words) > 2 else f"{who} {label}".strip()
+    name = label if len(words) > 2 or kind == "exchange" else f"{who} {label}".strip()  # (not who was traded)
     if places:
         name += f" in {ctx.name_of(places[0].node)}"
     month = when[0][:7] if when else ""
@@ -876,7 +882,26 @@ def _event_head(tok: Token, lemma: str, kinds: dict[str, str]) -> bool:
         return False
     if lemma == "signing":  # 'the signing of X' is the event; 'signing ceremony' is led by 'ceremony'
         return any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children) and tok.dep_ != "compound"
+    if kinds[lemma] == "exchange":
+        return _exchange_of_people(tok)
     return True
+
+
+def _exchange_of_people(tok: Token) -> bool:
+    """'a prisoner swap', 'the exchange of 26 individuals', 'the exchange' after one: an
+    exchange of people is an event; 'in exchange for', 'an exchange of views' are not."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "in" and any(c.lower_ == "for" for c in tok.children):
+        return False
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() not in {"operation", "deal", "agreement"}:
+        return False  # ('prisoner exchange deal' is led by its last noun)
+    words = {c.lemma_.lower() for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}}
+    words |= {o.lemma_.lower() for p in tok.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"}
+    if tok.dep_ == "compound":
+        words |= {c.lemma_.lower() for c in tok.head.children if c.dep_ in {"compound", "amod"}}
+    words |= {t.lemma_.lower() for t in tok.sent}  # 'prisoners were freed in an exchange between X and Y'
+    earlier = any(t.lemma_.lower() in TRADED for t in tok.doc[max(0, tok.i - 400):tok.i])
+    definite = any(c.lower_ in {"the", "this", "that"} for c in tok.children)
+    return bool(words & TRADED) or definite and earlier
 
 
 def _merge_undated_visits(ctx: ReportContext, events: EventIndex) -> None:

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from kg.extract.context import ReportContext
 from kg.extract.events import GATHERINGS as EVENT_GATHERINGS
-from kg.extract.events import EventIndex, home_state, is_reporter, sentence_date
+from kg.extract.events import TRADED, EventIndex, home_state, is_reporter, sentence_date
 from kg.extract.frames import Frame, expand, frames, lexicon
 from kg.extract.logistics import emit_shipment
 from kg.ontology import ontology
@@ -19,6 +19,7 @@ PASSAGES = {"visit", "call"}  # events of one party's movement or line, not gath
 GATHERINGS = (EVENT_GATHERINGS | {"exercise"}) - PASSAGES
 GENERIC_EVENTS = {"event", "gathering", "forum", "session", "occasion", "dinner", "reception"}
 DATED = {"MET_WITH", "VISITED", "CALLED_AT"}
+TRADES = {"release", "mediate"}  # frames that are part of an exchange the report tells
 
 
 def extract_facts(ctx: ReportContext, events: EventIndex) -> None:
@@ -59,8 +60,26 @@ def _slot_nodes(ctx: ReportContext, events: EventIndex, frame: Frame) -> dict[st
     if any(t.lemma_.lower() in lex["attendees"] for t in frame.slots.get("agent", [])):
         ref = events.current(frame.trigger.i, GATHERINGS)  # 'Guests include X'
         found.append(ref.node if ref else None)
+    traded = frame.kind in TRADES or frame.kind == "include" and any(t.lemma_.lower() in TRADED or t.lemma_.lower()
+                                                                      in lex["verbs"]["release"] for t in frame.sent)
+    if traded and not any(n and n in ctx.builder.nodes for n in found):
+        found.append(_trade_of(ctx, events, frame))  # 'Russia released 16 prisoners': in the exchange
     nodes["event"] = list(dict.fromkeys(n for n in found if n and n in ctx.builder.nodes))
     return nodes
+
+
+def _trade_of(ctx: ReportContext, events: EventIndex, frame: Frame) -> str | None:
+    """The report's exchange a release without an event of its own belongs to, unless its
+    clause is dated apart ('Griner was released in 2022', in a report of a 2024 swap)."""
+    ref = events.current(frame.trigger.i, {"exchange"})
+    if ref is None:
+        return None
+    when = sentence_date(ctx, frame.sent, frame.trigger.i)
+    node = ctx.builder.nodes.get(ref.node)
+    start = (node.props.get("start") if node else None) or ctx.published
+    if when and start and not (when[0][:4] <= start[:4] <= (when[1] or when[0])[:4]):
+        return None
+    return ref.node
 
 
 def _held_at(ctx: ReportContext, events: EventIndex, places: list[str]) -> list[str]:

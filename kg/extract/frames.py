@@ -68,6 +68,10 @@ def frames(ctx: ReportContext) -> list[Frame]:
         lemma = tok.lemma_.lower()
         if tok.pos_ in {"VERB", "AUX"} and lemma in lex["verb_kind"] and not _light_use(tok):
             out.append(_verb_frame(tok, lex["verb_kind"][lemma]))
+        elif tok.pos_ == "VERB" and lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in tok.children):
+            out.append(_verb_frame(tok, "occur"))  # 'the exchange took place at X'
+        elif tok.lower_ == "among" and (among := _among_the_verbed(tok)) is not None:
+            out.append(among)
         elif tok.pos_ in {"NOUN", "PROPN"} and (tok.lower_ in lex["noun_kind"] or lemma in lex["noun_kind"]):
             out.append(_noun_frame(tok, lex["noun_kind"].get(tok.lower_) or lex["noun_kind"][lemma]))
     return out
@@ -84,10 +88,10 @@ def _verb_frame(verb: Token, kind: str) -> Frame:
     frame = Frame(verb, kind)
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or \
         verb.dep_ == "acl" and verb.tag_ == "VBN"
-    subjects = _subjects(verb)
+    subjects = [m for t in _subjects(verb) for m in _among_those(t)]
     by_agent = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
     objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"} or c.dep_ == "dative" and c.pos_ != "ADP"]
-    if passive:
+    if passive or kind == "occur":  # ('the swap occurred at X': what occurred is its theme)
         frame.add("agent", by_agent)
         frame.add("theme", subjects)
     else:
@@ -113,12 +117,52 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
     return []
 
 
+def _among_those(tok: Token) -> list[Token]:
+    """'Among those released are X and Y': 'those' are the copula's subjects."""
+    if tok.lower_ not in {"those", "them"} or tok.head.lower_ != "among":
+        return [tok]
+    copula = tok.head.head
+    own = [c for c in copula.children if c.dep_ in SUBJECTS]
+    if own or copula.lemma_ != "be":
+        return own or [tok]
+    return _after_copula(copula) or [tok]
+
+
+def _after_copula(copula: Token) -> list[Token]:
+    """The noun phrase right after 'are' / 'were' (the parser may hang the names on a verb
+    after them: 'Among those released are X and Y, the agency said')."""
+    j = copula.i + 1
+    while j < copula.sent.end and copula.doc[j].dep_ in {"compound", "amod", "det", "nummod", "poss", "case"}:
+        j += 1
+    return [copula.doc[j]] if j < copula.sent.end and copula.doc[j].pos_ in {"PROPN", "NOUN"} else []
+
+
+def _among_the_verbed(tok: Token) -> Frame | None:
+    """'Among those freed were X and Y', 'Prominent among the released were X': the parser
+    reads the participle as a noun; its frame's theme is what the copula names."""
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    copula = next((h for h in (tok.head, tok.head.head) if h.lemma_ == "be"), None)
+    if obj is None or copula is None or obj.pos_ == "PROPN":
+        return None
+    kinds = lexicon()["verb_kind"]
+    kind = next((kinds[w] for w in (obj.lemma_.lower(), obj.lower_[:-1], obj.lower_[:-2]) if w in kinds), None)
+    if kind is None:
+        return None
+    frame = Frame(obj, kind)
+    frame.add("theme", _after_copula(copula))
+    _mood(frame, copula)
+    return frame
+
+
 def _prepositions(frame: Frame, head: Token) -> None:
     preps = lexicon()["preps"]
     for prep in (c for c in head.children if c.dep_ in {"prep", "agent"} or c.dep_ == "dative" and c.pos_ == "ADP"):
         word = prep.lower_
         objects = [o for o in prep.children if o.dep_ in {"pobj", "pcomp"}]
         if word == "on" and any(o.lower_ in {"sidelines", "sideline", "margins"} for o in objects):
+            word, objects = "during", [g for o in objects for p in o.children if p.lower_ == "of"
+                                       for g in p.children if g.dep_ == "pobj"]
+        if word == "as" and any(o.lower_ == "part" for o in objects):  # 'freed as part of the swap'
             word, objects = "during", [g for o in objects for p in o.children if p.lower_ == "of"
                                        for g in p.children if g.dep_ == "pobj"]
         if word == "by" and frame.trigger.pos_ != "NOUN" and prep.dep_ != "agent":
@@ -152,7 +196,8 @@ def _noun_frame(noun: Token, kind: str) -> Frame:
         during = noun.dep_ == "pobj" and noun.head.lower_ in {"during", "at", "on", "in", "after", "before"}
         role = kind == "observe" and noun.dep_ == "pobj" and noun.head.lower_ == "as"  # 'X are serving as observers'
         if light or during or role:
-            frame.add("agent", _subjects(gov))
+            identity = gov.lemma_ == "be" and noun.dep_ == "attr"  # 'It is the third swap': no one's act
+            frame.add("agent", [t for t in _subjects(gov) if not (identity and t.lower_ in {"it", "this", "that"})])
             _prepositions(frame, gov)
         if during and gov.lemma_.lower() in lexicon()["speech_verbs"]:
             frame.add("partner", [c for c in gov.children if c.dep_ in {"dobj", "dative"}])

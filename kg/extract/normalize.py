@@ -54,6 +54,8 @@ def slug(text: str) -> str:
 def clean_span_text(text: str) -> str:
     """Trim a mention: whitespace folded, leading articles and trailing possessives dropped."""
     text = " ".join(text.split())
+    if text.count("(") > text.count(")"):  # 'National Bureau of Investigation (NBI': the tagger cut the bracket
+        text = text[:text.rfind("(")]
     text = re.sub(r"^(the|The|a|an|An|A)\s+", "", text)
     text = re.sub(r"[’']s?$", "", text).strip(" ,;:.-–—\"“”()")
     text = re.sub(r"\s+(?:of|and|the|for|on|in)$", "", text)  # 'Council of the Union State of' (the tagger ran on)

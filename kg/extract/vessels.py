@@ -125,6 +125,7 @@ def _named_vessels(ctx: ReportContext) -> dict[str, Span]:
     named: dict[str, Span] = {}
     for n, sent in out.items():  # 'the MV Rubymar' is the Rubymar
         bare = n.split(" ", 1)[1] if n.split(" ", 1)[0] in CIVIL_PREFIXES and " " in n else n
+        bare = _without_size_class(bare)
         if _plausible(ctx, bare):
             named.setdefault(bare, sent)
     out = named
@@ -206,6 +207,18 @@ def _names_before_ship_words(doc, i: int) -> list[str]:
         return names if k > 0 and doc[k - 1].lower_ in {"the", "a", "an"} else []
 
 
+SIZE_CLASSES = {"panamax", "neopanamax", "aframax", "suezmax", "vlcc", "ulcc", "handysize", "handymax", "supramax",
+                "ultramax", "capesize", "kamsarmax", "q-max", "q-flex", "feeder"}  # a size of ship, not a name
+
+
+def _without_size_class(name: str) -> str:
+    """'the Eagle S Panamax oil tanker': the ship is the Eagle S."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in SIZE_CLASSES:
+        words.pop()
+    return " ".join(words)
+
+
 def _plausible(ctx: ReportContext, name: str) -> bool:
     """Not a state, place, organisation or a title: 'the Russian vessel', 'ship Rojen'."""
     if not name or name.lower() in {"the", "a", "an"}:
@@ -244,7 +257,7 @@ def _relabel_mentions(ctx: ReportContext, vessels: dict[str, str]) -> None:
         node = folded.get(fold(m.text)) or folded.get(fold(m.text.split(" ", 1)[-1])) \
             if m.text.split(" ", 1)[0] in CIVIL_PREFIXES else folded.get(fold(m.text))
         if node is None and m.label in {"Person", "Organization"}:
-            node = short.get(fold(m.text))
+            node = short.get(fold(m.text)) or folded.get(fold(_without_size_class(m.text)))
         if node is None or m.node == node:
             continue
         old = m.node
@@ -373,8 +386,8 @@ def _subject_vessel(ctx: ReportContext, verb: Token) -> str | None:
             if m and m.label == "Vessel":  # 'the Panama-flagged tanker Sea Falcon left ...'
                 return m.node
             if c.lower_ in SHIP_WORDS and any(d.lower_ in {"the", "this", "that"} for d in c.children):
-                earlier = [x for x in ctx.mentions if x.label == "Vessel" and x.start < c.i]
-                return earlier[-1].node if earlier else None
+                own = ctx.in_span(c.left_edge.i, c.i, "Vessel")  # 'the Navistar dry cargo carrier'
+                return own[-1].node if own else salient_vessel(ctx, c.i)
             if c.lower_ in {"which", "that"} and verb.dep_ == "relcl":
                 m = ctx.at(verb.head)
                 return m.node if m and m.label == "Vessel" else None
@@ -388,6 +401,23 @@ def _subject_vessel(ctx: ReportContext, verb: Token) -> str | None:
 
 
 ACTOR_LABELS = {"Person", "Organization", "State"}
+
+
+def salient_vessel(ctx: ReportContext, before: int) -> str | None:
+    """'the vessel': the ship of the last sentence that names one, its subject before others
+    ('The Eagle S tanker ... is under the supervision of the patrol ship Turva. The vessel
+    ...' is the Eagle S), not merely the last ship named."""
+    named = [x for x in ctx.mentions if x.label == "Vessel" and x.start < before]
+    if not named:
+        return None
+    last = ctx.doc[named[-1].start].sent.start
+    weight: dict[str, float] = {}
+    for m in (x for x in named if ctx.doc[x.start].sent.start == last):
+        root = ctx.doc[m.start:m.end].root
+        while root.dep_ in {"compound", "appos"} and root.head.i != root.i:
+            root = root.head  # ('The Eagle S tanker, which ..., is in ...': the tanker is the subject)
+        weight[m.node] = max(weight.get(m.node, 0), (2 if root.dep_ in {"nsubj", "nsubjpass"} else 1) + m.start / 1e7)
+    return max(weight, key=weight.get)
 
 
 def _places_of(ctx: ReportContext, tok: Token) -> list[Mention]:

@@ -148,7 +148,7 @@ def resolution_rows(label: str) -> str:
     the states at an event),
     for resolution across reports (kg/resolution.py)."""
     pattern = RESOLVED[label]
-    named = ", n.named AS named" if label == "Event" else ""  # (an event is met by a proper name only)
+    named = ", n.named AS named, n.kind AS kind, n.start AS start" if label == "Event" else ""  # (by name, or kind + month)
     return (f"MATCH (n:{label}) OPTIONAL MATCH {pattern}\n"
             f"RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.merged_ids AS merged_ids{named}, "
             "collect(m.id) AS marks ORDER BY id")
