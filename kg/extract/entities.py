@@ -72,6 +72,8 @@ LEGAL_SUFFIXES = {"LLC", "Ltd", "Ltd.", "Inc", "Inc.", "JSC", "PJSC", "OJSC", "C
                   "Corp.", "PLC", "plc", "SA", "AG", "LLP"}
 WEAPON_WORDS = {"missile", "system", "drone", "rocket", "launcher", "tank", "jet", "aircraft", "helicopter", "warhead",
                 "howitzer", "submarine", "frigate", "destroyer", "vehicle", "complex"}
+SITE_WORDS = {"airport", "port", "seaport", "harbour", "harbor", "terminal", "station", "base", "airbase", "district",
+              "suburb", "outskirts", "centre", "center", "streets", "square"}  # what a capital's possessive places
 BODY_NOUNS = {"panel", "committee", "commission", "tribunal", "secretariat"}
 EVENT_HEADS = {"meeting", "summit", "forum", "conference", "talks", "dialogue", "ceremony", "exercise", "exercises"}
 NAME_LIST = re.compile(r"^[A-Z][\w'’\-]*(?:, [A-Z][\w'’\-]*)+,? (?:and|or) [A-Z][\w'’\-]*$")  # 'Navistar, Polarnet and Rojen'
@@ -103,8 +105,8 @@ def _is_actor(span: Span) -> bool:
     after a place preposition or a verb of going ('a visit to Pyongyang', 'in Seoul')."""
     root = span.root
     after = span.doc[span.end] if span.end < len(span.doc) else None
-    if after is not None and after.tag_ == "POS":
-        return True
+    if after is not None and after.tag_ == "POS":  # "Moscow's delegation", but "Ankara's Esenboga Airport"
+        return root.head.lower_ not in SITE_WORDS
     if root.dep_ in ACTOR_DEPS:
         return True
     if root.dep_ == "conj":
@@ -210,12 +212,29 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
     entry = ctx.gaz.entries.get(ent.ent_id_) if ent.ent_id_ and not body else None
     if entry is None:
         entry = _lookup(ctx, ent, text)
+    if entry is not None and entry.label == "Organization" and entry.kind == "international" \
+            and fold(text) != fold(entry.name) and not re.match(r"(?:UN|U\.N\.?|United Nations)\b", text):
+        state = possessor_state(ctx, ent) or _of_state(ctx, end)
+        if state is not None:  # 'the Security Council of the Russian Federation' is Russia's, not the UN's
+            name = body_name(state, text)
+            node = ctx.builder.add_node("Organization:" + slug(name), "Organization", name, aliases=(text,),
+                                        evidence=ctx.evidence(ent.sent), country=state.name)
+            return Mention(start, end, "Organization", node, text)
     if entry is not None:
         return _mention_for_entry(ctx, ent, entry, text, start, end)
     if ent.label_ == "ORG" and is_headline(ent.sent) and not any(t.pos_ in {"VERB", "AUX"} for t in ent.sent) \
             and not any(text in s.text for s in ent.doc.sents if not is_headline(s)):
         return None  # 'Global Concerns and Repercussions', a section heading: capitals name nothing
     return _unknown_entity(ctx, ent, text, start, end)
+
+
+def _of_state(ctx: ReportContext, end: int) -> Entry | None:
+    """The state of 'the Security Council of the Russian Federation' (after the name)."""
+    doc = ctx.doc
+    j = end + 1 if end < len(doc) and doc[end].lower_ == "of" else len(doc)
+    j += 1 if j < len(doc) and doc[j].lower_ == "the" else 0
+    entry = ctx.gaz.entries.get(doc[j].ent_id_) if j < len(doc) and doc[j].ent_type_ == "GPE" else None
+    return entry if entry is not None and entry.label == "State" else None
 
 
 def _lookup(ctx: ReportContext, ent: Span, text: str) -> Entry | None:

@@ -258,9 +258,21 @@ def _located_in(ctx: ReportContext, sent: Span) -> None:
         if a.label == "Organization" and b.label in {"State", "Place"} and b.via != "demonym" \
                 and re.fullmatch(r",? ?(?:which is |that is )?(?:based|headquartered|registered) in(?: the)?", between):
             ctx.builder.add_edge(a.node, "LOCATED_IN", b.node, evidence=ctx.evidence(sent))  # 'X, based in the UAE'
+        kind = ctx.builder.nodes[b.node].props.get("kind") if b.label == "Place" else None
+        inside_state = kind == "city" or kind == "region" and ctx.builder.nodes[b.node].props.get("country")
+        if a.label == "Organization" and inside_state and between == "in" \
+                and doc[a.end].head.i == doc[a.start:a.end].root.i:  # 'the Brooke Army Medical Center in Texas'
+            ctx.builder.add_edge(a.node, "LOCATED_IN", b.node, evidence=ctx.evidence(sent))
+        if a.label == "Organization" and b.label == "State" and between == "," and b.end < len(doc) \
+                and doc[b.end].tag_ == "POS" and any(t.dep_ == "appos" and t.head.i == doc[a.start:a.end].root.i
+                                                     for t in doc[b.end:min(b.end + 6, sent.end)]):
+            ctx.builder.add_edge(a.node, "LOCATED_IN", b.node, evidence=ctx.evidence(sent))  # "Fingrid, Finland's grid operator"
         if a.label in {"State", "Place"} and b.label == "Organization" and between == "-based":
             ctx.builder.add_edge(b.node, "LOCATED_IN", a.node, evidence=ctx.evidence(sent))  # 'UAE-based X'
         if a.label == "Place" and b.label == "Place" and between in {", including", "including"}:
+            ctx.builder.add_edge(b.node, "LOCATED_IN", a.node, evidence=ctx.evidence(sent))
+        if a.label == "Place" and kind in {"facility", "port", "building"} and between in {"'s", "’s"} \
+                and ctx.builder.nodes[a.node].props.get("kind") == "city":  # "Ankara's Esenboga Airport"
             ctx.builder.add_edge(b.node, "LOCATED_IN", a.node, evidence=ctx.evidence(sent))
         if a.label == "State" and b.label == "Place" and a.via != "demonym" and between in {"'s", "’s"} \
                 and ctx.state_of(b.node) in {None, a.node} \

@@ -144,6 +144,9 @@ def _name_end(ctx: ReportContext, span: Span) -> Span:
     names run on ('of Belarus and Russia' do not), and a second 'of' only for that state
     ('the Central Committee of the Communist Party of Laos')."""
     doc = ctx.doc
+    dated = next((t.i for t in span if t.ent_type_ in {"DATE", "TIME"} and t.i > span.start + 1), None)
+    if dated is not None and doc[dated - 1].lower_ in {"on", "of", "for"}:
+        span = doc[span.start:dated - 1]  # '... Council of Kazakhstan on Monday': a date, not the name
     person = next((x for x in ctx.in_span(span.start, span.end, "Person") if x.start > span.start + 1), None)
     if person is not None:
         span = doc[span.start:person.start]
@@ -158,8 +161,9 @@ def _name_end(ctx: ReportContext, span: Span) -> Span:
     return span
 
 
-APPOSED_KIND = re.compile(r"\b((?:[A-Z][\w\-'’]*\s){0,4}[A-Z][\w\-'’]*),\s+(?:a|an)\s+(?:[\w\-]+\s+){0,4}?"
-                          r"(news agency|agency|outlet|company|firm|newspaper|broadcaster|channel|think tank|organi[sz]ation|website)\b")
+APPOSED_KIND = re.compile(r"\b((?:[A-Z][\w\-'’]*\s){0,4}[A-Z][\w\-'’]*),\s+(?:a|an|[A-Z][\w\-]*['’]s)\s+(?:[\w\-]+\s+){0,4}?"
+                          r"(news agency|agency|outlet|company|firm|newspaper|broadcaster|channel|think tank|organi[sz]ation|website"
+                          r"|operator|utility|regulator|producer|manufacturer|airline|bank|insurer)\b")
 MEDIA_KINDS = {"news agency", "agency", "outlet", "newspaper", "broadcaster", "channel"}
 
 

@@ -35,7 +35,12 @@ def extract_place_hierarchy(ctx: ReportContext) -> None:
             continue  # (a river or a sea is seldom inside one state: the Tumen is a border)
         city = _named_after_city(acc.name, cities)
         if city and city != node:
-            if node not in located:
+            in_states = [k for k, e in b.edges.items() if e.type == "LOCATED_IN" and e.source == node
+                         and b.nodes[e.target].label == "State" and ctx.state_of(city) in {None, e.target}]
+            if node not in located or in_states and len(in_states) == sum(
+                    e.type == "LOCATED_IN" and e.source == node for e in b.edges.values()):
+                for k in in_states:  # ('Ankara Esenboga Airport': in Ankara, which is in Turkey)
+                    del b.edges[k]
                 b.add_edge(node, "LOCATED_IN", city, evidence=acc.evidence[0])
             node, acc = city, b.nodes[city]
         state = states.get(acc.props.get("country") or "")
@@ -63,8 +68,8 @@ def _named_after_city(name: str, cities: dict[str, str]) -> str | None:
     words = name.split()
     for n in range(len(words) - 1, 0, -1):
         head, rest = " ".join(words[:n]), " ".join(words[n:]).lower()
-        if rest in FACILITY_HEADS and fold(head) in cities:
-            return cities[fold(head)]
+        if (rest in FACILITY_HEADS or rest.split()[-1] in FACILITY_HEADS) and fold(head) in cities:
+            return cities[fold(head)]  # ('Ankara Esenboga Airport': the airport of Ankara named Esenboga)
     lowered = name.lower()
     for prefix in ("port of ", "city of "):
         if lowered.startswith(prefix) and fold(name[len(prefix):]) in cities:

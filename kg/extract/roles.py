@@ -15,6 +15,7 @@ from functools import cache
 from spacy.tokens import Span, Token
 
 from kg.extract.context import Mention, ReportContext
+from kg.extract.frames import not_done
 
 SKIP_RIGHT = {"the", "a", "an", "who", "has", "had", "have", "served", "serves", "as", "is", "was",
               "now", "then", "currently", "also", "been", "being", "who's"}
@@ -376,8 +377,40 @@ def extract_roles(ctx: ReportContext) -> dict[str, str]:
                 inherited = _list_member_title(ctx, head, list_title)
                 if inherited:
                     _add_role(ctx, person.node, inherited[0], inherited[1], sent, titles)
+    _appointments(ctx, titles)
     titled_references(ctx)
     return titles
+
+
+APPOINTING = {"appoint", "reappoint", "name", "designate", "elect", "install", "promote", "confirm", "make"}
+BECOMING = {"become", "remain", "stay"}
+
+
+def _appointments(ctx: ReportContext, titles: dict[str, str]) -> None:
+    """'Putin appointed Shoigu as Secretary of the Security Council', 'X was named chief of
+    Y', 'X became / remains Chief of the General Staff': the title the clause gives the
+    person, in the body its phrase names (else the one state of the sentence). Planned or
+    negated clauses ('is expected to appoint') give none."""
+    for verb in ctx.doc:
+        lemma = verb.lemma_.lower()
+        if verb.pos_ not in {"VERB", "AUX"} or lemma not in APPOINTING | BECOMING or not_done(verb):
+            continue
+        kids = list(verb.children)
+        people = [c for c in kids if c.dep_ in ({"dobj", "nsubjpass"} if lemma in APPOINTING else {"nsubj"})]
+        phrases = [o for c in kids if c.dep_ == "prep" and c.lower_ == "as" for o in c.children if o.dep_ == "pobj"]
+        phrases += [c for c in kids if c.dep_ in {"oprd", "attr"} or c.dep_ == "xcomp" and c.pos_ in {"NOUN", "PROPN"}]
+        for who, phrase in ((p, ph) for p in people for ph in phrases):
+            person = ctx.at(who)
+            if person is None or person.label != "Person":
+                continue
+            aside = {t.i for d in phrase.subtree if d.dep_ in {"relcl", "acl", "appos"} and d.i != phrase.i
+                     for t in d.subtree}  # ('as Secretary, a post he ...')
+            toks = [t for t in phrase.subtree if t.i not in aside]
+            title = parse_title(ctx, " ".join(t.text for t in toks))
+            if not title:
+                continue
+            org = _affiliation(ctx, toks) or _sentence_state(ctx, verb.sent, toks)
+            _add_role(ctx, person.node, title, org, verb.sent, titles)
 
 
 LEADING = {"President", "Leader", "Supreme Leader", "Prime Minister", "Premier", "General Secretary", "Chairman",

@@ -276,7 +276,7 @@ def _sites_named_for_people(ctx: ReportContext) -> list[Mention]:
         for m in inner:
             ctx.forget(m)
         node = ctx.add_place(name, kind, tok.sent, country=country, aliases=aliases)
-        if town is not None and kind == "port":
+        if town is not None:  # "Porvoo's Kilpilahti oil port", "Ankara's Esenboga Airport"
             b.add_edge(node, "LOCATED_IN", town, evidence=ctx.evidence(tok.sent))
         out.append(Mention(start, tok.i + 1, "Place", node, name))
     return out

@@ -38,7 +38,7 @@ CALL_VERBS = {"leave", "depart", "arrive", "dock", "call", "wait", "moor", "bert
               "spot", "see", "observe", "photograph"}
 OWN_VERBS = {"belong", "own", "operate", "manage", "charter"}
 SANCTION_VERBS = {"sanction", "blacklist", "designate"}
-SEIZE_VERBS = {"seize", "intercept", "board", "capture", "confiscate", "detain"}
+SEIZE_VERBS = {"seize", "intercept", "board", "capture", "confiscate", "detain", "impound"}
 TONNAGE = re.compile(r"\b([A-Z][\w\-]*(?: [A-Z0-9][\w\-]*){0,3})\s*\(\s*[\d,.]+\s*(?:dwt|DWT|gt|GT|grt|GRT|TEU|teu)\s*\)")
 _TONS = r"(?:dwt|DWT|gt|GT|grt|GRT|TEU|teu)"
 TONNAGE_BEFORE = re.compile(rf"\b[\d,.]+[- ]{_TONS}\s+([A-Z][\w\-]*(?: [A-Z0-9][\w\-]*){{0,3}})")  # 'the 75,200-dwt Yi Peng 3'
@@ -635,6 +635,23 @@ def _asked_for(verb: Token) -> bool:
     return verb.head.pos_ == "NOUN" or verb.head.lemma_.lower() in ASKING
 
 
+CARGO_WORDS = {"cargo", "shipment", "consignment", "load", "freight"}
+
+
+def _carrier_of(ctx: ReportContext, cargo: Token) -> str | None:
+    """The ship whose cargo it is: 'the Eagle S's cargo', 'the vessel's cargo', 'its cargo',
+    'the cargo of the tanker'."""
+    owners = [c for c in cargo.children if c.dep_ == "poss"]
+    owners += [o for p in cargo.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    for owner in owners:
+        m = ctx.at(owner)
+        if m is not None and m.label == "Vessel":
+            return m.node
+        if owner.lower_ in SHIP_WORDS or owner.lower_ in {"its", "her"}:
+            return salient_vessel(ctx, owner.i)
+    return None
+
+
 def _seizures(ctx: ReportContext) -> None:
     """'X seized/boarded the vessel Y', 'SEALs boarded a dhow near the coast of Somalia':
     SEIZED {start} and a seizure event where it happened. An unnamed ship ('a dhow') is a
@@ -659,6 +676,9 @@ def _seizures(ctx: ReportContext) -> None:
                 m = next((x for a in c.children if a.dep_ == "appos" for x in [ctx.at(a)]
                           if x is not None and x.label == "Vessel"), m)
             vessel = m.node if m and m.label == "Vessel" else None
+            cargo = c.lemma_.lower() if c.lemma_.lower() in CARGO_WORDS else None
+            if vessel is None and cargo:  # 'seized the vessel's cargo', 'impounded its cargo': the ship's
+                vessel = _carrier_of(ctx, c)
             named = {x.node for x in ctx.mentions if x.label == "Vessel"}
             if vessel is None and (c.lower_ in {"ship", "vessel"} or c.lower_ in SHIP_WORDS and any(
                     d.lower_ in {"the", "this"} for d in c.children)) and len(named) == 1 and not any(
@@ -674,7 +694,7 @@ def _seizures(ctx: ReportContext) -> None:
             when = (own, own) if own else sentence_date(ctx, verb.sent, verb.i) if verb.dep_ == "ROOT" else None
             ev = ctx.evidence(verb.sent)
             if actor:
-                b.add_edge(actor, "SEIZED", vessel, start=when[0] if when else None, evidence=ev)
+                b.add_edge(actor, "SEIZED", vessel, start=when[0] if when else None, commodity=cargo, evidence=ev)
             places = [p for x in verb.subtree if x.dep_ == "prep" and x.lower_ in {"in", "off", "near", "at"}
                       for p in ctx.in_span(x.i, x.right_edge.i + 1, "Place")
                       if b.nodes[p.node].props.get("kind") != "facility"]  # (no seizure is held in a cable)
