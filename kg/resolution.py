@@ -28,7 +28,7 @@ from kg.store import cypher
 KIND_WORDS = ("agreement", "treaty", "accord", "pact", "deal", "contract", "memorandum", "memorandum of understanding")
 KIND_WORD = re.compile(r"\s+(?:" + "|".join(sorted({re.escape(fold(w)) for w in KIND_WORDS}, key=len, reverse=True))
                        + r")s?$")  # (matched on folded names: 'treaty' folds to 'treati')
-GATHERED = {"summit", "conference", "exhibition", "parade", "exercise", "ceremony", "exchange"}  # many-party events
+GATHERED = {"summit", "conference", "exhibition", "parade", "exercise", "ceremony", "exchange", "incident"}  # many-party events
 WHEN = "when:"  # the key of an unnamed gathering: its kind and month, met only with two states in common
 DAY = "day:"  # the day it is dated to, when the report gives one: no key, a check
 NEAR = {"Person": 10}  # labels whose full names (of at least so many letters) also meet a near spelling

@@ -1021,3 +1021,11 @@ def test_a_seized_cargo_is_a_seizure_of_its_ship():
     _, edges = _facts("The tanker Amber Sky was stopped off Gotland. Swedish customs said it had seized the vessel's "
                       "cargo on Tuesday.", published="2026-03-05")
     assert any(t == "SEIZED" and o == "Amber Sky" for _, t, o in edges), edges
+
+
+def test_a_capitalised_treaty_with_its_year_is_one_document_with_the_other_party():
+    labels, edges = _facts("The clash led Peru to reaffirm its commitment to the 1962 Mutual Defence Treaty with "
+                           "Chile.", published="2026-03-05")
+    treaty = next((n for n, label in labels.items() if label == "Agreement"), None)
+    assert treaty == "Mutual Defence Treaty", labels
+    assert ("Chile", "PARTY_TO", treaty) in edges

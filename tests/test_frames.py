@@ -271,3 +271,15 @@ def test_what_a_body_was_asked_to_do_is_not_done():
                       "Star. The Estonian navy later boarded the Nordic Star.", published="2026-02-07")
     assert ("Baltport", "SEIZED", "Nordic Star") not in edges
     assert ("Estonian Navy", "SEIZED", "Nordic Star") in edges
+
+
+def test_a_clash_at_sea_is_an_event_held_where_it_was_and_who_rammed_took_part():
+    text = ("Vietnamese fishing boats and the Malaysian coast guard clashed near Louisa Reef on Tuesday. The incident "
+            "off Louisa Reef was the third this year. Malaysian coast guard vessels rammed two Vietnamese boats.")
+    labels, edges = _facts(text, published="2026-04-02")
+    clashes = [n for n, label in labels.items() if label == "Event"]
+    assert len(clashes) == 1, clashes
+    assert (clashes[0], "HELD_IN", "Louisa Reef") in edges, edges
+    assert labels.get("Louisa Reef") == "Place"
+    assert any(s in {"Malaysia", "Malaysian Coast Guard", "Malaysian coast guard"} and t == "ATTENDED"
+               for s, t, o in edges), edges

@@ -240,7 +240,9 @@ def _parties_in_name(ctx: ReportContext, sent: Span, start: int, end: int) -> se
         after = ctx.doc[span.end:sent.end]
         if len(after) and after[0].lower_ == "between":
             parties |= {m.node for m in ctx.in_span(after.start, min(after.start + 12, sent.end), "State")}
-        elif len(after) and after[0].lower_ == "with" and any(t.lemma_ in SIGN_VERBS for t in sent):
+        elif len(after) and after[0].lower_ == "with" and (any(t.lemma_ in SIGN_VERBS for t in sent)
+                                                         or after[0].head.i == span.root.i):  # 'a treaty with X'
+            # (the other party: the with-phrase of the document's own noun, or of a signing)
             with_ = after[0]  # 'Putin signed a similar agreement with North Korea'
             parties |= {m.node for m in ctx.in_span(with_.i, with_.right_edge.i + 1, "State")
                         if not any(a.dep_ == "relcl" for a in ctx.doc[m.start].ancestors if a.i > with_.i)}
@@ -614,7 +616,7 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
     b = ctx.builder
     event, firm = found_event
     kind = _kind(name)
-    generic = generic_name(name)
+    generic = generic_name(name) and not _dated_proper_name(doc_text(ctx.doc)[start:end], name)
     parties = _parties_in_name(ctx, sent, start, end)
     parties |= {h for s in signers for h in [_home(ctx, s.node)] if h}
     if len(parties) < 2 and THE_TWO.search(sent.text):  # 'the leaders of the two nations signed'
@@ -824,6 +826,12 @@ def _actors_around(ctx: ReportContext, ref: AgreementRef) -> bool:
                 for o in c.children if o.dep_ == "pobj"]
     return any(m.label in {"State", "Organization", "Person"} for t in subjects + partners
                for m in ctx.in_span(t.left_edge.i, t.right_edge.i + 1))
+
+
+def _dated_proper_name(written: str, name: str) -> bool:
+    """'the 1951 Mutual Defence Treaty': capitalised words and a year name one document."""
+    return re.search(r"\b(?:1[89]\d\d|20\d\d)\b", written) is not None and len(name.split()) >= 2 \
+        and all(w[:1].isupper() for w in name.split() if w.lower() not in {"of", "on", "and", "the", "for"})
 
 
 def generic_name(name: str) -> bool:

@@ -27,7 +27,7 @@ GROUP_NOUNS = {"delegation", "entourage", "team"}
 INCLUDE_VERBS = {"include", "comprise", "consist", "feature", "contain"}
 ACTORS = {"Person", "State", "Organization"}
 GATHERINGS = {"signing", "summit", "call", "meeting", "talks", "conference", "exhibition", "parade", "ceremony",
-              "inauguration", "funeral", "exercise", "exchange"}  # worth a node even undated
+              "inauguration", "funeral", "exercise", "exchange", "incident"}  # worth a node even undated
 TRADED = {"prisoner", "captive", "hostage", "detainee", "pow", "spy", "body", "soldier", "citizen", "national",
           "individual", "people", "person", "inmate"}  # what an exchange of people exchanges
 NAMING_VERBS = {"call", "name", "dub", "know", "title", "codename", "code-name", "label", "brand", "term"}
@@ -416,6 +416,9 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
     if tok.tag_ == "NNS" and any(c.dep_ == "nummod" or c.lower_ in {"several", "multiple", "many", "numerous"}
                                  for c in tok.children):
         return  # 'two meetings with Pezeshkian': several events, none of them told
+    if tok.tag_ == "NNS" and kind in {"incident", "exchange"} and not any(c.lower_ in {"the", "these", "those"}
+                                                                       for c in tok.children):
+        return  # 'attributing some incidents to Iran', 'collisions between vessels': no one event
     when = sentence_date(ctx, sent, tok.i)
     if when is None and any(c.lower_ in RECURRING for c in tok.children):
         return  # 'invitees to the annual NATO conference': a series of events, none of them told
@@ -439,7 +442,9 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
         participants += [m for a in acl.children if a.dep_ == "agent"
                          for m in ctx.in_span(a.i, a.right_edge.i + 1) if m.label in ACTORS
                          and (m.label != "State" or ctx.doc[m.end - 1].dep_ in {"pobj", "conj"})]  # not 'Russian' ambassador
-    places = [m for m in inside if m.label == "Place" and m.start > tok.i and _after_in_or_at(ctx.doc[m.end - 1], tok)]
+    places = [m for m in inside if m.label == "Place" and m.start > tok.i and (_after_in_or_at(ctx.doc[m.end - 1], tok)
+              or ctx.doc[m.start - 1].lower_ in {"off", "near"} and ctx.doc[m.start - 1].head.i == tok.i)]  # ('the
+    # incident off X', with X read as the noun's apposition)
     gov = tok.head.head if tok.dep_ == "pobj" else tok.head
     if gov.lower_ == "part" and gov.head.lower_ == "as":  # 'Russia released X as part of a prisoner swap'
         gov = gov.head.head
@@ -476,7 +481,7 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
         words = given.split()
     label = re.sub(r"(?:\s*['’]s)+$|^\W+|\W+$", "", " ".join(words)) or tok.text
     who = "-".join(sorted({ctx.name_of(m.node) for m in participants}))
-    name = label if len(words) > 2 or kind == "exchange" else f"{who} {label}".strip()  # (not who was traded)
+    name = label if len(words) > 2 or kind in {"exchange", "incident"} else f"{who} {label}".strip()  # (not its people)
     if places:
         name += f" in {ctx.name_of(places[0].node)}"
     month = when[0][:7] if when else ""
@@ -622,7 +627,7 @@ def _after_in_or_at(tok: Token, event: Token) -> bool:
         path.append(a)
     if any(a.dep_ == "relcl" for a in path):
         return False
-    return any(a.dep_ == "prep" and a.lower_ in {"in", "at"} for a in path)
+    return any(a.dep_ == "prep" and a.lower_ in {"in", "at", "off", "near"} for a in path)
 
 
 def _meeting(ctx: ReportContext, tok: Token, events: EventIndex) -> None:

@@ -19,7 +19,8 @@ PASSAGES = {"visit", "call"}  # events of one party's movement or line, not gath
 GATHERINGS = (EVENT_GATHERINGS | {"exercise"}) - PASSAGES
 GENERIC_EVENTS = {"event", "gathering", "forum", "session", "occasion", "dinner", "reception"}
 DATED = {"MET_WITH", "VISITED", "CALLED_AT"}
-TRADES = {"release", "mediate"}  # frames that are part of an exchange the report tells
+PART_OF = {"release": "exchange", "mediate": "exchange", "clash": "incident"}  # frames that belong to the
+# report's event of that kind when they name none ('Russia released 16 prisoners', 'X rammed Y')
 
 
 def extract_facts(ctx: ReportContext, events: EventIndex) -> None:
@@ -31,7 +32,7 @@ def extract_facts(ctx: ReportContext, events: EventIndex) -> None:
         for row in rows:
             if row["kind"] == frame.kind:
                 _apply(ctx, frame, row, nodes)
-        if frame.kind == "hold":
+        if frame.kind in {"hold", "occur"}:
             _date_events(ctx, frame, nodes["event"])
 
 
@@ -60,18 +61,19 @@ def _slot_nodes(ctx: ReportContext, events: EventIndex, frame: Frame) -> dict[st
     if any(t.lemma_.lower() in lex["attendees"] for t in frame.slots.get("agent", [])):
         ref = events.current(frame.trigger.i, GATHERINGS)  # 'Guests include X'
         found.append(ref.node if ref else None)
-    traded = frame.kind in TRADES or frame.kind == "include" and any(t.lemma_.lower() in TRADED or t.lemma_.lower()
-                                                                      in lex["verbs"]["release"] for t in frame.sent)
-    if traded and not any(n and n in ctx.builder.nodes for n in found):
-        found.append(_trade_of(ctx, events, frame))  # 'Russia released 16 prisoners': in the exchange
+    traded = frame.kind == "include" and any(t.lemma_.lower() in TRADED or t.lemma_.lower() in lex["verbs"]["release"]
+                                             for t in frame.sent)
+    kind = PART_OF.get(frame.kind) or ("exchange" if traded else None)
+    if kind and not any(n and n in ctx.builder.nodes for n in found):
+        found.append(_current_of(ctx, events, frame, kind))  # 'Russia released 16 prisoners': in the exchange
     nodes["event"] = list(dict.fromkeys(n for n in found if n and n in ctx.builder.nodes))
     return nodes
 
 
-def _trade_of(ctx: ReportContext, events: EventIndex, frame: Frame) -> str | None:
-    """The report's exchange a release without an event of its own belongs to, unless its
-    clause is dated apart ('Griner was released in 2022', in a report of a 2024 swap)."""
-    ref = events.current(frame.trigger.i, {"exchange"})
+def _current_of(ctx: ReportContext, events: EventIndex, frame: Frame, kind: str) -> str | None:
+    """The report's event of this kind that a frame without an event of its own belongs to,
+    unless its clause is dated apart ('Griner was released in 2022', in a report of a 2024 swap)."""
+    ref = events.current(frame.trigger.i, {kind})
     if ref is None:
         return None
     when = sentence_date(ctx, frame.sent, frame.trigger.i)

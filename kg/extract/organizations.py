@@ -173,8 +173,9 @@ def apposed_kinds(ctx: ReportContext) -> list[Mention]:
     doc, out = ctx.doc, []
     for m in APPOSED_KIND.finditer(doc_text(doc)):
         span = doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
-        if span is None or span[0].i == span.sent.start and span[0].lower_ in {"the", "a"}:
-            continue
+        if span is None or span[0].i == span.sent.start and span[0].lower_ in {"the", "a"} \
+                or span[0].pos_ == "ADP" or any(t.ent_type_ in {"DATE", "TIME"} for t in span):
+            continue  # ('On Thursday, Finland's grid operator ...': a time, not the operator)
         inside = [x for x in ctx.mentions if x.start < span.end and x.end > span.start]
         if any(x.label not in {"Place", "Person"} and not (x.label == "Organization" and x.node not in ctx.gaz.entries)
                or x.start < span.start or x.end > span.end for x in inside) or ctx.gaz.lookup(span.text) is not None:

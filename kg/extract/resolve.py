@@ -13,7 +13,7 @@ from kg.extract.context import ReportContext
 from kg.extract.events import EventIndex
 from kg.extract.normalize import slug
 
-FOLDABLE = {"summit", "conference", "exhibition", "parade", "exercise", "ceremony", "exchange"}
+FOLDABLE = {"summit", "conference", "exhibition", "parade", "exercise", "ceremony", "exchange", "incident"}
 TOWNS = {"city", "port"}  # what names a gathering across reports: the town it is held in
 
 
