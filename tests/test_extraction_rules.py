@@ -1029,3 +1029,13 @@ def test_a_capitalised_treaty_with_its_year_is_one_document_with_the_other_party
     treaty = next((n for n, label in labels.items() if label == "Agreement"), None)
     assert treaty == "Mutual Defence Treaty", labels
     assert ("Chile", "PARTY_TO", treaty) in edges
+
+
+def test_a_ceasefire_between_a_state_and_a_group_is_a_document_its_brokers_support():
+    labels, edges = _facts("A ceasefire between Sudan and the Rapid Support Forces took effect on Monday. The truce, "
+                           "brokered by Qatar and Egypt, is meant to last a month.", published="2026-03-05")
+    truce = [n for n, label in labels.items() if label == "Agreement"]
+    assert len(truce) == 1, truce
+    assert {("Sudan", "PARTY_TO", truce[0]), ("Rapid Support Forces", "PARTY_TO", truce[0])} <= edges, edges
+    assert {("Qatar", "SUPPORTS", truce[0]), ("Egypt", "SUPPORTS", truce[0])} <= edges, edges
+    assert ("Qatar", "PARTY_TO", truce[0]) not in edges

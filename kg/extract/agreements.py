@@ -18,12 +18,13 @@ from kg.extract.context import Mention, ReportContext, doc_text, in_lede
 from kg.extract.events import EventIndex, EventRef, RefIndex, main_pair, sentence_date
 from kg.extract.normalize import clean_span_text, slug
 
-KINDS = {"treaty": "treaty", "agreement": "agreement", "accord": "agreement", "pact": "treaty",
+KINDS = {"ceasefire": "ceasefire", "cease-fire": "ceasefire", "truce": "ceasefire", "armistice": "ceasefire",
+         "treaty": "treaty", "agreement": "agreement", "accord": "agreement", "pact": "treaty",
          "convention": "treaty", "memorandum": "memorandum", "declaration": "declaration",
          "protocol": "agreement", "charter": "treaty", "initiative": "agreement", "deal": "agreement",
          "contract": "contract", "resolution": "resolution", "mou": "memorandum",
          "regulations": "agreement", "document": "agreement"}
-KEYWORD = r"(Treaty|Agreement|Accord|Pact|Convention|Memorandum of Understanding|Memorandum|MoU|MOU|Declaration|Protocol|Charter|Initiative|Deal|Contract|Regulations)"
+KEYWORD = r"(Treaty|Agreement|Ceasefire|Truce|Armistice|Accord|Pact|Convention|Memorandum of Understanding|Memorandum|MoU|MOU|Declaration|Protocol|Charter|Initiative|Deal|Contract|Regulations)"
 CAP = r"[A-Z0-9][\w\-'’.+]*"
 NAMED = re.compile(
     rf"(?:(?:{CAP}|of|and|on|the|for|in)\s+)*?(?:{CAP}\s+)*{KEYWORD}"
@@ -32,20 +33,23 @@ GENERIC = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+((?:(?:new|historic|landmark|bilateral|strategic|[a-z\-]+ship|friendship|defen[cs]e|security|"
     r"peace|trade|gas|arms|nuclear|military|economic|comprehensive|mutual|partnership|"
     r"strategic partnership|[A-Z][\w\-]+)\s+)*)(treaty|agreement|accord|pact|deal|contract|document|memorandum of understanding|"
+    r"ceasefire agreement|ceasefire deal|ceasefire|cease-fire|truce|armistice|"
     r"memorandum|initiative|MoU|MOU)(?:\s*\([A-Z]{2,6}s?\))?(?:\s+(?:with|between)\s+(?:the\s+)?[^,.;:()]{1,60}?(?=\s+(?:on|for)\s))?"
     r"(?:\s+(on|for|of|to)\s+([^,.;:()]+?(?:\([^)]*\)[^,.;:()]*?)?))?"
-    r"(?=,|\.|;|:| and an? | while | which | that | along with | together with | was | were | is | has | with | in (?:the )?[A-Z]|$)")
+    r"(?=,|\.|;|:| and an? | while | which | that | along with | together with | was | were | is | has | with | between |"
+    r" in (?:the )?[A-Z]|$)")
 _KINDWORD = r"(treaty|agreement|pact|accord|deal|memorandum|declaration|convention|charter)"
 QUOTED = re.compile(rf"[“\"]([A-Za-z0-9][^”\"]{{2,80}}?)[”\"]\s+{_KINDWORD}\b|[“\"]([A-Za-z0-9][^”\"]{{2,80}}?)\s{_KINDWORD}[”\"]",
                     re.I)
 ANAPHOR = re.compile(r"\b(?:the|this|that|an?|its|their|these)\s+((?:new|[a-z\-]+)\s+)?(treaty|agreement|pact|deal|accord|contract|"
+                     r"ceasefire|truce|armistice|"
                      r"declaration|memorandum of understanding|memorandum|initiative|documents?|MoU|MOU)(?:'s|’s)?\b", re.I)
 # A list item naming a document, on a line of its own: 'A Memorandum of Understanding on digital trade;'
 LISTED = re.compile(r"^\s*(?:[Aa]n?\s+|[Tt]he\s+)?((?:Memorandum of Understanding|Memorandum|Agreement|Protocol|Regulations|"
                     r"Declaration|Treaty|Contract|Convention|Roadmap|Plan)\s+(?:on|to|between|for|of|about)\s+[^;]{3,200}?)"
                     r"\s*[;.,]?\s*$")
 BROKERED = re.compile(r"^[\w.]+-(?:brokered|backed|led|sponsored|mediated|drafted)\s+")
-GENERIC_MODS = {"new", "historic", "landmark", "bilateral", "strategic", "friendship", "defence", "defense", "security",
+GENERIC_MODS = {"ceasefire", "new", "historic", "landmark", "bilateral", "strategic", "friendship", "defence", "defense", "security",
                 "peace", "trade", "gas", "arms", "nuclear", "military", "economic", "comprehensive", "mutual",
                 "partnership", "the", "this", "that", "such", "first", "major", "key", "same", "previous", "latest",
                 "similar", "another", "separate", "comparable", "analogous", "parallel", "earlier",
@@ -148,13 +152,17 @@ def _named_agreements(sent: Span) -> list[tuple[int, int, str]]:
             if verb is None or verb[0].pos_ != "VERB" or verb[0].head.idx != base + m.start(2) \
                     or verb[0].lemma_.lower() in GOAL_VERBS or m.group(1).strip():
                 continue  # ('signed a partnership treaty to bolster cooperation': why they signed, not what)
-        if m.group(4) or proper:
+        dated = m.group(4) and re.match(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|(?:Jan|Febr)uary|March|April|May|"
+                                        r"June|July|August|(?:Septem|Octo|Novem|Decem)ber|\d", m.group(4))
+        if m.group(4) and not dated or proper:  # ('... took effect on Monday': a date, no subject)
             subject = re.split(r"\s+(?:to|via|by)\s+", m.group(4))[0] if purpose else m.group(4)
             tail = f" {m.group(3)} {subject}" if m.group(4) else ""  # not '(MOU) with Rosatom' between
             name = _plain_name(" ".join((mods + m.group(2) + tail).split()))
             out.append((base + m.start(2) - len(mods), base + m.end(), name[0].upper() + name[1:]))
         elif (described := _described(sent, base + m.start(2))) is not None:
             out.append((base + m.start(2) - 0, base + m.end(), described))
+        elif re.match(r"\s+between\s+(?:the\s+)?[A-Z]", text[m.end(2):m.end(2) + 16]):  # 'a ceasefire between X and Y'
+            out.append((base + m.start(2), base + m.end(2), m.group(2)[0].upper() + m.group(2)[1:]))
     for tok in sent:
         if tok.pos_ == "NOUN" and tok.lower_ in KINDS and tok.lower_ not in {"resolution", "regulations"} \
                 and not any(s <= tok.idx < e for s, e, _ in out):
@@ -194,7 +202,7 @@ def _described(sent: Span, keyword_char: int) -> str | None:
 
 
 DURATIONS = {"year", "decade", "month"}
-KIND_NAMES = {"memorandum": "Memorandum of understanding", "treaty": "Treaty", "agreement": "Agreement",
+KIND_NAMES = {"memorandum": "Memorandum of understanding", "treaty": "Treaty", "agreement": "Agreement", "ceasefire": "Ceasefire",
               "contract": "Contract", "declaration": "Declaration"}
 DISTINCT_MODS = {"similar", "another", "separate", "comparable", "analogous", "parallel", "earlier", "previous"}
 PRAISE = {"landmark", "milestone", "mega", "blockbuster", "flagship"}
@@ -238,8 +246,9 @@ def _parties_in_name(ctx: ReportContext, sent: Span, start: int, end: int) -> se
     if span is not None:
         parties = {m.node for m in ctx.in_span(span.start, span.end, "State")}
         after = ctx.doc[span.end:sent.end]
-        if len(after) and after[0].lower_ == "between":
-            parties |= {m.node for m in ctx.in_span(after.start, min(after.start + 12, sent.end), "State")}
+        if len(after) and after[0].lower_ == "between":  # (states, and the groups a ceasefire is between)
+            listed = [t for o in after[0].children if o.dep_ == "pobj" for t in (o, *o.conjuncts)]
+            parties |= {m.node for t in listed for m in [ctx.at(t)] if m and m.label in {"State", "Organization"}}
         elif len(after) and after[0].lower_ == "with" and (any(t.lemma_ in SIGN_VERBS for t in sent)
                                                          or after[0].head.i == span.root.i):  # 'a treaty with X'
             # (the other party: the with-phrase of the document's own noun, or of a signing)
@@ -312,7 +321,8 @@ def _home(ctx: ReportContext, node: str) -> str | None:
     return orgs[0] if len(orgs) == 1 else None
 
 
-CLASS = {"treaty": {"treaty", "agreement"}, "agreement": {"treaty", "agreement"}}
+CLASS = {"treaty": {"treaty", "agreement"}, "agreement": {"treaty", "agreement", "ceasefire"},
+         "ceasefire": {"ceasefire", "agreement"}}
 SUBJECT_NOISE = {"on", "of", "the", "a", "an", "and", "for", "to", "in", "mutual", "new", "bilateral", "joint"}
 
 
@@ -631,7 +641,9 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
         names = sorted(ctx.name_of(p) for p in between)
         name = f"{KIND_NAMES.get(kind, kind.capitalize())} between {', '.join(names[:-1])} and {names[-1]}"
         generic, event = False, event if firm else None
-    if generic and (main is not None or len(parties) < 2 or not (event or when)):
+    between_two = len(parties) >= 2 and re.match(r"\s+between\s", doc_text(ctx.doc)[end:end + 10]) is not None
+    if generic and (main is not None or len(parties) < 2 or not (event or when or between_two)):
+        # ('a ceasefire between Israel and Hezbollah': a document of the news, by its two parties)
         if main is None:
             return False
         documents = {r.node for r in index.refs if r.kind not in {"sanctions", "resolution"}}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from kg.extract.agreements import KINDS
 from kg.extract.context import ReportContext
 from kg.extract.events import GATHERINGS as EVENT_GATHERINGS
 from kg.extract.events import TRADED, EventIndex, home_state, is_reporter, sentence_date
@@ -23,17 +24,30 @@ PART_OF = {"release": "exchange", "mediate": "exchange", "clash": "incident"}  #
 # report's event of that kind when they name none ('Russia released 16 prisoners', 'X rammed Y')
 
 
-def extract_facts(ctx: ReportContext, events: EventIndex) -> None:
+def extract_facts(ctx: ReportContext, events: EventIndex, documents: list[tuple[int, int, str]] = ()) -> None:
+    """Edges from every frame by the table; `documents` are the agreements' (start, end, node)
+    in the text, the `document` slot of a frame whose theme names one."""
     rows = lexicon()["facts"]
     for frame in frames(ctx):
         if frame.negated or frame.planned:
             continue
         nodes = _slot_nodes(ctx, events, frame)
+        nodes["document"] = [n for t in frame.slots.get("theme", []) for n in _documents_at(ctx, t, documents)]
         for row in rows:
             if row["kind"] == frame.kind:
                 _apply(ctx, frame, row, nodes)
         if frame.kind in {"hold", "occur"}:
             _date_events(ctx, frame, nodes["event"])
+
+
+def _documents_at(ctx: ReportContext, tok: Token, documents: list[tuple[int, int, str]]) -> list[str]:
+    """The agreement a token names: one found there, or for 'the truce' / 'this deal' the last
+    one the report named before it."""
+    here = [node for start, end, node in documents if start <= tok.idx < end and node in ctx.builder.nodes]
+    if here or tok.lemma_.lower() not in KINDS or not any(c.lower_ in {"the", "this", "that"} for c in tok.children):
+        return here
+    before = [node for start, _, node in sorted(documents) if start < tok.idx and node in ctx.builder.nodes]
+    return before[-1:]
 
 
 def _date_events(ctx: ReportContext, frame: Frame, nodes: list[str]) -> None:

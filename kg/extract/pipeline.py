@@ -40,7 +40,7 @@ def extract_doc(report: Report, doc: Doc) -> Extraction:
     settle_visits(ctx, events)
     extract_logistics(ctx)
     resolve_events(ctx, events)
-    extract_facts(ctx, events)
+    extract_facts(ctx, events, [(r.start, r.end, r.node) for r in agreements.refs])
     resolve_events(ctx, events)  # again: the frames placed and dated some events
     extract_stances(ctx, [(r.start, r.end, r.node) for r in agreements.refs])
     extract_assessments(ctx)
