@@ -1039,3 +1039,11 @@ def test_a_ceasefire_between_a_state_and_a_group_is_a_document_its_brokers_suppo
     assert {("Sudan", "PARTY_TO", truce[0]), ("Rapid Support Forces", "PARTY_TO", truce[0])} <= edges, edges
     assert {("Qatar", "SUPPORTS", truce[0]), ("Egypt", "SUPPORTS", truce[0])} <= edges, edges
     assert ("Qatar", "PARTY_TO", truce[0]) not in edges
+
+
+def test_a_manner_adverb_is_no_estimate_but_a_remote_chance_is():
+    def bands(text):
+        x = extract(Report(id=report_id(text), text=text, title="test", published="2026-03-05"))
+        return [n.props.get("band") for n in x.nodes if n.label == "Assessment"]
+    assert bands("The drones were launched remotely from trucks near the base.") == []
+    assert bands("There is a remote chance that the base reopens this year.") == ["almost no chance"]
