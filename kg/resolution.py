@@ -22,13 +22,13 @@ from rapidfuzz import fuzz
 from kg.extract.agreements import generic_name
 from kg.extract.builder import fact_key
 from kg.extract.normalize import fold
+from kg.extract.resolve import FOLDABLE  # (the kinds of gathering a report folds, met across reports too)
 from kg.models import Edge, Extraction, Node
 from kg.store import cypher
 
 KIND_WORDS = ("agreement", "treaty", "accord", "pact", "deal", "contract", "memorandum", "memorandum of understanding")
 KIND_WORD = re.compile(r"\s+(?:" + "|".join(sorted({re.escape(fold(w)) for w in KIND_WORDS}, key=len, reverse=True))
                        + r")s?$")  # (matched on folded names: 'treaty' folds to 'treati')
-GATHERED = {"summit", "conference", "exhibition", "parade", "exercise", "ceremony", "exchange", "incident"}  # many-party events
 WHEN = "when:"  # the key of an unnamed gathering: its kind and month, met only with two states in common
 DAY = "day:"  # the day it is dated to, when the report gives one: no key, a check
 NEAR = {"Person": 10}  # labels whose full names (of at least so many letters) also meet a near spelling
@@ -47,7 +47,7 @@ def keys(node: Node) -> set[str]:
     if node.label == "Event":  # only a proper name, also as its words' stems ('Marine' / 'Maritime Security Belt')
         names = [node.name, " ".join(w[:4] for w in fold(node.name).split())] if node.props.get("named") else []
         when = str(node.props.get("start") or "")
-        if not node.props.get("named") and node.props.get("kind") in GATHERED and len(when) >= 7:
+        if not node.props.get("named") and node.props.get("kind") in FOLDABLE and len(when) >= 7:
             extra = {f"{WHEN}{node.props['kind']} {when[:7]}"}  # an unnamed gathering: by kind and month
             extra |= {DAY + when} if len(when) == 10 else set()  # (and not on another day it is dated to)
     if node.label == "Person":  # a full name ('Wladyslaw' / 'Władysław Kosiniak-Kamysz'), not a surname alone

@@ -159,10 +159,8 @@ def _prepositions(frame: Frame, head: Token) -> None:
     for prep in (c for c in head.children if c.dep_ in {"prep", "agent"} or c.dep_ == "dative" and c.pos_ == "ADP"):
         word = prep.lower_
         objects = [o for o in prep.children if o.dep_ in {"pobj", "pcomp"}]
-        if word == "on" and any(o.lower_ in {"sidelines", "sideline", "margins"} for o in objects):
-            word, objects = "during", [g for o in objects for p in o.children if p.lower_ == "of"
-                                       for g in p.children if g.dep_ == "pobj"]
-        if word == "as" and any(o.lower_ == "part" for o in objects):  # 'freed as part of the swap'
+        if word == "on" and any(o.lower_ in {"sidelines", "sideline", "margins"} for o in objects) \
+                or word == "as" and any(o.lower_ == "part" for o in objects):  # 'freed as part of the swap'
             word, objects = "during", [g for o in objects for p in o.children if p.lower_ == "of"
                                        for g in p.children if g.dep_ == "pobj"]
         if word == "by" and frame.trigger.pos_ != "NOUN" and prep.dep_ != "agent":

@@ -40,9 +40,10 @@ def extract_doc(report: Report, doc: Doc) -> Extraction:
     settle_visits(ctx, events)
     extract_logistics(ctx)
     resolve_events(ctx, events)
-    extract_facts(ctx, events, [(r.start, r.end, r.node) for r in agreements.refs])
+    documents = [(r.start, r.end, r.node) for r in agreements.refs]
+    extract_facts(ctx, events, documents)
     resolve_events(ctx, events)  # again: the frames placed and dated some events
-    extract_stances(ctx, [(r.start, r.end, r.node) for r in agreements.refs])
+    extract_stances(ctx, documents)
     extract_assessments(ctx)
     extract_place_hierarchy(ctx)
     builder.mention_all()

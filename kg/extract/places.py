@@ -35,10 +35,10 @@ def extract_place_hierarchy(ctx: ReportContext) -> None:
             continue  # (a river or a sea is seldom inside one state: the Tumen is a border)
         city = _named_after_city(acc.name, cities)
         if city and city != node:
-            in_states = [k for k, e in b.edges.items() if e.type == "LOCATED_IN" and e.source == node
-                         and b.nodes[e.target].label == "State" and ctx.state_of(city) in {None, e.target}]
-            if node not in located or in_states and len(in_states) == sum(
-                    e.type == "LOCATED_IN" and e.source == node for e in b.edges.values()):
+            mine = [k for k, e in b.edges.items() if e.type == "LOCATED_IN" and e.source == node]
+            in_states = [k for k in mine if b.nodes[b.edges[k].target].label == "State"
+                         and ctx.state_of(city) in {None, b.edges[k].target}]
+            if node not in located or mine and len(in_states) == len(mine):  # only in the city's state so far:
                 for k in in_states:  # ('Ankara Esenboga Airport': in Ankara, which is in Turkey)
                     del b.edges[k]
                 b.add_edge(node, "LOCATED_IN", city, evidence=acc.evidence[0])
