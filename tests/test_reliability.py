@@ -106,23 +106,33 @@ def test_sigkill_mid_load_leaves_whole_reports_only(tmp_path):
             text = p.read_bytes() + f"\n\nCopy {copy} of this report.\n".encode()
             (corpus / f"{copy}_{p.name}").write_bytes(text)
     total = len(sources) * 5
-    env = {**os.environ, "KG_HOME": str(tmp_path / "killed")}
-    present: list[str] = []
-    for delay in (4.0, 6.0, 8.0, 11.0):
-        proc = subprocess.Popen([sys.executable, "-m", "kg", "load", "-j", "1", str(corpus)], env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
-        proc.send_signal(signal.SIGKILL)
-        assert proc.wait() == -signal.SIGKILL, "the load ended before the kill: the corpus is too small"
-        with EmbeddedStore(tmp_path / "killed") as store:
-            present = sorted(r["path"] for r in store.read("MATCH (r:Report) RETURN r.path AS path"))
-        if 0 < len(present) < total:
-            break
-    assert 0 < len(present) < total, f"no kill landed mid-load ({len(present)} of {total} reports present)"
+    home = tmp_path / "killed"
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "load", "-j", "1", str(corpus)],
+                            env={**os.environ, "KG_HOME": str(home)},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _wait_for_first_report(home, str(corpus).encode(), proc)
+    proc.send_signal(signal.SIGKILL)
+    assert proc.wait() == -signal.SIGKILL, "the load ended before the kill: the corpus is too small"
+    with EmbeddedStore(home) as store:
+        present = sorted(r["path"] for r in store.read("MATCH (r:Report) RETURN r.path AS path"))
+    assert 0 < len(present) < total, f"the kill did not land mid-load ({len(present)} of {total} reports present)"
     reference = tmp_path / "reference"
     with EmbeddedStore(reference) as store:
         load_paths(store, [Path(p) for p in present])
     assert _export(tmp_path / "killed") == _export(reference)
+
+
+def _wait_for_first_report(home: Path, marker: bytes, proc: subprocess.Popen, limit: float = 300.0) -> None:
+    """Block until the store's write log (fsynced on every write) holds a report from the corpus:
+    the kill then lands mid-load however slow the machine's start-up is."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, "the load ended before the kill: the corpus is too small"
+        if any(marker in log.read_bytes() for log in home.glob("appendonlydir/*.aof")):
+            return
+        time.sleep(0.05)
+    proc.kill()
+    raise AssertionError(f"no report reached the write log in {limit:.0f}s")
 
 
 def test_seeds_in_any_order_give_the_same_graph(tmp_path):
