@@ -1047,3 +1047,45 @@ def test_a_manner_adverb_is_no_estimate_but_a_remote_chance_is():
         return [n.props.get("band") for n in x.nodes if n.label == "Assessment"]
     assert bands("The drones were launched remotely from trucks near the base.") == []
     assert bands("There is a remote chance that the base reopens this year.") == ["almost no chance"]
+
+
+def test_a_contract_to_buy_a_model_is_named_by_it_and_its_seller_is_a_party():
+    labels, edges = _facts(
+        "Egypt signed a contract to buy 24 Typhoon fighter jets from Britain's BAE Systems on Monday.\n\n"
+        "Officials said the Typhoon deal would modernise the air force.")
+    contracts = [n for n, label in labels.items() if label == "Agreement"]
+    assert contracts == ["Typhoon contract"]
+    assert labels["Typhoon fighter jets"] == "Commodity"
+    assert ("Typhoon contract", "CONCERNS", "Typhoon fighter jets") in edges
+    assert {("Egypt", "SIGNED", "Typhoon contract"), ("Egypt", "PARTY_TO", "Typhoon contract"),
+            ("BAE Systems", "PARTY_TO", "Typhoon contract")} <= edges
+    assert ("United Kingdom", "PARTY_TO", "Typhoon contract") not in edges  # (whose company it is, not a party)
+    assert ("BAE Systems", "LOCATED_IN", "United Kingdom") in edges
+
+
+def test_a_purchase_signed_and_an_agreement_for_the_purchase_are_one_contract_with_the_buyer():
+    labels, edges = _facts(
+        "Indonesia signed the purchase of 42 Rafale jets on 10 February.\n\n"
+        "An agreement for the purchase of the jets by Indonesia was first announced in 2022.")
+    assert [n for n, label in labels.items() if label == "Agreement"] == ["Rafale contract"]
+    assert {("Indonesia", "SIGNED", "Rafale contract"), ("Indonesia", "PARTY_TO", "Rafale contract"),
+            ("Rafale contract", "CONCERNS", "Rafale jets")} <= edges
+    assert "combat aircraft" not in labels  # ('the jets': the one model the report buys)
+
+
+def test_a_company_is_located_in_its_nationality_but_a_state_body_is_not():
+    labels, edges = _facts(
+        "German defence company Rheinmetall will build an ammunition plant in Lithuania, Russia's Defence "
+        "Ministry said on Tuesday.")
+    assert ("Rheinmetall", "LOCATED_IN", "Germany") in edges
+    assert not any(e[1] == "LOCATED_IN" and labels.get(e[0]) == "Organization" and e[2] == "Russia" for e in edges)
+
+
+def test_a_contract_worth_a_sum_to_procure_goods_named_by_their_maker_and_its_legal_form():
+    labels, edges = _facts(
+        "Vietnam on Tuesday signed a contract worth about $ 200 million to procure the Akash surface-to-air "
+        "missiles made in India.\n\n"
+        "Ravi Menon, the chairman of the Bharat Dynamics Private Limited, signed the contract in Hanoi.")
+    assert [n for n, label in labels.items() if label == "Agreement"] == ["Akash contract"]
+    assert {("Vietnam", "SIGNED", "Akash contract"), ("Akash contract", "CONCERNS", "Akash surface-to-air missiles")} <= edges
+    assert "Private Limited" not in labels and labels.get("Bharat Dynamics Private Limited") == "Organization"

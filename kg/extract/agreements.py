@@ -16,6 +16,7 @@ from spacy.tokens import Span
 
 from kg.extract.context import Mention, ReportContext, doc_text, in_lede
 from kg.extract.events import EventIndex, EventRef, RefIndex, main_pair, sentence_date
+from kg.extract.goods import PURCHASE_NOUNS, buys_goods, contract_name, model_contract, purchased
 from kg.extract.normalize import clean_span_text, slug
 
 KINDS = {"ceasefire": "ceasefire", "cease-fire": "ceasefire", "truce": "ceasefire", "armistice": "ceasefire",
@@ -117,7 +118,7 @@ def _is_headline(sent: Span, start: int, end: int) -> bool:
                                     for t in span[:-1])
 
 
-def _named_agreements(sent: Span) -> list[tuple[int, int, str]]:
+def _named_agreements(ctx: ReportContext, sent: Span) -> list[tuple[int, int, str]]:
     """(start, end, name) of capitalised agreement names and 'an agreement on ...' phrases."""
     text, base, out = sent.text, sent.start_char, []
     for m in NAMED.finditer(text):
@@ -146,6 +147,11 @@ def _named_agreements(sent: Span) -> list[tuple[int, int, str]]:
         if m.group(4) and re.match(r"(?:this|that|it|them|which|more|less|over|about|nearly|almost|years?|months?|"
                                      r"decades?|a decade|the past|the first|the price)\b", m.group(4)):
             continue  # 'an agreement on this', 'the deal for more than a decade': no subject of its own
+        keyword = sent.doc.char_span(base + m.start(2), base + m.end(2), alignment_mode="expand")
+        bought = contract_name(ctx, sent, keyword[-1]) if keyword is not None else None
+        if bought is not None:  # 'a contract to purchase 12 Rafale warplanes': the 'Rafale contract'
+            out.append((base + m.start(2) - len(mods), max(bought[1], base + m.end(2)), bought[0]))
+            continue
         purpose = m.group(3) == "to" and m.group(4) is not None
         if purpose:  # 'the agreement to build a bridge across the Tumen' (not 'an agreement to the effect')
             verb = sent.doc.char_span(base + m.start(4), base + m.end(4), alignment_mode="expand")
@@ -164,6 +170,11 @@ def _named_agreements(sent: Span) -> list[tuple[int, int, str]]:
         elif re.match(r"\s+between\s+(?:the\s+)?[A-Z]", text[m.end(2):m.end(2) + 16]):  # 'a ceasefire between X and Y'
             out.append((base + m.start(2), base + m.end(2), m.group(2)[0].upper() + m.group(2)[1:]))
     for tok in sent:
+        purchase = tok.lemma_.lower() in PURCHASE_NOUNS and tok.dep_ == "dobj" and tok.head.lemma_.lower() in SIGN_VERBS
+        if (purchase or tok.pos_ == "NOUN" and tok.lower_ in KINDS) and not any(s <= tok.idx < e for s, e, _ in out) \
+                and (bought := contract_name(ctx, sent, tok)) is not None:  # 'Serbia signed the purchase of 12 jets',
+            out.append((tok.idx, bought[1], bought[0]))  # 'a contract worth $370 million to procure missiles'
+            continue
         if tok.pos_ == "NOUN" and tok.lower_ in KINDS and tok.lower_ not in {"resolution", "regulations"} \
                 and not any(s <= tok.idx < e for s, e, _ in out):
             described = _described(sent, tok.idx)
@@ -240,11 +251,14 @@ class AgreementIndex(RefIndex):
 
 
 def _parties_in_name(ctx: ReportContext, sent: Span, start: int, end: int) -> set[str]:
-    """States named inside an agreement's name or in 'between X and Y' right after it."""
+    """States named inside an agreement's name or in 'between X and Y' right after it, and
+    the seller of a contract ('from France's Dassault Aviation': the company, not France)."""
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     parties = set()
     if span is not None:
-        parties = {m.node for m in ctx.in_span(span.start, span.end, "State")}
+        parties = {m.node for m in ctx.in_span(span.start, span.end, "State") if not _owns_a_body(ctx, m)}
+        sides = purchased(span.root)[1] if span.root.lemma_.lower() in KINDS.keys() | PURCHASE_NOUNS else []
+        parties |= {m.node for t in sides for m in [ctx.at(t)] if m and m.label in {"State", "Organization"}}
         after = ctx.doc[span.end:sent.end]
         if len(after) and after[0].lower_ == "between":  # (states, and the groups a ceasefire is between)
             listed = [t for o in after[0].children if o.dep_ == "pobj" for t in (o, *o.conjuncts)]
@@ -256,6 +270,16 @@ def _parties_in_name(ctx: ReportContext, sent: Span, start: int, end: int) -> se
             parties |= {m.node for m in ctx.in_span(with_.i, with_.right_edge.i + 1, "State")
                         if not any(a.dep_ == "relcl" for a in ctx.doc[m.start].ancestors if a.i > with_.i)}
     return parties
+
+
+def _owns_a_body(ctx: ReportContext, state: Mention) -> bool:
+    """'France's Dassault Aviation', 'Russian company Rosatom': the state marks whose body it is."""
+    tok = ctx.doc[state.end - 1]
+    head = tok.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    owner = ctx.at(head)
+    return tok.dep_ in {"poss", "amod", "compound"} and owner is not None and owner.label == "Organization"
 
 
 def _signers(ctx: ReportContext, sent: Span) -> list[Mention]:
@@ -383,7 +407,7 @@ def extract_agreements(ctx: ReportContext, events: EventIndex) -> AgreementIndex
     pending: list[tuple] = []
     listing: tuple | None = None  # 'The summit participants also signed:' and the items under it
     for sent in ctx.doc.sents:
-        found = _named_agreements(sent)
+        found = _named_agreements(ctx, sent)
         signers = _signers(ctx, sent)
         signing = bool(signers) or re.search(r"\bsigning\b|\bsigned\b|\binked\b", sent.text) is not None
         if listing and found and LISTED.match(sent.text):
@@ -625,13 +649,15 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
     """Add one agreement mention; False when it is a bare 'the agreement' with nothing yet to refer to."""
     b = ctx.builder
     event, firm = found_event
+    name = model_contract(ctx, name)  # ('the Rafale deal' of a report that buys Rafales)
     kind = _kind(name)
     generic = generic_name(name) and not _dated_proper_name(doc_text(ctx.doc)[start:end], name)
     parties = _parties_in_name(ctx, sent, start, end)
     parties |= {h for s in signers for h in [_home(ctx, s.node)] if h}
     if len(parties) < 2 and THE_TWO.search(sent.text):  # 'the leaders of the two nations signed'
         parties |= set(main_pair(ctx, least=2))
-    if event and not parties and event.kind == "visit":
+    bought = buys_goods(ctx, name)
+    if event and not parties and event.kind == "visit" and not bought:  # (a contract's parties are who buys and sells)
         parties |= {p for p in event.participants if ctx.label_of(p) == "State"}
         parties |= {h for p in event.participants for h in [_home(ctx, p)] if h}
     distinct = bool(set(name.lower().split()) & DISTINCT_MODS)  # 'a similar agreement' is not the report's main one
@@ -658,7 +684,8 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
         if year_in_name and not date:
             date = year_in_name.group(1)
         month = date[:7] if date else ctx.published[:7] if ctx.published and len(ctx.published) >= 7 else None
-        node = _agreement_id(kind, name, parties, month)  # (undated: the month of the news that tells of it)
+        node = f"Agreement:{slug(name)}" if bought else _agreement_id(kind, name, parties, month)
+        # (undated: the month of the news that tells of it; a contract by what it buys)
         known = {b.nodes[node].name, *b.nodes[node].aliases} if node in b.nodes else set()
         if node in b.nodes and not generic and slug(name) not in {slug(a) for a in known} \
                 and _kind(b.nodes[node].name) in CLASS.get(kind, {kind}) and not generic_name(b.nodes[node].name) \

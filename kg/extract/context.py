@@ -58,6 +58,7 @@ class ReportContext:
     published: str | None
     mentions: list[Mention] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list)
+    goods_models: dict[str, set[str]] | None = None  # goods class -> the models the report names (kg.extract.goods)
 
     def index(self) -> None:
         self.mentions.sort(key=lambda m: (m.start, -m.end))

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.context import Mention, ReportContext
 from kg.extract.dates import parse_period
+from kg.extract.goods import goods_class, goods_model, model_node
 from kg.extract.normalize import slug
 from kg.models import stable_hash
 
@@ -236,9 +237,37 @@ def _demonym_places(ctx: ReportContext, sent: Span) -> None:
                 b.add_edge(m.node, "LOCATED_IN", state.node, evidence=ctx.evidence(sent))
 
 
+COMPANY_NOUNS = {"company", "firm", "group", "maker", "manufacturer", "shipbuilder", "shipyard", "operator", "contractor",
+                 "carrier", "producer", "giant", "conglomerate", "corporation", "utility", "exporter", "supplier",
+                 "developer", "builder", "airline", "bank", "lender", "insurer", "shipper", "subsidiary"}
+STATE_BODY_WORDS = {"ministry", "council", "guard", "guards", "force", "forces", "army", "navy", "service", "agency",
+                    "committee", "parliament", "government", "office", "court", "police", "command", "fleet",
+                    "assembly", "cabinet", "department", "directorate", "commission", "embassy", "military", "corps"}
+
+
+def _home_of_companies(ctx: ReportContext, sent: Span) -> None:
+    """'French company Vinci', 'French aviation company Dassault', "France's Dassault Aviation":
+    a company is located in the state its nationality or its possessor names (a state's own
+    bodies, 'Russia's Defence Ministry', are the state's, not located in it)."""
+    doc = ctx.doc
+    for org in ctx.in_span(sent.start, sent.end, "Organization"):
+        words = {w.lower() for w in ctx.name_of(org.node).split()}
+        if words & STATE_BODY_WORDS or ctx.builder.nodes[org.node].props.get("kind") in {"international", "media", "armed_group"}:
+            continue
+        root = doc[org.start:org.end].root
+        mods = [c for c in root.children if c.i < org.start]
+        nouns = [c for c in mods if c.dep_ == "compound" and c.lemma_.lower() in COMPANY_NOUNS]
+        owners = [c for c in mods if c.dep_ == "poss"] + [a for n in nouns for a in n.children if a.dep_ == "amod"]
+        for tok in owners:
+            m = ctx.at(tok)
+            if m is not None and m.label == "State" and (tok.dep_ == "amod" or m.via != "demonym"):
+                ctx.builder.add_edge(org.node, "LOCATED_IN", m.node, evidence=ctx.evidence(sent))
+
+
 def _located_in(ctx: ReportContext, sent: Span) -> None:
     """'Najin in North Korea', 'Vladivostok, Russia', 'X, including Y', 'which borders Y'."""
     _demonym_places(ctx, sent)
+    _home_of_companies(ctx, sent)
     places = ctx.in_span(sent.start, sent.end)
     doc = ctx.doc
     for a, b in zip(places, places[1:]):
@@ -358,6 +387,9 @@ def _commodity(ctx: ReportContext, tok: Token) -> tuple[str, str, float | None, 
         for w in words:
             if re.fullmatch(rf"(?:\w+\s+)*{re.escape(w)}s?", phrase.lower()) or head.lemma_.lower() == w:
                 name = entry["name"]
+                if (model := goods_model(ctx, head)) is not None:  # '12 Rafale warplanes': the model is the goods
+                    node = model_node(ctx, model, head)
+                    return node, ctx.builder.nodes[node].name, quantity if quantity is not None else _number(head), unit
                 node = _commodity_node(ctx, name, tok, aliases=tuple({phrase.lower(), full.lower()} - {name}))
                 if quantity is None:
                     quantity = _number(head)
@@ -368,9 +400,12 @@ def _commodity(ctx: ReportContext, tok: Token) -> tuple[str, str, float | None, 
 def commodity_of(ctx: ReportContext, tok: Token) -> str | None:
     """The commodity node a single noun names ('gas', 'fertilizer', 'corn'), if the lexicon knows it."""
     lemma = tok.lemma_.lower()
+    if tok.dep_ == "compound" and goods_class(ctx, tok.head):
+        return None  # ('fighter' of 'fighter jets': the phrase's head names the goods)
     for entry in ctx.gaz.commodities["commodities"]:
         if lemma in entry["words"] or tok.lower_ in entry["words"]:
-            return _commodity_node(ctx, entry["name"], tok)
+            model = goods_model(ctx, tok)
+            return model_node(ctx, model, tok) if model else _commodity_node(ctx, entry["name"], tok)
     return None
 
 

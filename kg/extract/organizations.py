@@ -191,7 +191,7 @@ def apposed_kinds(ctx: ReportContext) -> list[Mention]:
     return out
 
 
-LEGAL_FORMS = r"Ltd\.?|LLC|Inc\.?|PJSC|OJSC|CJSC|JSC|GmbH|Corp\.|Corporation|PLC|plc|AG"
+LEGAL_FORMS = r"Private Limited|Pvt\.? Ltd\.?|Ltd\.?|LLC|Inc\.?|PJSC|OJSC|CJSC|JSC|GmbH|Corp\.|Corporation|PLC|plc|AG"
 LEGAL_TAIL = rf"(?:{LEGAL_FORMS}|S\.A\.|Co\.,? Ltd\.?)(?:\s+FZ(?:E|CO|C)?\b)?"  # 'LLC FZ': a UAE free-zone company
 LEGAL_NAME = re.compile(rf"\b((?:[A-Z][\w&'\-]*\s+){{1,4}}?)({LEGAL_TAIL})(?!\w)")
 BASED = re.compile(r"^((?:[A-Z][\w.]*\s+)*[A-Z][\w.]*)-based\s+")  # 'UAE-based Caravella LLC FZ'

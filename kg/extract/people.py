@@ -163,12 +163,16 @@ def not_only_in_headlines(ctx: ReportContext, people: list[Mention]) -> list[Men
     return [m for m in people if m not in dropped]
 
 
+LEGAL_END = re.compile(r"\b(?:Limited|Ltd\.?|LLC|Inc\.?|GmbH|PLC|JSC|PJSC)$")  # a company's legal form ends no person's name
 HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Miss|Mme|Mister|Madam|Sir|Dame|Shri|Smt)\.?\s+")
 
 
 def resolve_people(ctx: ReportContext, people: list[Mention]) -> None:
     """Short names to the full name used in the same report ('Putin' -> 'Vladimir Putin'),
     and a misspelt full name to the one spelt most often ('Massoud Pezekshkian')."""
+    for m in [m for m in people if LEGAL_END.search(m.text)]:  # ('Private Limited' of 'BrahMos Aerospace Private Limited')
+        people.remove(m)
+        ctx.forget(m)
     canonical = _spelling_variants(people)
     full = sorted({HONORIFIC.sub("", m.text) for m in people if len(_without_suffix(HONORIFIC.sub("", m.text)).split()) > 1
                    and m.text not in canonical},
