@@ -129,3 +129,15 @@ def test_unnamed_summits_of_one_month_meet_when_their_states_agree_but_not_on_an
     assert len(summits) == 2, summits  # the 4 March summit of two reports, and the one of 12 March
     fourth = next(n for n in summits if str(g.nodes[n].get("start")) == "2026-03-04")
     assert {"State:peru", "State:chile", "State:ecuador"} <= summits[fourth], summits
+
+
+COMPANY = {
+    "a.txt": "Kenya signed a contract with the Nairobi Marine Works Company to build two patrol boats on March 3, 2026.",
+    "b.txt": "Nairobi Marine Works will deliver the first patrol boat next year, the Kenyan navy said.",
+}
+
+
+def test_a_company_with_and_without_its_legal_form_is_one_node(tmp_path):
+    g = _one_graph_in_every_order(tmp_path, COMPANY)
+    orgs = sorted(d["name"] for _, d in g.nodes(data=True) if d["label"] == "Organization")
+    assert sum("Nairobi Marine Works" in name for name in orgs) == 1, orgs

@@ -139,7 +139,8 @@ REPORTS = ("MATCH (r:Report) RETURN r.id AS id, r.name AS title, r.publisher AS 
 
 
 RESOLVED = {"Agreement": "(m:State)-[:PARTY_TO]->(n)", "Vessel": "(n)-[:FLAGGED_IN]->(m:State)",
-            "Event": "(m:State)-[:ATTENDED]->(n)", "Person": "(n)-[:HOLDS_ROLE]->(m:State)"}
+            "Event": "(m:State)-[:ATTENDED]->(n)", "Person": "(n)-[:HOLDS_ROLE]->(m:State)",
+            "Organization": "(n)-[:LOCATED_IN]->(m:State)"}
 
 
 @cache
