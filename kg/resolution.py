@@ -22,6 +22,7 @@ from rapidfuzz import fuzz
 from kg.extract.agreements import generic_name
 from kg.extract.builder import fact_key
 from kg.extract.normalize import fold, simple_key
+from kg.extract.organizations import LEGAL_FORMS, STATE_BODY_WORDS
 from kg.extract.resolve import FOLDABLE  # (the kinds of gathering a report folds, met across reports too)
 from kg.models import Edge, Extraction, Node
 from kg.store import cypher
@@ -35,11 +36,7 @@ NEAR = {"Person": 10}  # labels whose full names (of at least so many letters) a
 MARKS = {"Agreement": ("PARTY_TO", "in"), "Vessel": ("FLAGGED_IN", "out"), "Event": ("ATTENDED", "in"),
          "Person": ("HOLDS_ROLE", "out"), "Organization": ("LOCATED_IN", "out")}  # the states that tell two
 # apart: an agreement's parties, a ship's flag, the states at an event, the state a person serves, a company's home
-LEGAL_FORM = re.compile(r"\s+(?:private limited|pvt ltd|ltd|llc|inc|pjsc|ojsc|cjsc|jsc|gmbh|corp|corporation|plc|ag|company)$")
-GENERIC_BODY = {"ministry", "department", "council", "agency", "navy", "army", "force", "forces", "guard", "service",
-                "office", "committee", "commission", "government", "parliament", "command", "fleet", "embassy",
-                "court", "police", "assembly", "cabinet", "directorate", "corps", "marines", "military"}
-# (a state's body is named alike in every state - 'the Defence Ministry': no key across reports)
+LEGAL_FORM = re.compile(rf"\s+(?:{LEGAL_FORMS}|Pvt Ltd|company)$", re.I)  # (on folded keys: no dots)
 
 
 def keys(node: Node) -> set[str]:
@@ -56,7 +53,7 @@ def keys(node: Node) -> set[str]:
             extra = {f"{WHEN}{node.props['kind']} {when[:7]}"}  # an unnamed gathering: by kind and month
             extra |= {DAY + when} if len(when) == 10 else set()  # (and not on another day it is dated to)
     if node.label == "Organization":  # 'BrahMos Aerospace Private Limited' is 'BrahMos Aerospace' (and 'BAPL')
-        names = [LEGAL_FORM.sub("", simple_key(n)) for n in names if not set(simple_key(n).split()) & GENERIC_BODY]
+        names = [LEGAL_FORM.sub("", simple_key(n)) for n in names if not set(simple_key(n).split()) & STATE_BODY_WORDS]
     if node.label == "Person":  # a full name ('Wladyslaw' / 'Władysław Kosiniak-Kamysz'), not a surname alone
         names = [n for n in names if len(fold(n).split()) >= 2]
     return {k for n in names if len(k := fold(n)) >= 4} | {"id:" + node.id} | extra

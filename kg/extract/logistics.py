@@ -18,6 +18,7 @@ from kg.extract.context import Mention, ReportContext
 from kg.extract.dates import parse_period
 from kg.extract.goods import goods_class, goods_model, model_node
 from kg.extract.normalize import slug
+from kg.extract.organizations import STATE_BODY_WORDS
 from kg.models import stable_hash
 
 FACILITY_NOUNS = {"facility", "facilities", "depot", "depots", "base", "bases", "warehouse",
@@ -240,9 +241,6 @@ def _demonym_places(ctx: ReportContext, sent: Span) -> None:
 COMPANY_NOUNS = {"company", "firm", "group", "maker", "manufacturer", "shipbuilder", "shipyard", "operator", "contractor",
                  "carrier", "producer", "giant", "conglomerate", "corporation", "utility", "exporter", "supplier",
                  "developer", "builder", "airline", "bank", "lender", "insurer", "shipper", "subsidiary"}
-STATE_BODY_WORDS = {"ministry", "council", "guard", "guards", "force", "forces", "army", "navy", "service", "agency",
-                    "committee", "parliament", "government", "office", "court", "police", "command", "fleet",
-                    "assembly", "cabinet", "department", "directorate", "commission", "embassy", "military", "corps"}
 
 
 def _home_of_companies(ctx: ReportContext, sent: Span) -> None:
@@ -399,14 +397,13 @@ def _commodity(ctx: ReportContext, tok: Token) -> tuple[str, str, float | None, 
 
 def commodity_of(ctx: ReportContext, tok: Token) -> str | None:
     """The commodity node a single noun names ('gas', 'fertilizer', 'corn'), if the lexicon knows it."""
-    lemma = tok.lemma_.lower()
     if tok.dep_ == "compound" and goods_class(ctx, tok.head):
         return None  # ('fighter' of 'fighter jets': the phrase's head names the goods)
-    for entry in ctx.gaz.commodities["commodities"]:
-        if lemma in entry["words"] or tok.lower_ in entry["words"]:
-            model = goods_model(ctx, tok)
-            return model_node(ctx, model, tok) if model else _commodity_node(ctx, entry["name"], tok)
-    return None
+    cls = goods_class(ctx, tok)
+    if cls is None:
+        return None
+    model = goods_model(ctx, tok)
+    return model_node(ctx, model, tok) if model else _commodity_node(ctx, cls, tok)
 
 
 def _commodity_node(ctx: ReportContext, name: str, tok: Token, aliases: tuple[str, ...] = ()) -> str:

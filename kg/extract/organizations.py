@@ -191,6 +191,10 @@ def apposed_kinds(ctx: ReportContext) -> list[Mention]:
     return out
 
 
+STATE_BODY_WORDS = {"ministry", "department", "council", "agency", "navy", "army", "force", "forces", "guard", "guards",
+                    "service", "office", "committee", "commission", "government", "parliament", "command", "fleet",
+                    "embassy", "court", "police", "assembly", "cabinet", "directorate", "corps", "marines", "military"}
+# (a state's own bodies, named alike in every state: 'the Defence Ministry' is located in no state, and no key across reports)
 LEGAL_FORMS = r"Private Limited|Pvt\.? Ltd\.?|Ltd\.?|LLC|Inc\.?|PJSC|OJSC|CJSC|JSC|GmbH|Corp\.|Corporation|PLC|plc|AG"
 LEGAL_TAIL = rf"(?:{LEGAL_FORMS}|S\.A\.|Co\.,? Ltd\.?)(?:\s+FZ(?:E|CO|C)?\b)?"  # 'LLC FZ': a UAE free-zone company
 LEGAL_NAME = re.compile(rf"\b((?:[A-Z][\w&'\-]*\s+){{1,4}}?)({LEGAL_TAIL})(?!\w)")

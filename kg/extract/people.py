@@ -14,7 +14,7 @@ from rapidfuzz.distance import Levenshtein
 
 from kg.extract.context import Mention, ReportContext, doc_text, is_headline
 from kg.extract.normalize import clean_span_text, fold, slug
-from kg.extract.organizations import ORG_HEADS, org_word
+from kg.extract.organizations import LEGAL_FORMS, ORG_HEADS, org_word
 from kg.extract.roles import title_words
 
 CONNECTORS = {"of", "the", "and", "for", "on", "in", "to", "&"}  # small words inside names
@@ -163,7 +163,7 @@ def not_only_in_headlines(ctx: ReportContext, people: list[Mention]) -> list[Men
     return [m for m in people if m not in dropped]
 
 
-LEGAL_END = re.compile(r"\b(?:Limited|Ltd\.?|LLC|Inc\.?|GmbH|PLC|JSC|PJSC)$")  # a company's legal form ends no person's name
+LEGAL_END = re.compile(rf"\b(?:Limited|{LEGAL_FORMS})$")  # a company's legal form ends no person's name
 HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Miss|Mme|Mister|Madam|Sir|Dame|Shri|Smt)\.?\s+")
 
 
