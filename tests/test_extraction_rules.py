@@ -1089,3 +1089,119 @@ def test_a_contract_worth_a_sum_to_procure_goods_named_by_their_maker_and_its_le
     assert [n for n, label in labels.items() if label == "Agreement"] == ["Akash contract"]
     assert {("Vietnam", "SIGNED", "Akash contract"), ("Akash contract", "CONCERNS", "Akash surface-to-air missiles")} <= edges
     assert "Private Limited" not in labels and labels.get("Bharat Dynamics Private Limited") == "Organization"
+
+
+def test_places_of_a_list_lie_in_the_region_the_list_ends_with_not_in_one_another():
+    _, edges = _facts("Inspectors visited Mosul, Kirkuk and Erbil, all in northern Iraq, on Monday.\n\n"
+                      "Drones struck Odesa, Mykolaiv, and Kherson, Ukraine, on Sunday.\n\n"
+                      "Troops moved to Sevastopol, Crimea, and Kherson in May.")
+    for town in ("Mosul", "Kirkuk", "Erbil"):
+        assert (town, "LOCATED_IN", "Iraq") in edges
+    for town in ("Odesa", "Mykolaiv", "Kherson"):
+        assert (town, "LOCATED_IN", "Ukraine") in edges
+    assert ("Mosul", "LOCATED_IN", "Kirkuk") not in edges and ("Odesa", "LOCATED_IN", "Mykolaiv") not in edges
+    assert ("Sevastopol", "LOCATED_IN", "Crimea") in edges  # a town, then its region: no list
+
+
+def test_every_place_a_from_phrase_lists_is_an_origin_and_towns_the_tagger_mistyped_are_places():
+    labels, edges = _facts("Cargo ships carried the grain from Odesa and Chornomorsk to Istanbul in August.\n\n"
+                           "The units moved from Kursk, Rylsk and Glushkovo to Belgorod by rail.")
+    assert ("Odesa", "ROUTE_LEG", "Istanbul") in edges and ("Chornomorsk", "ROUTE_LEG", "Istanbul") in edges
+    for town in ("Kursk", "Glushkovo", "Belgorod"):  # (tagged a product, an organisation, a people)
+        assert labels.get(town) == "Place", town
+    rylsk = next(n for n in labels if n.startswith("Ryl"))  # a town of GeoNames, 'Ryl’sk' there
+    assert labels[rylsk] == "Place"
+    assert {(t, "ROUTE_LEG", "Belgorod") for t in ("Kursk", rylsk, "Glushkovo")} <= edges
+
+
+def test_flights_between_capitals_are_a_leg_between_cities():
+    labels, edges = _facts("Il-76 transport planes have been flying between Tehran and Moscow since May, officials said.")
+    assert labels.get("Tehran") == labels.get("Moscow") == "Place"
+    assert ("Tehran", "ROUTE_LEG", "Moscow") in edges
+
+
+def test_a_deployment_of_troops_is_an_event_dated_by_its_days_not_by_the_statement():
+    labels, edges = _facts("Ships of the Pacific Fleet carried 1,500 North Korean special forces from Chongjin to "
+                           "Vladivostok between October 8 and 13, the agency said on Friday.\n\n"
+                           "Chad's army said on 4 March that it deployed 800 soldiers to Niger between 20 and 27 "
+                           "February to assist Niger's government.")
+    korea = "North Korea troop deployment to Russia"
+    assert labels.get(korea) == "Event"
+    assert {("North Korea", "ATTENDED", korea), ("Pacific Fleet", "ATTENDED", korea),
+            (korea, "HELD_IN", "Vladivostok"), ("North Korea", "SHIPPED", "Russia")} <= edges
+    chad = next(n for n, label in labels.items() if label == "Event" and n.endswith("deployment to Niger"))
+    assert (chad, "HELD_IN", "Niger") in edges
+    report = Report(id="t", text="Chad's army said on 4 March that it deployed 800 soldiers to Niger between "
+                    "20 and 27 February.", title="test", published="2024-05-20")
+    event = next(n for n in extract(report).nodes if n.label == "Event")
+    assert (event.props["start"], event.props["end"]) == ("2024-02-20", "2024-02-27")
+
+
+def test_the_north_is_the_report_s_one_northern_state_and_an_accused_supplier_ships():
+    labels, edges = _facts("South Korea's spy agency said on Friday that North Korea had sent 1,500 soldiers to "
+                           "Russia.\n\nSeoul has accused the North of supplying artillery shells to Russia.")
+    assert "the North" not in labels
+    shipped = {e for e in edges if e[1] == "SHIPPED"}
+    assert ("North Korea", "SHIPPED", "Russia") in shipped and not any(s == "South Korea" for s, _, _ in shipped)
+
+
+def test_hyphenated_titles_and_a_service_before_a_rank():
+    labels, _ = _facts("NATO Deputy Secretary-General Mircea Geoana met officials in Vilnius on Tuesday. "
+                       "The intelligence service colonel Ivan Petrov was not present.")
+    report = Report(id="t2", text="NATO Deputy Secretary-General Mircea Geoana met officials in Vilnius on Tuesday. "
+                    "The intelligence service colonel Ivan Petrov was not present.", title="test", published="2024-05-20")
+    titles = {n.name: n.props.get("title") for n in extract(report).nodes if n.label == "Person"}
+    assert titles["Mircea Geoana"] == "Deputy Secretary-General"
+    assert titles["Ivan Petrov"] == "Colonel"  # ('service' holds no 'Vice')
+
+
+def test_sentences_glued_at_a_date_are_two_sentences():
+    from kg.extract.nlp import pipeline
+    doc = pipeline()("The ships left Chongjin on Oct. 8.In a statement, the ministry said the troops had landed.")
+    assert [s.text.split()[0] for s in doc.sents] == ["The", "In"]
+
+
+def test_towns_too_small_for_every_name_are_places_where_the_text_uses_them_as_places():
+    labels, edges = _facts("Russian forces advanced toward Pokrovsk and Kramatorsk in eastern Ukraine.\n\n"
+                           "Officials in Kursk said a drone hit a substation.\n\n"
+                           "The railway will link the Iranian cities of Rasht and Astara.")
+    report = Report(id="t3", text="Russian forces advanced toward Pokrovsk and Kramatorsk in eastern Ukraine. "
+                    "The railway will link the Iranian cities of Rasht and Astara.", title="t", published="2024-05-20")
+    places = {n.name: n.props for n in extract(report).nodes if n.label == "Place"}
+    assert places["Pokrovsk"]["country"] == places["Kramatorsk"]["country"] == "Ukraine"
+    assert places["Pokrovsk"]["lat"] is not None
+    assert places["Astara"]["country"] == "Iran"  # (a town of Azerbaijan has that name too)
+    assert labels.get("Kursk") == "Place"  # (tagged a product)
+
+
+def test_lexicons_read_on_and_off_as_words_not_booleans():
+    from kg.extract.frames import lexicon
+    preps = lexicon()["preps"]
+    assert preps["on"] == "on" and preps["off"] == "place"
+    assert {"kind": "sanction", "from": "agent", "to": "on", "edge": "SANCTIONED"} in lexicon()["facts"]
+
+
+def test_sanctions_on_a_list_of_companies_named_with_their_legal_forms_either_side():
+    labels, edges = _facts(
+        "OFAC imposed sanctions on Belmont Trading LLC, Kestrel Logistics LLP and Orava Systems SRO on Tuesday.\n\n"
+        "The targets are Limited Liability Company Belmont Trading, Kestrel Logistics Limited Liability "
+        "Partnership and Orava Systems S.R.O.\n\n"
+        "Belmont Trading, Kestrel Logistics, and Orava Systems are registered in Russia, Kazakhstan, and "
+        "Slovakia, respectively.")
+    companies = {"Belmont Trading LLC", "Kestrel Logistics LLP", "Orava Systems SRO"}
+    assert {n for n, label in labels.items() if label == "Organization"} == companies | {"Office of Foreign Assets Control"}
+    assert {("Office of Foreign Assets Control", "SANCTIONED", c) for c in companies} <= edges
+    assert {("Belmont Trading LLC", "LOCATED_IN", "Russia"), ("Kestrel Logistics LLP", "LOCATED_IN", "Kazakhstan"),
+            ("Orava Systems SRO", "LOCATED_IN", "Slovakia")} <= edges
+    assert ("Orava Systems SRO", "LOCATED_IN", "Russia") not in edges
+
+
+def test_a_company_from_a_state_lies_there_and_a_title_s_remit_is_no_organisation():
+    labels, edges = _facts("Sanctions were imposed against Kestrel Logistics LLP from Kazakhstan and Orava Systems "
+                           "SRO from Slovakia.\n\nBrian Hale, Assistant Secretary of the Treasury for Terrorism and "
+                           "Financial Intelligence, said the network was exposed.")
+    assert ("Kestrel Logistics LLP", "LOCATED_IN", "Kazakhstan") in edges
+    assert ("Orava Systems SRO", "LOCATED_IN", "Slovakia") in edges
+    assert "Terrorism" not in labels and "Financial Intelligence" not in labels
+    assert not any(s == "Brian Hale" and t == "HOLDS_ROLE" and o in {"Terrorism", "Financial Intelligence"}
+                   for s, t, o in edges)

@@ -51,7 +51,7 @@ from kg.extract.people import (
     whole_names,
 )
 from kg.extract.roles import is_title, title_words
-from kg.extract.sites import facilities, places_taken_for_people
+from kg.extract.sites import facilities, places_taken_for_people, towns_taken_for_names
 
 QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»"}
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
@@ -120,6 +120,8 @@ def _is_actor(span: Span) -> bool:
     if root.dep_ != "pobj" or root.head.pos_ != "ADP":
         return False
     prep = root.head
+    if prep.lower_ == "between":  # 'talks between Moscow and Kyiv', but 'flying between Pyongyang and X'
+        return prep.head.lemma_.lower() not in PLACE_VERBS | GOING_NOUNS | {"shuttle", "ply", "run"}
     if prep.lower_ in ACTOR_PREPS:
         return True
     if prep.lower_ == "of" and prep.head.lower_ in {"city", "capital", "town", "port"}:
@@ -171,6 +173,8 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
         return None
     if ent.label_ == "ORG" and is_title(ctx, text):
         return None  # 'the Minister of Transport and Infrastructure': a title, whoever holds it
+    if ent.label_ == "ORG" and _portfolio(ctx, ent.doc[start:end].root):
+        return None  # 'Under Secretary of the Treasury for Terrorism and Financial Intelligence': a remit
     if ent.label_ in {"ORG", "PERSON", "PRODUCT", "GPE", "NORP"} and DESIGNATION.match(ent.doc[end - 1].text) \
             and ctx.gaz.lookup(text) is None:
         return None  # 'the K2PL variant', 'KAI FA-50 light combat aircraft': a model's designation, no actor
@@ -228,6 +232,18 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
     return _unknown_entity(ctx, ent, text, start, end)
 
 
+def _portfolio(ctx: ReportContext, tok) -> bool:
+    """Is the name what a title is for ('Secretary ... for Terrorism', 'Commissioner for Trade')?"""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ != "pobj" or tok.head.lower_ != "for":
+        return False
+    holder = tok.head.head
+    if holder.dep_ == "pobj" and holder.head.lower_ == "of":  # 'Secretary of the Treasury for ...'
+        holder = holder.head.head
+    return holder.lower_ in ctx.gaz.title_heads
+
+
 def _of_state(ctx: ReportContext, end: int) -> Entry | None:
     """The state of 'the Security Council of the Russian Federation' (after the name)."""
     doc = ctx.doc
@@ -238,6 +254,9 @@ def _of_state(ctx: ReportContext, end: int) -> Entry | None:
 
 
 def _lookup(ctx: ReportContext, ent: Span, text: str) -> Entry | None:
+    if ent.label_ in {"PRODUCT", "NORP"} and _where(ctx, ent.root):  # 'moved to Belgorod', tagged a people
+        entry = ctx.gaz.lookup(text, "Place") or _town(ctx, text)
+        return entry if entry is not None and entry.kind in {"city", "port"} else None
     if ent.label_ in {"DATE", "CARDINAL", "ORDINAL", "QUANTITY", "PERCENT", "MONEY", "TIME",
                       "LAW", "WORK_OF_ART", "LANGUAGE", "EVENT", "PRODUCT", "NORP"}:
         return None  # (a people the ruler does not know, 'Hui', 'Sunni', names no place)
@@ -282,6 +301,7 @@ def _mention_for_entry(ctx: ReportContext, ent: Span, entry: Entry, text: str,
     return Mention(start, end, entry.label, node_for_entry(ctx, entry, sent, alias=text), text)
 
 
+NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "PRODUCT"}  # what the tagger may call a town
 PLACE_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "around", "across", "via", "toward", "towards"}
 DESIGNATION = re.compile(r"^[A-Z]{1,5}-?\d{1,4}[A-Z]{0,4}s?$")  # 'K2PL', 'FA-50', 'Su-35', 'K9s': a model, no actor
 
@@ -289,6 +309,8 @@ DESIGNATION = re.compile(r"^[A-Z]{1,5}-?\d{1,4}[A-Z]{0,4}s?$")  # 'K2PL', 'FA-50
 def _where(ctx: ReportContext, tok) -> bool:
     """Is a name used as a place: the object of 'in', 'at', 'from' ..., of 'the city of', a
     possessor ("Kotka's port"), a place listed with one, or a place the text places ('Gliwice, Poland')?"""
+    if any(c.ent_type_ in {"GPE", "LOC"} or c.ent_type_ and ctx.gaz.lookup(c.text, "Place") for c in tok.conjuncts):
+        return True  # 'hit Kursk and Belgorod'
     while tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ == "pobj" and (tok.head.lower_ in PLACE_PREPS or tok.head.lower_ == "of"
@@ -300,9 +322,20 @@ def _where(ctx: ReportContext, tok) -> bool:
     return len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE"
 
 
+def _town(ctx: ReportContext, text: str) -> Entry | None:
+    states = frozenset(acc.props.get("iso") for acc in ctx.builder.nodes.values() if acc.label == "State")
+    return ctx.gaz.town(text, states)
+
+
 def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: int) -> Mention | None:
     sent, b = ent.sent, ctx.builder
     kind = ctx.gaz.place_kind(text)
+    town = _town(ctx, text) if kind is None and len(text.split()) <= 3 and ent.label_ in NAME_LABELS else None
+    root = ent.doc[start:end].root
+    if town is not None and (ent.label_ in {"GPE", "LOC"} or _where(ctx, root) and (
+            ent.label_ != "PERSON" or root.head.lower_ not in {"to", "with", "for"} and not any(
+                text in e.text.split() for e in ctx.doc.ents if e.label_ == "PERSON" and len(e) > 1))):
+        return Mention(start, end, "Place", node_for_entry(ctx, town, sent, alias=text), text)  # 'in Kherson'
     if ent.label_ == "PERSON" and kind is None and len(text.split()) > 1 and org_word(ctx, text.split()[-1]):
         node = b.add_node("Organization:" + slug(text), "Organization", text, evidence=ctx.evidence(sent))
         return Mention(start, end, "Organization", node, text)  # 'the UK Maritime Trade Organizations said'
@@ -396,6 +429,8 @@ def extract_entities(ctx: ReportContext) -> None:
     ctx.index()
     ctx.mentions.extend(_dateline(ctx) + _shouted_demonyms(ctx))
     ctx.index()
+    ctx.mentions.extend(_halves(ctx))
+    ctx.index()
     ctx.mentions.extend(org_names(ctx))
     ctx.index()
     if legal_names(ctx) + apposed_kinds(ctx):
@@ -405,6 +440,7 @@ def extract_entities(ctx: ReportContext) -> None:
     ctx.mentions.extend(found)
     people = not_only_in_headlines(ctx, people)
     people = places_taken_for_people(ctx, people)
+    towns_taken_for_names(ctx)
     resolve_people(ctx, people)
     ctx.index()
     short_names(ctx, people)
@@ -423,6 +459,21 @@ def extract_entities(ctx: ReportContext) -> None:
     defined_acronyms(ctx)
     short_org_names(ctx)
     longer_org_forms(ctx)
+
+
+def _halves(ctx: ReportContext) -> list[Mention]:
+    """'accused the North of supplying weapons': 'the North' / 'the South' is the one state of
+    that half the report names (North Korea, South Sudan), when it names just one."""
+    out = []
+    named = {m.node for m in ctx.mentions if m.label == "State"}
+    for tok in ctx.doc[1:]:
+        if tok.text not in {"North", "South"} or ctx.doc[tok.i - 1].lower_ != "the" or ctx.at(tok) is not None \
+                or tok.i + 1 < len(ctx.doc) and ctx.doc[tok.i + 1].pos_ == "PROPN":
+            continue
+        halves = [n for n in named if ctx.builder.nodes[n].name.startswith(tok.text + " ")]
+        if len(halves) == 1:
+            out.append(Mention(tok.i, tok.i + 1, "State", halves[0], tok.text, via="metonym"))
+    return out
 
 
 def _shouted_state(ctx: ReportContext, word: str):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -108,10 +109,11 @@ def _year_before(ctx: ReportContext, token: int, anaphoric: bool = False) -> int
     return year
 
 
-def sentence_date(ctx: ReportContext, sent: Span, near: int | None = None) -> tuple[str, str] | None:
-    """The date expression of a sentence nearest a token, resolved."""
-    dates = [e for e in sent.ents if e.label_ == "DATE" or e.label_ == "TIME" and (
-        PART_OF_DAY.search(e.text) or WEEKDAY.search(e.text))]  # 'early Thursday (morning)', tagged a time
+def sentence_date(ctx: ReportContext, sent: Span, near: int | None = None,
+                  skip: Callable[[Span], bool] | None = None) -> tuple[str, str] | None:
+    """The date expression of a sentence nearest a token, resolved (none that `skip` rejects)."""
+    dates = [e for e in sent.ents if (e.label_ == "DATE" or e.label_ == "TIME" and (
+        PART_OF_DAY.search(e.text) or WEEKDAY.search(e.text))) and not (skip and skip(e))]  # ('early Thursday')
     if near is not None:
         dates = [e for e in dates if not _other_time(sent.doc, near, e)]
         dates.sort(key=lambda e: abs(e.start - near))
@@ -122,13 +124,37 @@ def sentence_date(ctx: ReportContext, sent: Span, near: int | None = None) -> tu
             return later
         anaphoric = bool(ANAPHORIC_YEARS.match(text))
         parsed = parse_date(text, ctx.published, _year_before(ctx, ent.start, anaphoric), forward=_ahead(sent))
+        at = ent.start_char if text.lower().startswith("between ") else sent.doc[max(ent.start - 1, 0)].idx
+        pair = BETWEEN_DAYS.match(sent.doc.text, at)  # ('between Oct. 8 and 13': the tagger's date is 'Oct. 8')
+        if pair and (period := _period(ctx, sent, ent.start, *pair.groups())):
+            return period
         if parsed:
             return parsed
+    m = BETWEEN_DAYS.search(sent.text)  # 'between 20 and 27 February' (no date entity for the tagger)
+    if m and (period := _period(ctx, sent, sent.start, *m.groups())):
+        return period
     m = DAYS_LATER.search(sent.text)  # 'The following day, ...' (no date entity for the tagger)
     if m and (later := _days_after(ctx, sent.start, m.group(0))):
         return later
     m = re.search(r"\b(?:in|of) ((?:19|20)\d{2})\b", sent.text)
     return (m.group(1), m.group(1)) if m else None
+
+
+MONTH_DAY = r"(?:\d{1,2} [A-Z][a-z]+\.?(?: \d{4})?|[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?)"
+BETWEEN_DAYS = re.compile(rf"\b(?i:between) (\d{{1,2}}|{MONTH_DAY}) and ({MONTH_DAY}|\d{{1,2}})\b")
+
+
+def _period(ctx: ReportContext, sent: Span, token: int, first: str, last: str) -> tuple[str, str] | None:
+    """'between October 8 and October 13', 'between 20 and 27 February', 'between Oct. 8 and 13':
+    the first day to the last (a bare day takes the other end's month and year)."""
+    if first.isdigit():
+        first = re.sub(r"\b\d{1,2}\b", first, last, count=1)
+    elif last.isdigit():
+        last = re.sub(r"\b\d{1,2}\b", last, first, count=1)
+    ends = [parse_date(p, ctx.published, _year_before(ctx, token), forward=_ahead(sent)) for p in (first, last)]
+    if ends[0] and ends[1] and ends[0][0] <= ends[1][1]:
+        return ends[0][0], ends[1][1]
+    return None
 
 
 COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,

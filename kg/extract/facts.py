@@ -11,9 +11,10 @@ from spacy.tokens import Token
 from kg.extract.agreements import KINDS
 from kg.extract.context import ReportContext
 from kg.extract.events import GATHERINGS as EVENT_GATHERINGS
-from kg.extract.events import TRADED, EventIndex, home_state, is_reporter, sentence_date
-from kg.extract.frames import Frame, expand, frames, lexicon
-from kg.extract.logistics import emit_shipment
+from kg.extract.events import TRADED, EventIndex, EventRef, home_state, is_reporter, sentence_date
+from kg.extract.frames import SHIPS, Frame, expand, frames, lexicon, represented
+from kg.extract.logistics import emit_shipment, reporting_date
+from kg.extract.normalize import slug
 from kg.ontology import ontology
 
 PASSAGES = {"visit", "call"}  # events of one party's movement or line, not gatherings others attend
@@ -36,8 +37,93 @@ def extract_facts(ctx: ReportContext, events: EventIndex, documents: list[tuple[
         for row in rows:
             if row["kind"] == frame.kind:
                 _apply(ctx, frame, row, nodes)
+        if frame.kind == "ship":
+            deployment(ctx, events, frame, nodes)
         if frame.kind in {"hold", "occur"}:
             _date_events(ctx, frame, nodes["event"])
+
+
+def _people_moved(frame: Frame) -> list[Token]:
+    """What a 'ship' frame moves when it is people ('sent troops', 'the deployment of
+    soldiers', 'the troop dispatch', '1,500 soldiers of its special forces')."""
+    deployed = lexicon()["deployed"]
+    moved = frame.slots.get("theme", []) + (frame.slots.get("of", []) if frame.trigger.pos_ == "NOUN" else [])
+    moved += [c for c in frame.trigger.children if c.dep_ == "compound"] if frame.trigger.pos_ == "NOUN" else []
+    moved += [o for t in moved for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj"]  # 'a contingent of 1,500 soldiers'
+    return [t for t in moved if t.lemma_.lower() in deployed]
+
+
+def _their_state(ctx: ReportContext, people: list[Token]) -> str | None:
+    """The state whose people these are: 'North Korean troops', "its special forces" (the
+    pronoun's state), 'troops from Iran'."""
+    for tok in people:
+        for m in represented(ctx, tok):
+            if m.label == "State":
+                return m.node
+        for c in tok.children:
+            if c.dep_ == "poss" and c.lower_ in {"its", "their"}:
+                found = expand(ctx, [c], {"State"})
+                if found:
+                    return found[0].node
+    return None
+
+
+def _carriers(ctx: ReportContext, agents: list[Token]) -> list[str]:
+    """The bodies whose ships carried them: 'landing ships of the Russian Pacific Fleet',
+    'ships belonging to the Pacific Fleet'."""
+    out = []
+    for tok in agents:
+        if tok.lemma_.lower() not in lexicon()["fleets"] | SHIPS:
+            continue
+        for t in [tok, *tok.conjuncts]:
+            heads = [t] + [c for c in t.children if c.dep_ == "acl" and c.lemma_ == "belong"]
+            for h in heads:
+                out += [m.node for p in h.children if p.dep_ == "prep" and p.lower_ in {"of", "to", "from"}
+                        for o in p.children if o.dep_ == "pobj" for m in expand(ctx, [o], {"Organization"})]
+    return list(dict.fromkeys(out))
+
+
+def deployment(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[str, list[str]]) -> None:
+    """'North Korea transported its special forces to Vladivostok', 'troops deployed in X':
+    a shipment of people is an event, one per sending and receiving state and year, that the
+    sender and the carriers ATTENDED and that was HELD_IN the places they went to."""
+    people = _people_moved(frame)
+    if not people:
+        return
+    b = ctx.builder
+    agents = [n for n in nodes.get("agent", []) if b.nodes[n].label in {"State", "Organization"}]
+    sender = _their_state(ctx, people) or next((n for n in agents if b.nodes[n].label == "State"), None)
+    places = [n for slot in ("destination", "place") for n in nodes.get(slot, []) if b.nodes[n].label == "Place"
+              and b.nodes[n].props.get("kind") not in {"sea", "river"}]
+    states = [n for slot in ("destination", "place") for n in nodes.get(slot, []) if b.nodes[n].label == "State"]
+    recipient = next(iter(states), None) or next((s for p in places if (s := ctx.state_of(p))), None)
+    if sender is None:  # 'ships completed transporting special forces to X': the report's one sender of people
+        senders = {e.source for e in b.edges.values() if e.type == "SHIPPED" and e.target == recipient
+                   and e.props.get("commodity", "").split()[-1:] and _people_word(e.props["commodity"])}
+        sender = senders.pop() if len(senders) == 1 else None
+    if sender is None or recipient is None or sender == recipient:
+        return
+    when = sentence_date(ctx, frame.sent, frame.trigger.i, skip=reporting_date)  # (not 'the agency said on Friday')
+    year = (when[0] if when else ctx.published or "")[:4]
+    node = f"Event:deployment-{slug(b.nodes[sender].name)}-{slug(b.nodes[recipient].name)}-{year}".rstrip("-")
+    name = f"{b.nodes[sender].name} troop deployment to {b.nodes[recipient].name}"
+    dated = node in b.nodes and b.nodes[node].props.get("start")
+    ev = ctx.evidence(frame.sent)
+    start, end = when if when and not dated else (None, None)
+    b.add_node(node, "Event", name, kind="deployment", start=start, end=end, evidence=ev)
+    carriers = [n for n in agents if b.nodes[n].label == "Organization"] + _carriers(ctx, frame.slots.get("agent", []))
+    for who in dict.fromkeys([sender, *carriers]):
+        if not is_reporter(ctx, who):
+            b.add_edge(who, "ATTENDED", node, evidence=ev)
+    for where in [*places, recipient]:
+        b.add_edge(node, "HELD_IN", where, evidence=ev)
+    events.add(EventRef(node, frame.trigger.i, "deployment", start, end, {sender}))
+
+
+def _people_word(commodity: str) -> bool:
+    word = commodity.lower().split()[-1]
+    return any(word in {d, d + "s"} for d in lexicon()["deployed"])
 
 
 def _documents_at(ctx: ReportContext, tok: Token, documents: list[tuple[int, int, str]]) -> list[str]:

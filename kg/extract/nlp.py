@@ -15,6 +15,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_infix_regex
 
 from kg.errors import KGError
 from kg.extract.gazetteer import Entry, gazetteer
@@ -82,11 +83,30 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# A full stop glued to the next sentence ('starting Oct. 8.In a statement'), as text pasted
+# from web pages often has: split after a number, and start a sentence there.
+GLUED_STOP = r"(?<=[0-9])\.(?=[A-Z][a-z])"
+
+
+@Language.component("glued_sentences")
+def glued_sentences(doc: Doc) -> Doc:
+    """'... last week.According to the NIS': a full stop with no space after it, between a
+    word or number and a capitalised word, still ends the sentence."""
+    for tok in doc[1:-1]:
+        nxt, prev = doc[tok.i + 1], doc[tok.i - 1]
+        if tok.text == "." and not tok.whitespace_ and not prev.whitespace_ and nxt.is_title and nxt.is_alpha \
+                and (prev.is_digit or prev.is_lower and len(prev) > 1):
+            nxt.is_sent_start = True
+    return doc
+
+
 @cache
 def pipeline() -> Language:
     """The loaded pipeline (once per process); lemmatizer and parser are kept for the rules."""
     nlp = _load_model()
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, GLUED_STOP]).finditer
     nlp.add_pipe("line_breaks", before="parser")
+    nlp.add_pipe("glued_sentences", before="parser")
     ruler = nlp.add_pipe("entity_ruler", before="ner",
                          config={"overwrite_ents": True, "validate": False})
     patterns: list[dict] = []

@@ -195,10 +195,16 @@ STATE_BODY_WORDS = {"ministry", "department", "council", "agency", "navy", "army
                     "service", "office", "committee", "commission", "government", "parliament", "command", "fleet",
                     "embassy", "court", "police", "assembly", "cabinet", "directorate", "corps", "marines", "military"}
 # (a state's own bodies, named alike in every state: 'the Defence Ministry' is located in no state, and no key across reports)
-LEGAL_FORMS = r"Private Limited|Pvt\.? Ltd\.?|Ltd\.?|LLC|Inc\.?|PJSC|OJSC|CJSC|JSC|GmbH|Corp\.|Corporation|PLC|plc|AG"
+LEGAL_FORMS = (r"Private Limited|Pvt\.? Ltd\.?|Pte\.? Ltd\.?|Pty\.? Ltd\.?|Sdn\.? Bhd\.?|Ltd\.?|Limited Liability Partnership"
+               r"|Limited Liability Company|LLC|LLP|Inc\.?|PJSC|OJSC|CJSC|JSC|GmbH|Corp\.|Corporation|PLC|plc|AG"
+               r"|S\.R\.O\.?|SRO|s\.r\.o\.|S\.p\.A\.|SpA|B\.V\.|N\.V\.|SARL|OOO|FZE|FZCO|DMCC")
 LEGAL_TAIL = rf"(?:{LEGAL_FORMS}|S\.A\.|Co\.,? Ltd\.?)(?:\s+FZ(?:E|CO|C)?\b)?"  # 'LLC FZ': a UAE free-zone company
 LEGAL_NAME = re.compile(rf"\b((?:[A-Z][\w&'\-]*\s+){{1,4}}?)({LEGAL_TAIL})(?!\w)")
 BASED = re.compile(r"^((?:[A-Z][\w.]*\s+)*[A-Z][\w.]*)-based\s+")  # 'UAE-based Caravella LLC FZ'
+FIRST_FORMS = (r"Limited Liability Company|Limited Liability Partnership|(?:Public |Closed |Open )?Joint[- ]Stock Company"
+               r"|LLC|OOO|JSC|PJSC|OJSC|CJSC|AO|PAO|ZAO|OAO")
+LEGAL_FIRST = re.compile(  # 'Limited Liability Company Verus', 'JSC Almaz-Antey': the form before the name
+    rf"\b({FIRST_FORMS})\s+((?:[A-Z][\w&'\-]*)(?:\s+[A-Z][\w&'\-]*){{0,3}})(?![\w-])")
 
 
 def legal_names(ctx: ReportContext) -> list[Mention]:
@@ -206,15 +212,19 @@ def legal_names(ctx: ReportContext) -> list[Mention]:
     company, whatever the tagger made of its words; the bare name later ('Galaxy Maritime
     said') is the same company."""
     doc, out, found = ctx.doc, [], {}
-    for m in LEGAL_NAME.finditer(doc_text(doc)):
-        bare = " ".join(m.group(1).split())
+    text = doc_text(doc)
+    named = [(m.start(), m.end(), m.group(1), m.group(2), m.group(0)) for m in LEGAL_NAME.finditer(text)]
+    named += [(m.start(), m.end(), m.group(2), m.group(1), m.group(0)) for m in LEGAL_FIRST.finditer(text)
+              if not LEGAL_NAME.fullmatch(m.group(2))]
+    for m_start, m_end, bare, form, whole in sorted(named):
+        bare = " ".join(bare.split())
         if bare.split()[0] in {"The", "A", "An"}:
             bare = " ".join(bare.split()[1:])
         based = BASED.match(bare)
         if based:  # where it is based is no part of its name
             bare = bare[based.end():]
-        start = m.start() + (m.group(0).index(bare) if bare and bare in m.group(0) else 0)
-        span = doc.char_span(start, m.end(), alignment_mode="expand")
+        start = m_start + (whole.index(bare) if bare and bare in whole and not whole.endswith(bare) else 0)
+        span = doc.char_span(start, m_end, alignment_mode="expand")
         if not bare or ctx.gaz.lookup(bare) is not None or span is None or bare in found:
             continue
         first = span.start + 1 if span[0].lower_ == "the" else span.start
@@ -223,17 +233,18 @@ def legal_names(ctx: ReportContext) -> list[Mention]:
             found[bare] = ctx.builder.add_node(covering[0].node, "Organization", ctx.name_of(covering[0].node),
                                                aliases=(bare,))
             continue
-        name = f"{bare} {m.group(2)}"  # (one id by the bare name, whether or not the tagger had it whole)
+        name = f"{bare} {form}"  # (one id by the bare name, whether or not the tagger had it whole)
         home = (ctx.gaz.lookup(based.group(1), "State") or ctx.gaz.lookup(based.group(1))) if based else None
         found[bare] = ctx.builder.add_node("Organization:" + slug(bare), "Organization", name, kind="company",
                                            aliases=(bare,), country=home.name if home and home.label == "State" else None)
     for bare, node in found.items():
-        for m in re.finditer(rf"\b{re.escape(bare)}(?:\s+{LEGAL_TAIL})?(?!\w)", doc_text(doc)):
+        for m in re.finditer(rf"\b(?:(?:{FIRST_FORMS})\s+)?{re.escape(bare)}(?:\s+{LEGAL_TAIL})?(?!\w)", doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is None:
                 continue
             inside = [x for x in ctx.mentions if x.start < span.end and x.end > span.start]
-            if any(x.label == "State" or x.start < span.start or x.end > span.end or x.node == node for x in inside):
+            if any(x.label == "State" or x.node == node or (x.start < span.start or x.end > span.end)
+                   and not _listed_in(doc, x, span) for x in inside):
                 continue
             for x in inside:
                 ctx.forget(x)
@@ -242,6 +253,15 @@ def legal_names(ctx: ReportContext) -> list[Mention]:
             ctx.add_mention(mention)
             out.append(mention)
     return out
+
+
+def _listed_in(doc, wider: Mention, span) -> bool:
+    """'Limited Liability Company Verus, Defense Engineering LLP' read as one name: a list the
+    tagger glued, which the company's own name splits."""
+    before = doc[wider.start:span.start].text.strip() if wider.start < span.start else ","
+    after = doc[span.end:wider.end].text.strip() if wider.end > span.end else ","
+    return wider.label == "Organization" and wider.node not in ("", None) and \
+        re.search(r"(?:,|\band)$", before) is not None and re.match(r"(?:,|and\b)", after) is not None
 
 
 def short_org_names(ctx: ReportContext) -> None:

@@ -33,7 +33,7 @@ def _title_regex(heads: tuple[str, ...], mods: tuple[str, ...], ports: tuple[str
     alt = lambda words: "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))  # noqa: E731
     port = alt(ports)
     return re.compile(  # (a portfolio may join several: 'Minister of Transport and Infrastructure')
-        rf"(?P<mods>(?:(?:{alt(mods)})\s+)*)(?:(?P<pre>{port})\s+)?(?P<head>{alt(heads)})s?"
+        rf"\b(?P<mods>(?:(?:{alt(mods)})\s+)*)(?:(?P<pre>{port})\s+)?(?P<head>{alt(heads)})s?"
         rf"(?:\s+(?:of|for)\s+(?:the\s+)?(?P<post>(?:{port})(?:(?:{JOIN.pattern})(?:{port}))*))?\b", re.I)
 
 
@@ -57,7 +57,7 @@ def _lexicon(ctx: ReportContext) -> tuple[tuple[str, ...], tuple[str, ...], dict
 def parse_title(ctx: ReportContext, phrase: str) -> str | None:
     """The canonical title in a phrase, or None: 'Russian Defence Minister' -> 'Minister of Defence'."""
     heads, mods, ports = _lexicon(ctx)
-    phrase = re.sub(r"\s*-\s*elect\b", "-elect", phrase)  # 'President - elect' as tokens: 'President-elect'
+    phrase = re.sub(r"(\w)\s*-\s*(\w)", r"\1-\2", phrase)  # 'President - elect', 'Secretary - General' as tokens
     best = None
     for m in _title_regex(heads, mods, tuple(ports)).finditer(phrase):
         if best is None or len(m.group(0)) > len(best.group(0)):
@@ -129,8 +129,12 @@ def _left_phrase(ctx: ReportContext, person: Mention) -> tuple[list[Token], bool
                 and _is_title_token(ctx, toks[0]) \
                 or (mention and mention.label in {"State", "Organization"}) or tok.like_num \
                 or tok.lower_ in {"two", "three", "four", "both"} or tok.lower_ in REGIME_WORDS \
-                or tok.lower_ in {"elect", "-"} and i > sent_start and doc[i - 1].text in {"-", "President", "Premier"}:
-            toks.insert(0, tok)  # ('President-elect')
+                or tok.lower_ in {"elect", "-"} and i > sent_start and doc[i - 1].text in {"-", "President", "Premier"} \
+                or tok.text == "-" and toks and i > sent_start and _is_title_token(ctx, doc[i - 1]) \
+                and _is_title_token(ctx, toks[0]) \
+                or tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.is_lower and toks \
+                and any(t.i == tok.head.i for t in toks) and _is_title_token(ctx, tok.head):
+            toks.insert(0, tok)  # ('President-elect', 'Secretary-General', 'defense intelligence chief')
             i -= 1
             continue
         break

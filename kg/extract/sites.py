@@ -23,17 +23,59 @@ def places_taken_for_people(ctx: ReportContext, people: list[Mention]) -> list[M
     for m in people:
         after = ctx.at(doc[m.end + 1]) if m.end + 1 < len(doc) and doc[m.end].lower_ == "in" else None
         titled = any(t.lower_ in ctx.gaz.title_heads for t in doc[max(m.start - 3, 0):m.start])
-        if after is None or after.label != "State" or after.via == "demonym" or m.end - m.start > 1 \
-                or m.text in words or titled:
+        kind = _listed_with_places(ctx, m)
+        lone = m.end - m.start == 1 and m.text not in words and not titled
+        if not lone or kind is None and (after is None or after.label != "State" or after.via == "demonym"):
             keep.append(m)
             continue
         ctx.mentions.remove(m)
         if m.node and m.node in ctx.builder.nodes and not ctx.mentioned(m.node):
             ctx.builder.drop_node(m.node)
-        node = ctx.add_place(m.text, "city", doc[m.start].sent, country=ctx.name_of(after.node))
+        country = ctx.name_of(after.node) if after is not None and after.label == "State" else None
+        node = ctx.add_place(m.text, kind or "city", doc[m.start].sent, country=country)
         ctx.mentions.append(Mention(m.start, m.end, "Place", node, m.text))
         ctx.index()
     return keep
+
+
+def towns_taken_for_names(ctx: ReportContext) -> None:
+    """'moved from Kursk, Rylsk and Glushkovo to Belgorod': a lone unknown word the tagger read
+    as an organisation or a people, listed with places and with nothing else, is a town."""
+    doc, b = ctx.doc, ctx.builder
+    ctx.index()  # (mentions were added since the last index)
+    candidates = {}
+    for ent in doc.ents:
+        m = ctx.at(ent[0])
+        if len(ent) == 1 and ent.label_ in {"ORG", "NORP", "PRODUCT"} and ent[0].pos_ == "PROPN" and ent[0].is_title \
+                and (m is None or m.label == "Organization" and ctx.gaz.lookup(ent.text) is None):
+            candidates[ent.start] = m
+    for i, m in candidates.items():
+        listed = [ctx.at(t) for t in doc[i].conjuncts if t.i not in candidates]
+        if not listed or any(x is None or x.label not in {"Place", "State"} for x in listed):
+            continue
+        kinds = {b.nodes[x.node].props.get("kind") for x in listed if x.label == "Place"}
+        if not kinds:
+            continue
+        if m is not None:
+            ctx.mentions.remove(m)
+            if not ctx.mentioned(m.node):
+                b.drop_node(m.node)
+        node = ctx.add_place(doc[i].text, (kinds.pop() or "city") if len(kinds) == 1 else "city", doc[i].sent)
+        ctx.mentions.append(Mention(i, i + 1, "Place", node, doc[i].text))
+        ctx.index()
+
+
+def _listed_with_places(ctx: ReportContext, m: Mention) -> str | None:
+    """'from near Chongjin, Hamhung, and Musudan': a word listed with places and with no
+    person is a place (not with states alone: 'Russia, China and Ramaphosa'); of their kind,
+    when they agree on one."""
+    listed = [ctx.at(t) for t in ctx.doc[m.start].conjuncts]
+    if not listed or any(x is None or x.label not in {"Place", "State"} for x in listed):
+        return None
+    kinds = {ctx.builder.nodes[x.node].props.get("kind") for x in listed if x.label == "Place"}
+    if not kinds:
+        return None
+    return (kinds.pop() or "city") if len(kinds) == 1 else "city"
 
 
 SITE_HEADS = {"airport", "airbase", "port", "seaport", "harbour", "harbor", "terminal", "station"}
