@@ -1205,3 +1205,35 @@ def test_a_company_from_a_state_lies_there_and_a_title_s_remit_is_no_organisatio
     assert "Terrorism" not in labels and "Financial Intelligence" not in labels
     assert not any(s == "Brian Hale" and t == "HOLDS_ROLE" and o in {"Terrorism", "Financial Intelligence"}
                    for s, t, o in edges)
+
+
+@pytest.fixture(scope="module")
+def designation():
+    return _facts("The U.S. Treasury Department announced on Aug. 16 that it had sanctioned three entities.\n\n"
+                  "The companies are Belmont Trading, Kestrel Logistics, and Orava Systems, registered in Russia, "
+                  "Kazakhstan, and Slovakia, respectively.\n\n"
+                  "All of them are owned by Slovak national Ivan Horak, who was sanctioned in March.")
+
+
+def test_counted_targets_are_the_names_the_report_lists_and_a_glued_list_is_three_companies(designation):
+    labels, edges = designation
+    companies = ("Belmont Trading", "Kestrel Logistics", "Orava Systems")
+    assert all(labels.get(c) == "Organization" for c in companies)
+    assert {("US Treasury Department", "SANCTIONED", c) for c in companies} <= edges
+
+
+def test_all_of_them_owned_by_a_person_makes_him_their_owner_and_an_agentless_designation_is_the_report_s(designation):
+    _, edges = designation
+    assert {("Ivan Horak", "HOLDS_ROLE", c) for c in ("Belmont Trading", "Kestrel Logistics", "Orava Systems")} <= edges
+    assert ("US Treasury Department", "SANCTIONED", "Ivan Horak") in edges
+
+
+def test_a_relative_clause_the_parser_hung_on_the_verb_still_refers_to_the_list_before_it():
+    report = Report(id="t4", text="OFAC imposed sanctions on Belmont Trading LLC, Kestrel Logistics LLP and Orava "
+                    "Systems SRO, all of which are owned or led by Slovak national Ivan Horak.", title="t",
+                    published="2024-05-20")
+    x = extract(report)
+    names = {n.id: n.name for n in x.nodes}
+    roles = {(names[e.target], e.props.get("title")) for e in x.edges if e.type == "HOLDS_ROLE"
+             and names[e.source] == "Ivan Horak"}
+    assert roles == {(c, "owner") for c in ("Belmont Trading LLC", "Kestrel Logistics LLP", "Orava Systems SRO")}

@@ -17,6 +17,7 @@ from kg.extract.context import Mention, ReportContext, doc_text, is_headline
 from kg.extract.gazetteer import Entry
 from kg.extract.normalize import clean_span_text, fold, slug
 from kg.extract.organizations import (
+    LEGAL_FORMS,
     apposed_kinds,
     body_name,
     defined_acronyms,
@@ -419,7 +420,7 @@ def extract_entities(ctx: ReportContext) -> None:
     split_office_holders(ctx)
     people = titled_names(ctx)
     ctx.mentions.extend(people)
-    for ent in ctx.doc.ents:
+    for ent in _unglued(ctx):
         mention = _mention_for_ent(ctx, ent)
         if mention is None:
             continue
@@ -459,6 +460,29 @@ def extract_entities(ctx: ReportContext) -> None:
     defined_acronyms(ctx)
     short_org_names(ctx)
     longer_org_forms(ctx)
+
+
+def _unglued(ctx: ReportContext) -> list[Span]:
+    """The tagger's names, with a list it read as one organisation split at its commas
+    ('Belmont Trading, Kestrel Logistics, and Orava Systems'); not a legal form after a comma
+    ('Hyundai Rotem Co., Ltd.') nor a name the gazetteer knows whole."""
+    out = []
+    for ent in ctx.doc.ents:
+        commas = [t.i for t in ent if t.text == ","]
+        if ent.label_ != "ORG" or not commas or ctx.gaz.lookup(ent.text) is not None \
+                or re.search(rf",\s*(?:{LEGAL_FORMS}|Co\.)", ent.text):
+            out.append(ent)
+            continue
+        start = ent.start
+        cuts = [*commas, *(t.i for t in ent if t.lower_ == "and" and t.i > commas[-1]), ent.end]
+        for i in sorted(cuts):
+            part = ctx.doc[start:i]
+            if len(part) and part[0].lower_ == "and":
+                part = part[1:]
+            if len(part) and part[0].text[:1].isupper():
+                out.append(Span(ctx.doc, part.start, part.end, label=ent.label_))
+            start = i + 1
+    return out
 
 
 def _halves(ctx: ReportContext) -> list[Mention]:

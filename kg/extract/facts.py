@@ -34,6 +34,8 @@ def extract_facts(ctx: ReportContext, events: EventIndex, documents: list[tuple[
             continue
         nodes = _slot_nodes(ctx, events, frame)
         nodes["document"] = [n for t in frame.slots.get("theme", []) for n in _documents_at(ctx, t, documents)]
+        if frame.kind == "sanction" and not nodes.get("agent"):  # 'X, who was sanctioned in March'
+            nodes["agent"] = _sanctioner(ctx)
         for row in rows:
             if row["kind"] == frame.kind:
                 _apply(ctx, frame, row, nodes)
@@ -41,6 +43,13 @@ def extract_facts(ctx: ReportContext, events: EventIndex, documents: list[tuple[
             deployment(ctx, events, frame, nodes)
         if frame.kind in {"hold", "occur"}:
             _date_events(ctx, frame, nodes["event"])
+
+
+def _sanctioner(ctx: ReportContext) -> list[str]:
+    """Who sanctions in this report, when one body alone has so far: an agentless 'was
+    sanctioned' is its act too."""
+    found = {e.source for e in ctx.builder.edges.values() if e.type == "SANCTIONED"}
+    return list(found) if len(found) == 1 else []
 
 
 def _people_moved(frame: Frame) -> list[Token]:
@@ -222,6 +231,8 @@ def _apply(ctx: ReportContext, frame: Frame, row: dict, nodes: dict[str, list[st
     if not sources or not targets:
         return
     props = _props(ctx, frame, row["edge"])
+    if row["edge"] == "HOLDS_ROLE":  # 'owned by X': X is its owner
+        props["title"] = lexicon()["role_titles"].get(frame.trigger.lemma_.lower(), frame.trigger.lemma_.lower())
     for source in sources:
         for target in targets:
             if source == target or not _plausible(ctx, row["edge"], source, target):

@@ -90,7 +90,9 @@ def _verb_frame(verb: Token, kind: str) -> Frame:
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children) or \
         verb.dep_ == "acl" and verb.tag_ == "VBN"
     subjects = [m for t in _subjects(verb) for m in _among_those(t)]
-    by_agent = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+    by_agent = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"] or \
+        [o for v in verb.conjuncts for c in v.children if c.dep_ == "agent"  # 'owned or led by X'
+         for o in c.children if o.dep_ == "pobj"]
     objects = [c for c in verb.children if c.dep_ in {"dobj", "attr"} or c.dep_ == "dative" and c.pos_ != "ADP"]
     if passive or kind == "occur":  # ('the swap occurred at X': what occurred is its theme)
         frame.add("agent", by_agent)
@@ -300,6 +302,9 @@ def _token_mentions(ctx: ReportContext, tok: Token) -> list[Mention]:
     if tok.lower_ in PRONOUNS:
         ref = _antecedent(ctx, tok, PRONOUNS[tok.lower_])
         return [ref] if ref else []
+    referred = _referred(ctx, tok)
+    if referred is not None:
+        return referred
     members = _members(ctx, tok) or represented(ctx, tok)
     if members:
         return members + _led_by(ctx, tok)
@@ -421,6 +426,95 @@ def _fleet(ctx: ReportContext) -> list[Mention]:
     largest = max(lists, key=len)
     nodes = {m.node for m in largest}
     return largest if all({m.node for m in x} <= nodes for x in lists) else []  # (two fleets: neither)
+
+
+RELATIVES = {"which", "who", "whom", "that"}
+QUANTIFIERS = {"all", "both", "each", "some", "none", "most", "two", "three", "four", "five"}
+PLURALS = {"them", "they", "these", "those"}
+COUNTED = {"entity": "Organization", "company": "Organization", "firm": "Organization", "business": "Organization",
+           "individual": "Person", "person": "Person", "national": "Person", "vessel": "Vessel", "ship": "Vessel",
+           "tanker": "Vessel"}
+NOT_COMPANY_KINDS = {"international", "media", "ministry", "agency", "government", "military", "armed_group"}
+
+
+def _referred(ctx: ReportContext, tok: Token) -> list[Mention] | None:
+    """What a word that names nothing itself stands for: a relative pronoun its noun ('X,
+    which is owned by'), 'all of them' / 'all of which' their antecedent list, a plural
+    pronoun the list of the sentence before, 'three entities' the three the report names."""
+    if tok.lower_ in RELATIVES and tok.tag_ in {"WDT", "WP", "WP$"}:
+        clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None)
+        if clause is None:
+            return None
+        head, listed = expand(ctx, [clause.head]), _list_ending(ctx, clause.left_edge.i)
+        if {m.node for m in head} < {m.node for m in listed} or not head:  # 'A, B and C, all of which': all three
+            return listed  # (the parser hung the clause on B, or on the verb)
+        return head
+    if tok.lower_ in QUANTIFIERS and tok.pos_ in {"PRON", "DET", "NUM"}:
+        of = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        return expand(ctx, of) if of else None
+    if tok.lower_ in PLURALS and tok.pos_ == "PRON":
+        return _list_before(ctx, tok) or None
+    label = COUNTED.get(tok.lemma_.lower())
+    count = next((_number(c) for c in tok.children if c.dep_ == "nummod"), None)
+    if label and count and count >= 2:
+        return _counted(ctx, tok, label, count) or None
+    return None
+
+
+def _number(tok: Token) -> int | None:
+    words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+    return words.get(tok.lower_) or (int(tok.text) if tok.text.isdigit() else None)
+
+
+def _named_kind(ctx: ReportContext, m: Mention, label: str) -> bool:
+    """A name of that kind; of organisations, companies (no ministries, agencies or media)."""
+    from kg.extract.organizations import STATE_BODY_WORDS  # (organizations reads the roles, which read frames)
+    return m.label == label and m.node in ctx.builder.nodes and (
+        label != "Organization" or ctx.builder.nodes[m.node].props.get("kind") not in NOT_COMPANY_KINDS
+        and not {w.lower() for w in m.text.split()} & STATE_BODY_WORDS)
+
+
+def _counted(ctx: ReportContext, tok: Token, label: str, count: int) -> list[Mention]:
+    """'sanctioned three entities ... The companies are X, Y and Z': the report's `count`
+    names of that kind, read from the sentence on (else the last ones before it)."""
+    sents = list(ctx.doc.sents)
+    at = next(i for i, s in enumerate(sents) if s.start <= tok.i < s.end)
+    def distinct(ms):
+        return list({m.node: m for m in ms if _named_kind(ctx, m, label)}.values())
+    after = distinct(ctx.in_span(sents[at].start, sents[min(at + 3, len(sents) - 1)].end))
+    if len(after) == count:
+        return after
+    before = distinct(ctx.in_span(0, tok.i))
+    return before[-count:] if len(before) >= count and len(after) < count else []
+
+
+def _list_ending(ctx: ReportContext, i: int) -> list[Mention]:
+    """The names listed just before token i ('on A, B and C, all of which are ...')."""
+    before = [m for m in ctx.in_span(ctx.doc[i].sent.start, i) if m.end <= i]
+    if not before or ctx.doc[before[-1].end:i].text.strip() not in {",", ""}:
+        return []
+    out, start = [before[-1]], before[-1].start
+    for m in reversed(before[:-1]):
+        if m.node == out[-1].node and m.end == start:  # one name told in two mentions ('Orava Systems' 'SRO')
+            start = m.start
+            continue
+        if m.label != out[-1].label or ctx.doc[m.end:start].text.strip() not in LIST_JOINS:
+            break
+        out.append(m)
+        start = m.start
+    return out[::-1]
+
+
+def _list_before(ctx: ReportContext, pron: Token) -> list[Mention]:
+    """'All of them are owned by X' after 'The companies are A, B and C': the list the
+    sentence before names (two or more of one kind), else none."""
+    sents = [s for s in ctx.doc.sents if s.end <= pron.sent.start][-2:]
+    for s in reversed(sents):
+        for label in ("Organization", "Vessel", "Person", "State"):
+            found = list({m.node: m for m in ctx.in_span(s.start, s.end) if _named_kind(ctx, m, label)}.values())
+            if len(found) >= 2:
+                return found
+    return []
 
 
 def _antecedent(ctx: ReportContext, pron: Token, labels: set[str]) -> Mention | None:
