@@ -1237,3 +1237,38 @@ def test_a_relative_clause_the_parser_hung_on_the_verb_still_refers_to_the_list_
     roles = {(names[e.target], e.props.get("title")) for e in x.edges if e.type == "HOLDS_ROLE"
              and names[e.source] == "Ivan Horak"}
     assert roles == {(c, "owner") for c in ("Belmont Trading LLC", "Kestrel Logistics LLP", "Orava Systems SRO")}
+
+
+@pytest.fixture(scope="module")
+def export_case():
+    return _facts("Viktor Lanz, 41, was arrested in the Republic of Malta on Saturday at the request of the United "
+                  "States, the release said.\n\n"
+                  "Court documents say Lanz worked for LLC Tekhnoprom, a Russia-based supplier of electronics.\n\n"
+                  "The ultimate buyer was a Novosibirsk company named Tekhnoprom.\n\n"
+                  "Lanz used the Maltese shell company Orbitalis.\n\n"
+                  "Deputy Attorney General Maria Chad said Malta has extradited Viktor Lanz to the United States.")
+
+
+def test_an_arrest_and_an_extradition_are_events_of_the_person_held_where_they_were_done(export_case):
+    labels, edges = export_case
+    arrest = next(n for n, label in labels.items() if label == "Event" and "arrest" in n)
+    extradition = next(n for n, label in labels.items() if label == "Event" and "extradition" in n)
+    assert {("Viktor Lanz", "ATTENDED", arrest), (arrest, "HELD_IN", "Malta"),
+            ("Viktor Lanz", "ATTENDED", extradition), ("Malta", "ATTENDED", extradition)} <= edges
+
+
+def test_an_employer_and_where_a_company_is_from_its_descriptions(export_case):
+    _, edges = export_case
+    assert ("Viktor Lanz", "HOLDS_ROLE", "Tekhnoprom LLC") in edges  # 'worked for'
+    assert ("Tekhnoprom LLC", "LOCATED_IN", "Russia") in edges  # 'a Russia-based supplier'
+    assert ("Tekhnoprom LLC", "LOCATED_IN", "Novosibirsk") in edges  # 'a Novosibirsk company named X'
+    assert ("Orbitalis", "LOCATED_IN", "Malta") in edges  # 'the Maltese shell company X'
+
+
+def test_a_surname_that_is_a_state_s_name_and_a_prosecutor_s_title(export_case):
+    labels, edges = export_case
+    assert labels.get("Maria Chad") == "Person" and "Chad" not in labels
+    report = Report(id="t5", text="Deputy Attorney General Maria Chad said so. U.S. Attorney Damian Wills agreed.",
+                    title="t", published="2024-05-20")
+    titles = {n.name: n.props.get("title") for n in extract(report).nodes if n.label == "Person"}
+    assert titles == {"Maria Chad": "Deputy Attorney General", "Damian Wills": "U.S. Attorney"}

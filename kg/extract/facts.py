@@ -41,6 +41,8 @@ def extract_facts(ctx: ReportContext, events: EventIndex, documents: list[tuple[
                 _apply(ctx, frame, row, nodes)
         if frame.kind == "ship":
             deployment(ctx, events, frame, nodes)
+        if frame.kind in lexicon()["person_events"]:
+            person_event(ctx, events, frame, nodes)
         if frame.kind in {"hold", "occur"}:
             _date_events(ctx, frame, nodes["event"])
 
@@ -128,6 +130,36 @@ def deployment(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict
     for where in [*places, recipient]:
         b.add_edge(node, "HELD_IN", where, evidence=ev)
     events.add(EventRef(node, frame.trigger.i, "deployment", start, end, {sender}))
+
+
+def person_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[str, list[str]]) -> None:
+    """'Petrov was arrested in Cyprus on Aug. 26', 'Cyprus has extradited Petrov', 'his
+    extradition': an act done to a person is an event (one per person, kind and year) that the
+    person and whoever did it ATTENDED, HELD_IN where it was done."""
+    b = ctx.builder
+    noun = frame.trigger.pos_ in {"NOUN", "PROPN"}
+    slots = ("theme", "agent", "of") if noun else ("theme",)  # ('his arrest': the one arrested)
+    people = [n for slot in slots for n in nodes.get(slot, []) if b.nodes[n].label == "Person"]
+    if not people:
+        return
+    doers = [n for n in nodes.get("agent", []) if b.nodes[n].label in {"State", "Organization"}]
+    places = [n for n in nodes.get("place", []) if b.nodes[n].label in {"Place", "State"}]
+    when = sentence_date(ctx, frame.sent, frame.trigger.i, skip=reporting_date)
+    word = lexicon()["person_events"][frame.kind]
+    ev = ctx.evidence(frame.sent)
+    for person in people:
+        year = (when[0] if when else ctx.published or "")[:4]
+        node = f"Event:{word}-{slug(b.nodes[person].name)}-{year}".rstrip("-")
+        where = f" in {b.nodes[places[0]].name}" if places and node not in b.nodes else ""
+        dated = node in b.nodes and b.nodes[node].props.get("start")
+        start, end = when if when and not dated else (None, None)
+        b.add_node(node, "Event", f"{b.nodes[person].name} {word}{where}", kind=word, start=start, end=end, evidence=ev)
+        for who in dict.fromkeys([person, *doers]):
+            if not is_reporter(ctx, who):
+                b.add_edge(who, "ATTENDED", node, evidence=ev)
+        for place in places:
+            b.add_edge(node, "HELD_IN", place, evidence=ev)
+        events.add(EventRef(node, frame.trigger.i, word, start, end, {person}))
 
 
 def _people_word(commodity: str) -> bool:

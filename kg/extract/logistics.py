@@ -282,10 +282,22 @@ def _home_of_companies(ctx: ReportContext, sent: Span) -> None:
         root = doc[org.start:org.end].root
         mods = [c for c in root.children if c.i < org.start]
         nouns = [c for c in mods if c.dep_ == "compound" and c.lemma_.lower() in COMPANY_NOUNS]
-        owners = [c for c in mods if c.dep_ == "poss"] + [a for n in nouns for a in n.children if a.dep_ == "amod"]
+        nouns += [c for c in root.children if c.dep_ == "appos" and c.lemma_.lower() in COMPANY_NOUNS]  # 'X, a ... supplier'
+        if root.dep_ in {"oprd", "dobj"} and root.head.lemma_ in {"name", "call"} and root.head.dep_ == "acl" \
+                and root.head.head.lemma_.lower() in COMPANY_NOUNS:
+            nouns.append(root.head.head)  # 'a St. Petersburg company named X'
+        if root.dep_ == "appos" and root.head.lemma_.lower() in COMPANY_NOUNS:
+            nouns.append(root.head)  # 'the Maltese shell company X'
+        owners = [c for c in mods if c.dep_ == "poss"]
+        for n in nouns:  # 'Cypriot shell company', 'St. Petersburg company', 'Russia-based supplier'
+            owners += [t for t in n.subtree if t.i < n.i and t.dep_ in {"amod", "compound", "npadvmod", "nmod"}]
         for tok in owners:
             m = ctx.at(tok)
-            if m is not None and m.label == "State" and (tok.dep_ == "amod" or m.via != "demonym"):
+            if m is None or m.node == org.node:
+                continue
+            if m.label == "State" and (tok.dep_ in {"amod", "compound", "npadvmod", "nmod"} or m.via != "demonym"):
+                ctx.builder.add_edge(org.node, "LOCATED_IN", m.node, evidence=ctx.evidence(sent))
+            elif m.label == "Place" and ctx.builder.nodes[m.node].props.get("kind") in {"city", "region"}:
                 ctx.builder.add_edge(org.node, "LOCATED_IN", m.node, evidence=ctx.evidence(sent))
     _respectively(ctx, sent)
 

@@ -100,6 +100,34 @@ def glued_sentences(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("surnames_not_states")
+def surnames_not_states(doc: Doc) -> Doc:
+    """'Deputy Attorney General Lisa Monaco': a one-word state's name right after a given name
+    is a surname; the two are a person, not a person and a state."""
+    ents, changed = list(doc.ents), False
+    for k, ent in enumerate(ents):
+        prev = doc[ent.start - 1] if ent.start else None
+        if not any(t.is_lower and t.is_alpha and len(t) > 3 for t in ent.sent):
+            continue  # a headline's capitals ('Grain Ships Leave Ukraine') name no person
+        if len(ent) != 1 or not ent.ent_id_.startswith("State:") or prev is None or prev.ent_type_ not in {"", "PERSON"} \
+                or not (prev.is_title and prev.is_alpha and prev.pos_ == "PROPN") or prev.is_stop \
+                or prev.lower_ in gazetteer().title_heads or gazetteer().lookup(prev.text, "State") is not None \
+                or gazetteer().lookup(prev.text, "Organization") is not None:
+            continue
+        start = prev.i if prev.ent_type_ == "" else next(e.start for e in ents if e.start <= prev.i < e.end)
+        ents[k] = spacy.tokens.Span(doc, start, ent.end, label="PERSON", kb_id="", span_id="")
+        changed = True
+    if changed:
+        kept = [e for e in ents if not any(o.label_ == "PERSON" and o is not e and o.start <= e.start and e.end <= o.end
+                                           and (o.start, o.end) != (e.start, e.end) for o in ents)]
+        doc.ents = spacy.util.filter_spans(kept)
+        for e in doc.ents:
+            if e.label_ == "PERSON":
+                for t in e:
+                    t.ent_id_ = ""  # (the state's id, which the ruler left on the token)
+    return doc
+
+
 @cache
 def pipeline() -> Language:
     """The loaded pipeline (once per process); lemmatizer and parser are kept for the rules."""
@@ -115,4 +143,5 @@ def pipeline() -> Language:
             patterns.extend(_patterns(entry))
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(patterns)
+    nlp.add_pipe("surnames_not_states", after="ner")
     return nlp
