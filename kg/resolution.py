@@ -56,6 +56,7 @@ def keys(node: Node) -> set[str]:
         names = [LEGAL_FORM.sub("", simple_key(n)) for n in names if not set(simple_key(n).split()) & STATE_BODY_WORDS]
     if node.label == "Person":  # a full name ('Wladyslaw' / 'Władysław Kosiniak-Kamysz'), not a surname alone
         names = [n for n in names if len(fold(n).split()) >= 2]
+        names += [bare for n in names if len((bare := re.sub(r"\b[A-Z]\.\s+", "", n)).split()) >= 2]  # 'Brian E. Nelson'
     return {k for n in names if len(k := fold(n)) >= 4} | {"id:" + node.id} | extra
 
 

@@ -1272,3 +1272,18 @@ def test_a_surname_that_is_a_state_s_name_and_a_prosecutor_s_title(export_case):
                     title="t", published="2024-05-20")
     titles = {n.name: n.props.get("title") for n in extract(report).nodes if n.label == "Person"}
     assert titles == {"Maria Chad": "Deputy Attorney General", "Damian Wills": "U.S. Attorney"}
+
+
+def test_a_law_is_no_organisation_and_a_person_s_arrest_is_one_event_however_dated():
+    labels, _ = _facts("He is charged under the Export Control Reform Act.\n\n"
+                       "Viktor Lanz was arrested in Malta on 26 August.\n\n"
+                       "Lanz, who was arrested in Malta, denies the charges.")
+    assert "Export Control Reform Act" not in labels
+    assert [n for n, label in labels.items() if label == "Event"] == ["Viktor Lanz arrest in Malta"]
+
+
+def test_a_middle_initial_does_not_keep_one_person_apart():
+    from kg.models import Node
+    from kg.resolution import keys
+    assert keys(Node(id="Person:a", label="Person", name="Brian E. Nelson")) & \
+        keys(Node(id="Person:b", label="Person", name="Brian Nelson"))

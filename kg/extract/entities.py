@@ -391,8 +391,8 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
             text = clean_span_text(re.sub(r"\s+(?:and|or|of)$", "", ent.doc[start:end].text))
         if not text or text.islower():  # 'the navy said': whose navy, the text does not say here
             return None
-        if re.search(r"\b(Treaty|Agreement|Memorandum|Declaration|Accord|Convention|Resolution)\b", text):
-            return None
+        if re.search(r"\b(Treaty|Agreement|Memorandum|Declaration|Accord|Convention|Resolution)\b|\bAct$", text):
+            return None  # (a document or a law: 'the Export Control Reform Act')
         if text.split()[-1].lower() in EVENT_HEADS:  # 'Foreign and Defense Ministerial Meeting' is an event
             return None
         if all(w.lower() in title_words(ctx) for w in text.split()) and end < len(ent.doc) \

@@ -134,7 +134,7 @@ def deployment(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict
 
 def person_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[str, list[str]]) -> None:
     """'Petrov was arrested in Cyprus on Aug. 26', 'Cyprus has extradited Petrov', 'his
-    extradition': an act done to a person is an event (one per person, kind and year) that the
+    extradition': an act done to a person is an event (one per person and kind) that the
     person and whoever did it ATTENDED, HELD_IN where it was done."""
     b = ctx.builder
     noun = frame.trigger.pos_ in {"NOUN", "PROPN"}
@@ -148,8 +148,7 @@ def person_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: di
     word = lexicon()["person_events"][frame.kind]
     ev = ctx.evidence(frame.sent)
     for person in people:
-        year = (when[0] if when else ctx.published or "")[:4]
-        node = f"Event:{word}-{slug(b.nodes[person].name)}-{year}".rstrip("-")
+        node = f"Event:{word}-{slug(b.nodes[person].name)}"  # (one a person: its day in one report, not another)
         where = f" in {b.nodes[places[0]].name}" if places and node not in b.nodes else ""
         dated = node in b.nodes and b.nodes[node].props.get("start")
         start, end = when if when and not dated else (None, None)
