@@ -1287,3 +1287,18 @@ def test_a_middle_initial_does_not_keep_one_person_apart():
     from kg.resolution import keys
     assert keys(Node(id="Person:a", label="Person", name="Brian E. Nelson")) & \
         keys(Node(id="Person:b", label="Person", name="Brian Nelson"))
+
+
+def test_a_space_launch_is_one_event_per_payload_at_its_site_with_both_states():
+    labels, edges = _facts(
+        "A Russian Soyuz rocket launched from the Baikonur Cosmodrome on 5 May, carrying an Egyptian satellite.\n\n"
+        "The launch of Nilesat-II was broadcast live by Egyptian television.\n\n"
+        "It follows Russia's launch of Egypt's Tiba-1 satellite from Kazakhstan in 2019.\n\n"
+        "Egypt's Communications Minister Amr Talaat welcomed the launch.\n\n"
+        "Russia launched an attack on Kharkiv on Sunday.")
+    launches = sorted(n for n, label in labels.items() if label == "Event" and n.startswith("launch"))
+    assert launches == ["launch of Nilesat-II", "launch of Tiba-1"]  # (the attack on Kharkiv is no launch)
+    assert {("Russia", "ATTENDED", "launch of Nilesat-II"), ("Egypt", "ATTENDED", "launch of Nilesat-II"),
+            ("launch of Tiba-1", "HELD_IN", "Kazakhstan")} <= edges
+    assert any(e[0] == "launch of Nilesat-II" and e[1] == "HELD_IN" and "Baikonur" in e[2] for e in edges)
+    assert "Communications" not in labels  # the minister's portfolio, no organisation

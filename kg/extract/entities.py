@@ -176,6 +176,9 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
         return None  # 'the Minister of Transport and Infrastructure': a title, whoever holds it
     if ent.label_ == "ORG" and _portfolio(ctx, ent.doc[start:end].root):
         return None  # 'Under Secretary of the Treasury for Terrorism and Financial Intelligence': a remit
+    if ent.label_ == "ORG" and end < len(ent.doc) and ent.doc[end].lower_ in ctx.gaz.title_heads \
+            and ctx.gaz.lookup(text) is None and len(text.split()) <= 3:
+        return None  # "Iran's Telecommunications Minister": the minister's portfolio, not a body
     if ent.label_ in {"ORG", "PERSON", "PRODUCT", "GPE", "NORP"} and DESIGNATION.match(ent.doc[end - 1].text) \
             and ctx.gaz.lookup(text) is None:
         return None  # 'the K2PL variant', 'KAI FA-50 light combat aircraft': a model's designation, no actor

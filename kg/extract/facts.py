@@ -13,6 +13,7 @@ from kg.extract.context import ReportContext
 from kg.extract.events import GATHERINGS as EVENT_GATHERINGS
 from kg.extract.events import TRADED, EventIndex, EventRef, home_state, is_reporter, sentence_date
 from kg.extract.frames import SHIPS, Frame, expand, frames, lexicon, represented
+from kg.extract.launches import emit_launches, launch_told
 from kg.extract.logistics import emit_shipment, reporting_date
 from kg.extract.normalize import slug
 from kg.ontology import ontology
@@ -29,6 +30,7 @@ def extract_facts(ctx: ReportContext, events: EventIndex, documents: list[tuple[
     """Edges from every frame by the table; `documents` are the agreements' (start, end, node)
     in the text, the `document` slot of a frame whose theme names one."""
     rows = lexicon()["facts"]
+    launches = []
     for frame in frames(ctx):
         if frame.negated or frame.planned:
             continue
@@ -43,8 +45,11 @@ def extract_facts(ctx: ReportContext, events: EventIndex, documents: list[tuple[
             deployment(ctx, events, frame, nodes)
         if frame.kind in lexicon()["person_events"]:
             person_event(ctx, events, frame, nodes)
+        if frame.kind == "launch" and not frame.negated and not frame.planned:
+            launches += [x for x in [launch_told(ctx, frame, nodes)] if x is not None]
         if frame.kind in {"hold", "occur"}:
             _date_events(ctx, frame, nodes["event"])
+    emit_launches(ctx, events, launches)
 
 
 def _sanctioner(ctx: ReportContext) -> list[str]:
