@@ -1302,3 +1302,16 @@ def test_a_space_launch_is_one_event_per_payload_at_its_site_with_both_states():
             ("launch of Tiba-1", "HELD_IN", "Kazakhstan")} <= edges
     assert any(e[0] == "launch of Nilesat-II" and e[1] == "HELD_IN" and "Baikonur" in e[2] for e in edges)
     assert "Communications" not in labels  # the minister's portfolio, no organisation
+
+
+def test_a_convoy_route_towards_a_crossing_and_relief_flown_in_from_three_states():
+    labels, edges = _facts(
+        "The Jordanian Red Crescent said a convoy of aid trucks had started moving from Mafraq Jordan towards "
+        "the Jaber border with Syria.\n\n"
+        "On Sunday evening, relief supplies arrived at Amman Civil Airport from Qatar, Kuwait and Oman.")
+    assert labels.get("Jordanian Red Crescent") == "Organization"  # (a state's society, named by its people)
+    mafraq = next(n for n, label in labels.items() if label == "Place" and n.startswith("Mafraq"))
+    assert (mafraq, "LOCATED_IN", "Jordan") in edges  # ('Mafraq Jordan' read as one name)
+    assert any(a == mafraq and t == "ROUTE_LEG" and "Jaber" in b for a, t, b in edges)
+    assert labels.get("Amman Civil Airport") == "Place"  # a site in a town, not a body
+    assert {(s, "SHIPPED", "Jordan") for s in ("Qatar", "Kuwait", "Oman")} <= edges

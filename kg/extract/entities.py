@@ -305,6 +305,7 @@ def _mention_for_entry(ctx: ReportContext, ent: Span, entry: Entry, text: str,
     return Mention(start, end, entry.label, node_for_entry(ctx, entry, sent, alias=text), text)
 
 
+SITE_WORDS = {"crossing", "checkpoint", "border", "airport", "port", "harbour", "harbor", "airbase"}
 NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "PRODUCT"}  # what the tagger may call a town
 PLACE_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "around", "across", "via", "toward", "towards"}
 DESIGNATION = re.compile(r"^[A-Z]{1,5}-?\d{1,4}[A-Z]{0,4}s?$")  # 'K2PL', 'FA-50', 'Su-35', 'K9s': a model, no actor
@@ -322,6 +323,9 @@ def _where(ctx: ReportContext, tok) -> bool:
         return True
     if tok.dep_ == "poss":  # "Kotka's container port"
         return True
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in ctx.gaz.place_heads | SITE_WORDS:
+        return True  # 'the Rafah crossing', 'the Niamey airport'
+
     after = tok.doc[tok.i + 1:tok.i + 3]
     return len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE"
 
@@ -349,6 +353,10 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
     if ent.label_ == "PERSON" and (ent.text.endswith("-") or end < len(ent.doc) and ent.doc[end].text == "-"
                                    and not ent.doc[end - 1].whitespace_):
         return None  # 'Russo' of 'Russo-Iranian'
+    if ent.label_ == "PERSON" and kind is None and root.dep_ == "compound" and root.head.lower_ in SITE_WORDS \
+            and end - start == 1:
+        border = root.head.lower_ in {"border", "crossing", "checkpoint"}  # 'the Jaber border', 'the Rafah crossing'
+        return Mention(start, end, "Place", ctx.add_place(text, "border" if border else "city", sent), text)
     if ent.label_ in {"PERSON"} and kind is None:
         if not PERSON_NAME.match(text) or len(text) < 3 or re.search(r"\bNo\.?$|\d", text):  # 'Pier No. 2', 'L-39'
             return None
@@ -370,6 +378,13 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
             start += 1  # 'Welcoming Pezeshkian as they sat down': the verb opens the sentence
         text = clean_span_text(doc[start:end].text)
         return Mention(start, end, "Person", "", text)  # node created after coreference
+    if ent.label_ in {"ORG", "FAC"} and text.split()[-1].lower() in SITE_WORDS - {"border"} and len(text.split()) > 1:
+        town = next((e for n in range(len(text.split()) - 1, 0, -1) for head in [" ".join(text.split()[:n])]
+                     for e in [ctx.gaz.lookup(head, "Place") or _town(ctx, head)] if e is not None), None)
+        if town is not None:  # 'Al Arish International Airport': a site in that town, not a body
+            state = ctx.gaz.state_by_iso(town.country) if town.country else None
+            node = ctx.add_place(text, "facility", sent, **({"country": state.name} if state else {}))
+            return Mention(start, end, "Place", node, text)
     if ent.label_ in {"GPE", "LOC", "FAC"} or (kind and ent.label_ == "PERSON"):
         if "." in text or "/" in text:
             return None
@@ -471,6 +486,10 @@ def _unglued(ctx: ReportContext) -> list[Span]:
     ('Hyundai Rotem Co., Ltd.') nor a name the gazetteer knows whole."""
     out = []
     for ent in ctx.doc.ents:
+        state = _state_at_end(ctx, ent)
+        if state is not None:  # 'from Al Arish Egypt': the town, then the state it is in
+            out += [Span(ctx.doc, ent.start, state, label="GPE"), Span(ctx.doc, state, ent.end, label="GPE")]
+            continue
         commas = [t.i for t in ent if t.text == ","]
         if ent.label_ != "ORG" or not commas or ctx.gaz.lookup(ent.text) is not None \
                 or re.search(rf",\s*(?:{LEGAL_FORMS}|Co\.)", ent.text):
@@ -486,6 +505,20 @@ def _unglued(ctx: ReportContext) -> list[Span]:
                 out.append(Span(ctx.doc, part.start, part.end, label=ent.label_))
             start = i + 1
     return out
+
+
+def _state_at_end(ctx: ReportContext, ent: Span) -> int | None:
+    """Where the state's name starts in a name that ends with one after a town's ('Al Arish
+    Egypt', 'Gliwice Poland'), else None."""
+    if ent.label_ not in {"PERSON", "ORG", "GPE", "FAC"} or len(ent) < 2:
+        return None
+    for cut in range(ent.end - 1, ent.start, -1):
+        head, tail = ctx.doc[ent.start:cut].text, ctx.doc[cut:ent.end].text
+        state = ctx.gaz.lookup(tail, "State")
+        if state is not None and fold(tail) == fold(state.name) and (
+                ctx.gaz.lookup(head, "Place") is not None or ctx.gaz.town(head) is not None):
+            return cut
+    return None
 
 
 def _halves(ctx: ReportContext) -> list[Mention]:

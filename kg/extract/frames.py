@@ -196,7 +196,8 @@ def _noun_frame(noun: Token, kind: str) -> Frame:
         light = gov.lemma_.lower() in lexicon()["light_verbs"] and noun.dep_ in {"dobj", "attr", "nsubjpass"}
         during = noun.dep_ == "pobj" and noun.head.lower_ in {"during", "at", "on", "in", "after", "before"}
         role = kind == "observe" and noun.dep_ == "pobj" and noun.head.lower_ == "as"  # 'X are serving as observers'
-        if light or during or role:
+        own = any(c.dep_ == "poss" for c in noun.children)  # 'during Biden's visit': Biden's, not the clause's
+        if light or during and not own or role:
             identity = gov.lemma_ == "be" and noun.dep_ == "attr"  # 'It is the third swap': no one's act
             frame.add("agent", [t for t in _subjects(gov) if not (identity and t.lower_ in {"it", "this", "that"})])
             _prepositions(frame, gov)

@@ -227,6 +227,17 @@ def _places(entries: dict[str, Entry]) -> None:
                                  lon=item.get("lon", old.lon if old else None))
 
 
+def _societies(entries: dict[str, Entry]) -> None:
+    """Every state's Red Cross or Red Crescent society ('the Egyptian Red Crescent', 'the
+    Palestine Red Crescent Society'): named after the state or its people."""
+    for state in [e for e in entries.values() if e.label == "State"]:
+        for movement in ("Red Crescent", "Red Cross"):
+            names = [f"{d} {movement}" for d in state.demonyms] + [f"{state.name} {movement}"]
+            key = f"Organization:{simple_key(names[0]).replace(' ', '-')}"
+            entries.setdefault(key, Entry("Organization", names[0], key, kind="humanitarian", country=state.country,
+                                          aliases=sorted({*names[1:], *(f"{n} Society" for n in names)})))
+
+
 def _organizations(entries: dict[str, Entry]) -> None:
     for item in load_yaml("organizations.yaml")["organizations"]:
         key = f"Organization:{simple_key(item['name']).replace(' ', '-')}"
@@ -259,6 +270,7 @@ def gazetteer() -> Gazetteer:
     towns: dict[str, list[Entry]] = {}
     _cities(entries, capitals, towns)
     _places(entries)
+    _societies(entries)
     _organizations(entries)
     by_name, by_demonym, by_iso = _index(entries)
     places = load_yaml("places.yaml")

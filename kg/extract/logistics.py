@@ -60,6 +60,11 @@ def _place_np(ctx: ReportContext, obj: Token, sent: Span) -> str | None:
     m = ctx.at(obj)
     if m and m.label in {"Place", "State"}:
         return m.node
+    if obj.lemma_.lower() in NAMED_BY_PLACE:  # 'towards the Rafah border', 'to the Kherson area'
+        inner = next((x for c in obj.children if c.dep_ == "compound" for x in [ctx.at(c)]
+                      if x is not None and x.label == "Place"), None)
+        if inner is not None:
+            return inner.node
     if obj.lower_ in FACILITY_NOUNS or obj.lemma_ in FACILITY_NOUNS:
         named = _named_by(ctx, obj)
         if named is not None:
@@ -76,6 +81,7 @@ def _place_np(ctx: ReportContext, obj: Token, sent: Span) -> str | None:
 
 
 INDEFINITE = {"a", "an", "any", "some", "another", "several", "many", "various", "other"}
+NAMED_BY_PLACE = {"border", "crossing", "checkpoint", "frontier", "area", "region", "outskirts"}
 
 
 def _named_by(ctx: ReportContext, noun: Token) -> str | None:
@@ -224,7 +230,7 @@ def _next_to(ctx: ReportContext, toks: list[Token], i: int, sent: Span) -> tuple
     for tok in toks[i + 1:]:
         if tok.lower_ == "from" and tok.dep_ == "prep":
             return None, None
-        if tok.lower_ == "to" and tok.dep_ in {"prep", "dative"}:
+        if tok.lower_ in {"to", "toward", "towards"} and tok.dep_ in {"prep", "dative"}:
             for obj in tok.children:
                 if obj.dep_ == "pobj":
                     node = _place_np(ctx, obj, sent)
@@ -334,7 +340,8 @@ def _located_in(ctx: ReportContext, sent: Span) -> None:
             for m in [a, *(_listed_before(doc, places, k) if all_in else [])]:  # 'in Vladivostok, in the Far East'
                 ctx.builder.add_edge(m.node, "LOCATED_IN", b.node, evidence=ctx.evidence(sent))
             continue
-        if (between in {"in", ","} or city_of) and b.label in {"State", "Place"} and b.via != "demonym" \
+        glued = between == "" and b.label == "State" and ctx.builder.nodes[a.node].props.get("kind") == "city"
+        if (between in {"in", ","} or city_of or glued) and b.label in {"State", "Place"} and b.via != "demonym" \
                 and not subject and not (between == "," and _listed_after(ctx, places, k + 1)):
             kind = ctx.builder.nodes[b.node].props.get("kind")
             town = kind in {"region", "city"} or kind == "port" and getattr(ctx.gaz.entries.get(b.node), "population", 0)
@@ -353,6 +360,7 @@ def _located_in(ctx: ReportContext, sent: Span) -> None:
             ctx.builder.add_edge(a.node, "LOCATED_IN", b.node, evidence=ctx.evidence(sent))  # 'X, based in the UAE'
         if a.label == "Organization" and b.label == "State" and b.via != "demonym" and between == "from" \
                 and (b.end >= len(doc) or doc[b.end].lower_ not in {"to", "into", "for"}) \
+                and not any(t.lemma_ in MOVE_LEMMAS | {"arrive", "come", "return"} for t in doc[sent.start:a.start]) \
                 and not {w.lower() for w in ctx.name_of(a.node).split()} & STATE_BODY_WORDS:
             ctx.builder.add_edge(a.node, "LOCATED_IN", b.node, evidence=ctx.evidence(sent))  # 'Verus from Russia'
         kind = ctx.builder.nodes[b.node].props.get("kind") if b.label == "Place" else None
@@ -746,11 +754,20 @@ def _arrival_shipment(ctx: ReportContext, sent: Span, verb: Token) -> None:
                        for o in c.children if o.dep_ == "pobj" for a in [_actor(ctx, o)] if a), None)
     dests = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "at", "to", "into"}
              for o in c.children if o.dep_ == "pobj"]
+    origins = [m.node for h in [verb, *dests] for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+               for o in c.children if o.dep_ == "pobj" for t in [o, *o.conjuncts]  # '... from Turkey, Jordan
+               for m in [ctx.at(t)] if m is not None and m.label == "State"]  # and the UAE' (on the verb or the place)
+    dests = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "at", "to", "into"}
+             for o in c.children if o.dep_ == "pobj"]
     recipient = _actor(ctx, dests[0]) if dests else None
     if recipient is None and dests:  # "Burkina Faso's capital, Ouagadougou"
         recipient = next((a for c in dests[0].children if c.dep_ in {"poss", "appos"} for a in [_actor(ctx, c)] if a), None)
+    if recipient is None and dests:  # 'arrived at Al Arish International Airport': the state it lies in
+        place = ctx.at(dests[0])
+        recipient = ctx.state_of(place.node) if place is not None and place.label == "Place" else None
     withs = [o for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for o in c.children if o.dep_ == "pobj"]
-    emit_shipment(ctx, sent, origin, recipient, [subjects[0], *withs])
+    for shipper in origins or [origin]:
+        emit_shipment(ctx, sent, shipper, recipient, [subjects[0], *withs])
 
 
 def _nominal_shipment(ctx: ReportContext, sent: Span, noun: Token) -> None:

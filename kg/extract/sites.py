@@ -78,7 +78,8 @@ def _listed_with_places(ctx: ReportContext, m: Mention) -> str | None:
     return (kinds.pop() or "city") if len(kinds) == 1 else "city"
 
 
-SITE_HEADS = {"airport", "airbase", "port", "seaport", "harbour", "harbor", "terminal", "station"}
+SITE_HEADS = {"airport", "airbase", "port", "seaport", "harbour", "harbor", "terminal", "station", "crossing",
+              "checkpoint"}
 NAMED_SITES = {"cosmodrome", "spaceport", "airport", "airbase", "airfield", "shipyard", "palace", "station"}
 LINE_KINDS = {"cable": "cable", "interconnector": "cable", "pipeline": "pipeline", "railway": "railway",
               "railroad": "railway", "bridge": "bridge", "tunnel": "tunnel", "canal": "canal"}  # one name per line
