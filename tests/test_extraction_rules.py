@@ -1315,3 +1315,19 @@ def test_a_convoy_route_towards_a_crossing_and_relief_flown_in_from_three_states
     assert any(a == mafraq and t == "ROUTE_LEG" and "Jaber" in b for a, t, b in edges)
     assert labels.get("Amman Civil Airport") == "Place"  # a site in a town, not a body
     assert {(s, "SHIPPED", "Jordan") for s in ("Qatar", "Kuwait", "Oman")} <= edges
+
+
+def test_an_expulsion_of_a_state_s_diplomats_is_an_event_of_both_states_and_a_blast_is_one_too():
+    labels, edges = _facts(
+        "Estonia on Monday expelled 12 Belarusian diplomats over the 2019 blast in Narva, in the region of "
+        "Ida-Viru.\n\n"
+        "Officials said GRU officers were involved.\n\n"
+        "Belarus on Tuesday expelled five Estonian diplomats in retaliation.\n\n"
+        "Deputy Foreign Minister Lisa Monaco commented.")
+    expulsions = [n for n, label in labels.items() if label == "Event" and "expulsion" in n]
+    assert len(expulsions) == 2
+    first = next(n for n in expulsions if n.startswith("Estonia"))
+    assert {("Estonia", "ATTENDED", first), ("Belarus", "ATTENDED", first), (first, "HELD_IN", "Estonia")} <= edges
+    assert any(label == "Event" and "blast" in n for n, label in labels.items())
+    assert labels.get("Main Intelligence Directorate") == "Organization"  # 'GRU'
+    assert labels.get("Lisa Monaco") == "Person"  # (no town 'Lisa' in Monaco)

@@ -515,8 +515,9 @@ def _state_at_end(ctx: ReportContext, ent: Span) -> int | None:
     for cut in range(ent.end - 1, ent.start, -1):
         head, tail = ctx.doc[ent.start:cut].text, ctx.doc[cut:ent.end].text
         state = ctx.gaz.lookup(tail, "State")
-        if state is not None and fold(tail) == fold(state.name) and (
-                ctx.gaz.lookup(head, "Place") is not None or ctx.gaz.town(head) is not None):
+        place = ctx.gaz.lookup(head, "Place") or ctx.gaz.town(head)
+        if state is not None and fold(tail) == fold(state.name) and place is not None \
+                and place.country == state.country:  # (the town lies in that state: not "Lisa Monaco")
             return cut
     return None
 

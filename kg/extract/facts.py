@@ -43,8 +43,8 @@ def extract_facts(ctx: ReportContext, events: EventIndex, documents: list[tuple[
                 _apply(ctx, frame, row, nodes)
         if frame.kind == "ship":
             deployment(ctx, events, frame, nodes)
-        if frame.kind in lexicon()["person_events"]:
-            person_event(ctx, events, frame, nodes)
+        if frame.kind in lexicon()["act_events"]:
+            act_event(ctx, events, frame, nodes)
         if frame.kind == "launch" and not frame.negated and not frame.planned:
             launches += [x for x in [launch_told(ctx, frame, nodes)] if x is not None]
         if frame.kind in {"hold", "occur"}:
@@ -137,33 +137,55 @@ def deployment(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict
     events.add(EventRef(node, frame.trigger.i, "deployment", start, end, {sender}))
 
 
-def person_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[str, list[str]]) -> None:
-    """'Petrov was arrested in Cyprus on Aug. 26', 'Cyprus has extradited Petrov', 'his
-    extradition': an act done to a person is an event (one per person and kind) that the
-    person and whoever did it ATTENDED, HELD_IN where it was done."""
-    b = ctx.builder
+def act_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[str, list[str]]) -> None:
+    """An act done to people is an event of its own (loaders/frames.yaml act_events): 'Petrov was
+    arrested in Cyprus on Aug. 26' (one event per person, whatever each report dates), 'Russia
+    expelled 20 Czech diplomats' (one per doer, their state and year). Whoever it is done to and
+    whoever does it ATTENDED; it is HELD_IN where it is done."""
+    b, spec = ctx.builder, lexicon()["act_events"][frame.kind]
     noun = frame.trigger.pos_ in {"NOUN", "PROPN"}
     slots = ("theme", "agent", "of") if noun else ("theme",)  # ('his arrest': the one arrested)
-    people = [n for slot in slots for n in nodes.get(slot, []) if b.nodes[n].label == "Person"]
-    if not people:
-        return
     doers = [n for n in nodes.get("agent", []) if b.nodes[n].label in {"State", "Organization"}]
     places = [n for n in nodes.get("place", []) if b.nodes[n].label in {"Place", "State"}]
+    word = spec["name"]
+    if spec["done_to"] == "person":
+        targets = [(n, f"Event:{word}-{slug(b.nodes[n].name)}", b.nodes[n].name) for slot in slots
+                   for n in nodes.get(slot, []) if b.nodes[n].label == "Person"]
+        if places:
+            targets = [(n, node, f"{name} {word} in {b.nodes[places[0]].name}") for n, node, name in targets]
+        else:
+            targets = [(n, node, f"{name} {word}") for n, node, name in targets]
+    else:
+        group = [t for slot in ("theme", "of") for t in frame.slots.get(slot, [])
+                 if t.lemma_.lower() in lexicon()["people_words"]]
+        theirs = [s for t in group if (s := _their_state(ctx, [t]))]
+        doers = doers or [n for n in nodes.get("origin", []) if b.nodes[n].label == "State"]  # 'expulsion ... from X'
+        if not theirs or not doers:
+            return
+        when = sentence_date(ctx, frame.sent, frame.trigger.i, skip=reporting_date)
+        year = (when[0] if when else ctx.published or "")[:4]
+        targets = [(theirs[0], f"Event:{word}-{slug(b.nodes[doers[0]].name)}-{slug(b.nodes[theirs[0]].name)}-{year}",
+                    f"{b.nodes[doers[0]].name} {word} of {_their_word(ctx, group[0], theirs[0])} {group[0].lemma_}s")]
+        places = places or [ctx.state_of(doers[0]) or doers[0]]
     when = sentence_date(ctx, frame.sent, frame.trigger.i, skip=reporting_date)
-    word = lexicon()["person_events"][frame.kind]
     ev = ctx.evidence(frame.sent)
-    for person in people:
-        node = f"Event:{word}-{slug(b.nodes[person].name)}"  # (one a person: its day in one report, not another)
-        where = f" in {b.nodes[places[0]].name}" if places and node not in b.nodes else ""
+    for whom, node, name in targets:
         dated = node in b.nodes and b.nodes[node].props.get("start")
         start, end = when if when and not dated else (None, None)
-        b.add_node(node, "Event", f"{b.nodes[person].name} {word}{where}", kind=word, start=start, end=end, evidence=ev)
-        for who in dict.fromkeys([person, *doers]):
+        b.add_node(node, "Event", b.nodes[node].name if node in b.nodes else name, kind=word, start=start, end=end,
+                   evidence=ev)
+        for who in dict.fromkeys([whom, *doers]):
             if not is_reporter(ctx, who):
                 b.add_edge(who, "ATTENDED", node, evidence=ev)
         for place in places:
             b.add_edge(node, "HELD_IN", place, evidence=ev)
-        events.add(EventRef(node, frame.trigger.i, word, start, end, {person}))
+        events.add(EventRef(node, frame.trigger.i, word, start, end, {whom}))
+
+
+def _their_word(ctx: ReportContext, people: Token, state: str) -> str:
+    """'Russian' of 'Russian diplomats' as the text has it, else the state's name."""
+    return next((c.text for c in people.children if c.dep_ in {"amod", "compound"} and (m := ctx.at(c)) is not None
+                 and m.node == state), ctx.builder.nodes[state].name)
 
 
 def _people_word(commodity: str) -> bool:

@@ -34,7 +34,7 @@ def lexicon() -> dict:
     data["verb_kind"] = {w: kind for kind, words in data["verbs"].items() for w in words}
     data["noun_kind"] = {w: kind for kind, words in data["nouns"].items() for w in words}
     for key in ("groups", "fleets", "member_verbs", "attendees", "light_verbs", "speech_verbs", "planning",
-                "cancelling", "representatives", "deployed", "space_objects", "launchers"):
+                "cancelling", "representatives", "deployed", "space_objects", "launchers", "people_words"):
         data[key] = frozenset(data[key])
     data["groups"] |= data["fleets"]
     return data
