@@ -1331,3 +1331,15 @@ def test_an_expulsion_of_a_state_s_diplomats_is_an_event_of_both_states_and_a_bl
     assert any(label == "Event" and "blast" in n for n, label in labels.items())
     assert labels.get("Main Intelligence Directorate") == "Organization"  # 'GRU'
     assert labels.get("Lisa Monaco") == "Person"  # (no town 'Lisa' in Monaco)
+
+
+def test_a_weapons_test_is_an_event_its_overseer_attended_dated_by_the_sentence_before():
+    labels, edges = _facts("Iran said it launched a new Kheibar missile on Thursday.\n\n"
+                           "Iranian President Masoud Pezeshkian oversaw the first test launch of the missile.")
+    test = next(n for n, label in labels.items() if label == "Event")
+    assert "test launch" in test and "launch of" not in test  # (a weapons test, no space launch)
+    assert ("Masoud Pezeshkian", "ATTENDED", test) in edges
+    report = Report(id="t6", text="Iran said it launched a new Kheibar missile on Thursday.\n\nIranian President "
+                    "Masoud Pezeshkian oversaw the first test launch of the missile.", title="t", published="2024-05-20")
+    event = next(n for n in extract(report).nodes if n.label == "Event")
+    assert event.props.get("start") == "2024-05-16"

@@ -446,6 +446,8 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
                                                                        for c in tok.children):
         return  # 'attributing some incidents to Iran', 'collisions between vessels': no one event
     when = sentence_date(ctx, sent, tok.i)
+    if when is None and kind in TOLD_BEFORE and sent.start > 0:  # 'It launched an ICBM on Thursday. Kim
+        when = sentence_date(ctx, ctx.doc[sent.start - 1].sent)  # guided the test launch': that day
     if when is None and any(c.lower_ in RECURRING for c in tok.children):
         return  # 'invitees to the annual NATO conference': a series of events, none of them told
     span = ctx.doc[tok.left_edge.i:tok.right_edge.i + 1]
@@ -854,9 +856,9 @@ def extract_events(ctx: ReportContext) -> EventIndex:
             _visit(ctx, tok, events)
         elif tok.pos_ == "VERB" and lemma in {"travel", "fly", "arrive"} | {"be", "come", "go"}:
             _visit(ctx, tok, events)
-        elif _event_head(tok, lemma, kinds):
+        elif _event_head(tok, lemma, kinds) or _compound_event(tok, lemma, kinds):
             compound = f"{tok.nbor(-1).lower_} {lemma}" if tok.i > 0 else lemma
-            _other_event(ctx, tok, kinds.get(compound, kinds[lemma]), events)
+            _other_event(ctx, tok, kinds.get(compound, kinds.get(lemma)), events)
         elif tok.lower_ == "talks" and tok.pos_ == "NOUN" and any(c.lower_ == "between" for c in tok.children):
             _other_event(ctx, tok, "talks", events)  # 'talks between Traore and Putin in July' (lemma 'talk')
         if tok.pos_ == "VERB" and lemma == "arrive":
@@ -898,6 +900,16 @@ def settle_visits(ctx: ReportContext, events: EventIndex) -> None:
                     del b.edges[key]
         elif len(attendees) <= 1 and not others:
             b.drop_node(ref.node)
+
+
+TOLD_BEFORE = {"test", "explosion"}  # acts a report names, then dates in the sentence before or after
+
+
+def _compound_event(tok: Token, lemma: str, kinds: dict[str, str]) -> bool:
+    """A noun that names an event only with the word before it: 'test launch', 'missile test'
+    (a 'launch' or a 'test' alone may be anything)."""
+    return tok.pos_ == "NOUN" and tok.i > 0 and lemma not in kinds \
+        and f"{tok.nbor(-1).lower_} {lemma}" in kinds and tok.nbor(-1).dep_ == "compound"
 
 
 def _event_head(tok: Token, lemma: str, kinds: dict[str, str]) -> bool:

@@ -36,6 +36,8 @@ def launch_told(ctx: ReportContext, frame: Frame, nodes: dict[str, list[str]]) -
     attack' or 'launched a probe' of a ministry)."""
     b, lex = ctx.builder, lexicon()
     space, launchers = lex["space_objects"], lex["launchers"]
+    if any(c.lower_ == "test" for c in frame.trigger.children) or frame.trigger.lower_.startswith("test"):
+        return None  # 'the first test launch of the new ICBM': a weapons test, an event of its own
     clause = [frame.trigger, *(t for slot in ("theme", "agent", "of", "partner") for t in frame.slots.get(slot, []))]
     if frame.trigger.pos_ == "VERB":
         clause += list(frame.trigger.subtree)  # ('a rocket ... carrying an Iranian satellite')
