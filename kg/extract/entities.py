@@ -325,7 +325,6 @@ def _where(ctx: ReportContext, tok) -> bool:
         return True
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in ctx.gaz.place_heads | SITE_WORDS:
         return True  # 'the Rafah crossing', 'the Niamey airport'
-
     after = tok.doc[tok.i + 1:tok.i + 3]
     return len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE"
 

@@ -148,13 +148,11 @@ def act_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[
     doers = [n for n in nodes.get("agent", []) if b.nodes[n].label in {"State", "Organization"}]
     places = [n for n in nodes.get("place", []) if b.nodes[n].label in {"Place", "State"}]
     word = spec["name"]
+    when = sentence_date(ctx, frame.sent, frame.trigger.i, skip=reporting_date)
     if spec["done_to"] == "person":
-        targets = [(n, f"Event:{word}-{slug(b.nodes[n].name)}", b.nodes[n].name) for slot in slots
+        where = f" in {b.nodes[places[0]].name}" if places else ""
+        targets = [(n, f"Event:{word}-{slug(b.nodes[n].name)}", f"{b.nodes[n].name} {word}{where}") for slot in slots
                    for n in nodes.get(slot, []) if b.nodes[n].label == "Person"]
-        if places:
-            targets = [(n, node, f"{name} {word} in {b.nodes[places[0]].name}") for n, node, name in targets]
-        else:
-            targets = [(n, node, f"{name} {word}") for n, node, name in targets]
     else:
         group = [t for slot in ("theme", "of") for t in frame.slots.get(slot, [])
                  if t.lemma_.lower() in lexicon()["people_words"]]
@@ -162,12 +160,10 @@ def act_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[
         doers = doers or [n for n in nodes.get("origin", []) if b.nodes[n].label == "State"]  # 'expulsion ... from X'
         if not theirs or not doers:
             return
-        when = sentence_date(ctx, frame.sent, frame.trigger.i, skip=reporting_date)
         year = (when[0] if when else ctx.published or "")[:4]
         targets = [(theirs[0], f"Event:{word}-{slug(b.nodes[doers[0]].name)}-{slug(b.nodes[theirs[0]].name)}-{year}",
                     f"{b.nodes[doers[0]].name} {word} of {_their_word(ctx, group[0], theirs[0])} {group[0].lemma_}s")]
         places = places or [ctx.state_of(doers[0]) or doers[0]]
-    when = sentence_date(ctx, frame.sent, frame.trigger.i, skip=reporting_date)
     ev = ctx.evidence(frame.sent)
     for whom, node, name in targets:
         dated = node in b.nodes and b.nodes[node].props.get("start")

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.context import Mention, ReportContext
 from kg.extract.dates import parse_period
-from kg.extract.frames import not_done
+from kg.extract.frames import LIST_JOINS, not_done
 from kg.extract.goods import goods_class, goods_model, model_node
 from kg.extract.normalize import slug
 from kg.extract.organizations import STATE_BODY_WORDS
@@ -403,7 +403,6 @@ def _located_in(ctx: ReportContext, sent: Span) -> None:
 
 
 COMPASS = r"(?: (?:[a-z]+ern|central|coastal))?"  # 'in northern Iraq', 'all in the Russian Far East'
-LIST_JOINS = {",", "and", ", and", "or", ", or"}
 
 
 def _listed_before(doc, mentions: list[Mention], k: int) -> list[Mention]:
