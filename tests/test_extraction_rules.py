@@ -1343,3 +1343,50 @@ def test_a_weapons_test_is_an_event_its_overseer_attended_dated_by_the_sentence_
                     "Masoud Pezeshkian oversaw the first test launch of the missile.", title="t", published="2024-05-20")
     event = next(n for n in extract(report).nodes if n.label == "Event")
     assert event.props.get("start") == "2024-05-16"
+
+
+@pytest.fixture(scope="module")
+def court_case():
+    return _facts(
+        "A judge in Ukraine's Lviv region on Tuesday sentenced Daily Courier reporter Tomas Varga to "
+        "nine years in prison, a verdict reached in a closed trial.\n\n"
+        "Varga was detained in Lviv in May 2023 by the SBU.\n\n"
+        "The trial, held in the Lviv Regional Court, began on April 2.\n\n"
+        "Handed down in a court in Lviv, Varga's sentence came after two hearings.\n\n"
+        "Along with Anna Brook, a former U.S. Marine from Novi, Michigan, who was arrested in Ukraine in "
+        "December 2021, he is held in the Lukyanivska pre-trial detention center.\n\n"
+        "Vedant Rao, a deputy spokesman for the State Department, said the case was a sham.",
+        published="2024-07-19")
+
+
+def test_a_sentencing_and_a_trial_are_events_of_the_person_where_the_court_sat(court_case):
+    labels, edges = court_case
+    events = {n for n, label in labels.items() if label == "Event"}
+    sentencing = next(n for n in events if "Tomas Varga sentencing" in n)
+    trial = next(n for n in events if "Tomas Varga trial" in n)  # ('a closed trial': the case told before it)
+    arrest = next(n for n in events if "Tomas Varga arrest" in n)  # ('detained by the SBU': a person seized)
+    assert {("Tomas Varga", "ATTENDED", sentencing), ("Tomas Varga", "ATTENDED", trial),
+            ("Tomas Varga", "ATTENDED", arrest), (sentencing, "HELD_IN", "Lviv")} <= edges
+    assert any(e[1] == "ATTENDED" and e[2] == trial and labels[e[0]] == "Organization" and "Court" in e[0]
+               for e in edges)  # ('held in the Lviv Regional Court': the court sat at it)
+    assert any(e[0] == arrest and e[1] == "HELD_IN" and e[2] == "Lviv" for e in edges)
+
+
+def test_who_after_a_place_in_an_apposition_is_the_person_it_describes(court_case):
+    labels, edges = court_case
+    arrest = next(n for n, label in labels.items() if label == "Event" and "Anna Brook arrest" in n)
+    assert {("Anna Brook", "ATTENDED", arrest), (arrest, "HELD_IN", "Ukraine")} <= edges
+    assert labels.get("Lukyanivska pre-trial detention center") == "Place"
+
+
+def test_a_journalists_nationality_is_no_post_and_a_spokesman_for_a_body_serves_it(court_case):
+    labels, edges = court_case
+    assert ("Tomas Varga", "HOLDS_ROLE", "Daily Courier") in edges or labels.get("Daily Courier") is None
+    assert not any(e[0] == "Tomas Varga" and e[1] == "HOLDS_ROLE" and labels[e[2]] == "State" for e in edges)
+    assert any(e[0] == "Vedant Rao" and e[1] == "HOLDS_ROLE" and "State Department" in e[2] for e in edges)
+
+
+def test_an_interview_is_a_meeting_and_coming_to_a_region_a_visit():
+    labels, edges = _facts("Oleg Ivanov, a deputy whom Sarah Klein interviewed when she came to the Urals, testified.")
+    assert ("Sarah Klein", "MET_WITH", "Oleg Ivanov") in edges
+    assert ("Sarah Klein", "VISITED", "Urals") in edges

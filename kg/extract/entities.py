@@ -167,14 +167,15 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
         if (start, end) != (ent.start, ent.end):
             text = clean_span_text(ent.doc[start:end].text)
     while ent.label_ == "ORG" and end - start > 2 and ent.doc[start].lower_ in ctx.gaz.title_heads \
-            and ent.doc[start + 1].is_title:
+            and ent.doc[start + 1].is_title and not any(t.tag_ == "POS" for t in ent.doc[start:end]):
         start += 1  # 'Secretary Ministry of National Food Security': the title, then the ministry
         text = clean_span_text(ent.doc[start:end].text)
     if not text.strip():
         return None
     if ent.label_ == "ORG" and is_title(ctx, text):
         return None  # 'the Minister of Transport and Infrastructure': a title, whoever holds it
-    if ent.label_ == "ORG" and _portfolio(ctx, ent.doc[start:end].root):
+    if ent.label_ == "ORG" and _portfolio(ctx, ent.doc[start:end].root) and ctx.gaz.lookup(text) is None \
+            and not org_word(ctx, text.split()[-1]):  # (not 'a spokesman for the State Department')
         return None  # 'Under Secretary of the Treasury for Terrorism and Financial Intelligence': a remit
     if ent.label_ == "ORG" and end < len(ent.doc) and ent.doc[end].lower_ in ctx.gaz.title_heads \
             and ctx.gaz.lookup(text) is None and len(text.split()) <= 3:
@@ -306,6 +307,7 @@ def _mention_for_entry(ctx: ReportContext, ent: Span, entry: Entry, text: str,
 
 
 SITE_WORDS = {"crossing", "checkpoint", "border", "airport", "port", "harbour", "harbor", "airbase"}
+DETENTION_SITES = {"prison", "jail", "center", "centre", "colony", "camp"}  # named after a place, not a person
 NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "PRODUCT"}  # what the tagger may call a town
 PLACE_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "around", "across", "via", "toward", "towards"}
 DESIGNATION = re.compile(r"^[A-Z]{1,5}-?\d{1,4}[A-Z]{0,4}s?$")  # 'K2PL', 'FA-50', 'Su-35', 'K9s': a model, no actor
@@ -352,6 +354,10 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
     if ent.label_ == "PERSON" and (ent.text.endswith("-") or end < len(ent.doc) and ent.doc[end].text == "-"
                                    and not ent.doc[end - 1].whitespace_):
         return None  # 'Russo' of 'Russo-Iranian'
+    if ent.label_ in NAME_LABELS and kind is None and root.dep_ in {"compound", "amod", "nmod"} \
+            and end - start == 1 and root.head.lower_ in DETENTION_SITES:  # 'the Lefortovo pre-trial detention center'
+        name = clean_span_text(ent.doc[start:root.head.i + 1].text)
+        return Mention(start, end, "Place", ctx.add_place(name, "facility", sent), text)
     if ent.label_ == "PERSON" and kind is None and root.dep_ == "compound" and root.head.lower_ in SITE_WORDS \
             and end - start == 1:
         border = root.head.lower_ in {"border", "crossing", "checkpoint"}  # 'the Jaber border', 'the Rafah crossing'

@@ -145,14 +145,16 @@ def act_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[
     b, spec = ctx.builder, lexicon()["act_events"][frame.kind]
     noun = frame.trigger.pos_ in {"NOUN", "PROPN"}
     slots = ("theme", "agent", "of") if noun else ("theme",)  # ('his arrest': the one arrested)
-    doers = [n for n in nodes.get("agent", []) if b.nodes[n].label in {"State", "Organization"}]
-    places = [n for n in nodes.get("place", []) if b.nodes[n].label in {"Place", "State"}]
+    doers = [n for slot in ("agent", "place") for n in nodes.get(slot, [])  # ('tried in the Regional Court')
+             if b.nodes[n].label in ({"State", "Organization"} if slot == "agent" else {"Organization"})]
+    places = _act_places(ctx, frame)
     word = spec["name"]
     when = sentence_date(ctx, frame.sent, frame.trigger.i, skip=reporting_date)
     if spec["done_to"] == "person":
         where = f" in {b.nodes[places[0]].name}" if places else ""
-        targets = [(n, f"Event:{word}-{slug(b.nodes[n].name)}", f"{b.nodes[n].name} {word}{where}") for slot in slots
-                   for n in nodes.get(slot, []) if b.nodes[n].label == "Person"]
+        whom = [n for slot in slots for n in nodes.get(slot, []) if b.nodes[n].label == "Person"]
+        whom = whom or (_case_of(ctx, events, frame, word) if noun else [])
+        targets = [(n, f"Event:{word}-{slug(b.nodes[n].name)}", f"{b.nodes[n].name} {word}{where}") for n in whom]
     else:
         group = [t for slot in ("theme", "of") for t in frame.slots.get(slot, [])
                  if t.lemma_.lower() in lexicon()["people_words"]]
@@ -176,6 +178,40 @@ def act_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[
         for place in places:
             b.add_edge(node, "HELD_IN", place, evidence=ev)
         events.add(EventRef(node, frame.trigger.i, word, start, end, {whom}))
+
+
+def _case_of(ctx: ReportContext, events: EventIndex, frame: Frame, word: str) -> list[str]:
+    """Whose 'trial' or 'verdict' a bare noun names: the person whose act of that kind, else
+    whose case, the report told last before it ('sentenced X ..., a forgone conclusion in a
+    closed trial'; 'the verdict')."""
+    acts = {spec["name"] for spec in lexicon()["act_events"].values() if spec["done_to"] == "person"}
+    ref = events.current(frame.trigger.i, {word}) or events.current(frame.trigger.i, acts)
+    return [p for p in (ref.participants if ref else ()) if ctx.label_of(p) == "Person"][:1]
+
+
+def _act_places(ctx: ReportContext, frame: Frame) -> list[str]:
+    """Where an act was done: its place slot, seen through a common noun ('in a court in
+    Yekaterinburg'), else where its doer is ('a judge in Russia's Sverdlovsk region sentenced'),
+    else a participle told of the noun ('Handed down in a court in X, his sentence came')."""
+    def inside(toks: list[Token], depth: int = 2) -> list[str]:
+        found = [m.node for m in expand(ctx, toks) if m.label in {"Place", "State"}]
+        if found or depth == 0:
+            return found
+        deeper = [o for t in toks for p in t.children if p.dep_ == "prep" and p.lower_ in {"in", "at"}
+                  for o in p.children if o.dep_ == "pobj"]
+        return inside(deeper, depth - 1) if deeper else []
+
+    trigger = frame.trigger
+    told = [c for c in trigger.head.children if c.dep_ == "advcl" and c.tag_ == "VBN"] if trigger.dep_ == "nsubj" else []
+    for toks in (frame.slots.get("place", []),
+                 [o for t in frame.slots.get("agent", []) for p in t.children
+                  if p.dep_ == "prep" and p.lower_ in {"in", "at"} for o in p.children if o.dep_ == "pobj"],
+                 [o for v in told for p in v.children if p.dep_ == "prep" and p.lower_ in {"in", "at"}
+                  for o in p.children if o.dep_ == "pobj"]):
+        found = inside(toks) if toks else []
+        if found:
+            return found
+    return []
 
 
 def _their_word(ctx: ReportContext, people: Token, state: str) -> str:
@@ -280,7 +316,7 @@ def _event_of(ctx: ReportContext, events: EventIndex, tok: Token) -> str | None:
 def _apply(ctx: ReportContext, frame: Frame, row: dict, nodes: dict[str, list[str]]) -> None:
     b = ctx.builder
     spec = ontology().relationships[row["edge"]]
-    sources = [n for n in nodes.get(row["from"], []) if b.nodes[n].label in spec.from_]
+    sources = [n for n in nodes.get(row["from"], []) if b.nodes[n].label in row.get("only", spec.from_)]
     targets = [n for n in nodes.get(row["to"], []) if _fits(b.nodes[n].label, spec.to)]
     if not sources or not targets:
         return
@@ -294,6 +330,8 @@ def _apply(ctx: ReportContext, frame: Frame, row: dict, nodes: dict[str, list[st
             if row["edge"] in DATED and any(e.type == row["edge"] and (e.source, e.target) == (source, target)
                                             for e in b.edges.values()):
                 continue  # told already, by a rule that read its date ('arrived ... 6 days later')
+            if row["edge"] == "VISITED" and ctx.label_of(target) == "Place":  # the city, and its state
+                b.add_edge(source, "VISITED", target, evidence=ctx.evidence(frame.sent), **props)
             if row["edge"] in {"SHIPPED", "VISITED"}:  # to a state: a city is where the visit was held
                 target = ctx.state_of(target) or target
             if row["edge"] == "SHIPPED":

@@ -447,6 +447,13 @@ def _referred(ctx: ReportContext, tok: Token) -> list[Mention] | None:
         if clause is None:
             return None
         head, listed = expand(ctx, [clause.head]), _list_ending(ctx, clause.left_edge.i)
+        if tok.lower_ in {"who", "whom"} and not any(m.label == "Person" for m in head + listed):
+            for a in clause.head.ancestors:  # 'X, a former Marine from Novi, Michigan, who was arrested'
+                if a.pos_ in {"VERB", "AUX"}:
+                    break
+                people = [m for m in expand(ctx, [a]) if m.label == "Person"]
+                if people:
+                    return people
         if {m.node for m in head} < {m.node for m in listed} or not head:  # 'A, B and C, all of which': all three
             return listed  # (the parser hung the clause on B, or on the verb)
         return head

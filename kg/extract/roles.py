@@ -222,7 +222,9 @@ def _sentence_state(ctx: ReportContext, sent: Span, own: list[Token] = ()) -> st
     Relative clauses do not count: 'Novak, who is on a visit to Iran' is not Iran's minister;
     nor do places people are in or go to ('Kihara is in the Philippines'), nor a state in
     somebody else's title ('the Vice Chairman of the Commission of the People's Republic of China')."""
-    aside = {t.i for t in sent if t.dep_ == "relcl" for t in t.subtree}
+    aside = {t.i for t in sent if t.dep_ == "relcl" or t.dep_ == "advcl" and any(  # (or another's clause:
+        c.dep_ in {"nsubj", "nsubjpass"} and c.i not in {o.i for o in own} for c in t.children) for t in t.subtree}
+    # 'President Biden traded X after donors asked him to free her from Russian jail')
     states = {m.node for m in _free_states(ctx, sent, own)
               if m.start not in aside and not _where_someone_is(ctx.doc[m.end - 1])}
     return states.pop() if len(states) == 1 else None
@@ -491,6 +493,8 @@ def _add_role(ctx: ReportContext, person: str, title: str, org: str | None, sent
     singular = re.sub(r"(Minister|Director|Secretary|Leader|President|Officer)s\b", r"\1", title)
     titles.setdefault(person, singular)
     b = ctx.builder
+    if org and b.nodes[org].label == "State" and singular.split()[-1].lower() in ctx.gaz.titles.get("private", ()):
+        org = None  # 'American journalist X', 'US reporter X': a nationality, not a post of the state
     b.add_node(person, "Person", b.nodes[person].name, title=singular)
     if org:
         b.add_edge(person, "HOLDS_ROLE", org, title=singular, evidence=ctx.evidence(sent))
