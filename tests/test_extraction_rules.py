@@ -1390,3 +1390,12 @@ def test_an_interview_is_a_meeting_and_coming_to_a_region_a_visit():
     labels, edges = _facts("Oleg Ivanov, a deputy whom Sarah Klein interviewed when she came to the Urals, testified.")
     assert ("Sarah Klein", "MET_WITH", "Oleg Ivanov") in edges
     assert ("Sarah Klein", "VISITED", "Urals") in edges
+
+
+def test_a_stance_is_a_frame_about_the_event_or_document_named_after_it():
+    labels, edges = _facts(
+        "The Minsk City Court sentenced John Miller, a reporter, to eight years on Monday after a closed trial that "
+        "was condemned by the United States.\n\nThe European Union denounced the verdict.")
+    trial = next(n for n, label in labels.items() if label == "Event" and "John Miller trial" in n)
+    sentencing = next(n for n, label in labels.items() if label == "Event" and "John Miller sentencing" in n)
+    assert {("United States", "OPPOSES", trial), ("European Union", "OPPOSES", sentencing)} <= edges

@@ -18,6 +18,7 @@ from kg.extract.logistics import emit_shipment, reporting_date
 from kg.extract.normalize import slug
 from kg.ontology import ontology
 
+STANCES = {"oppose", "support"}
 PASSAGES = {"visit", "call"}  # events of one party's movement or line, not gatherings others attend
 GATHERINGS = (EVENT_GATHERINGS | {"exercise"}) - PASSAGES
 GENERIC_EVENTS = {"event", "gathering", "forum", "session", "occasion", "dinner", "reception"}
@@ -31,7 +32,8 @@ def extract_facts(ctx: ReportContext, events: EventIndex, documents: list[tuple[
     in the text, the `document` slot of a frame whose theme names one."""
     rows = lexicon()["facts"]
     launches = []
-    for frame in frames(ctx):
+    told = frames(ctx)  # (stances last: what they are about may be named after them, 'condemned the trial')
+    for frame in [f for f in told if f.kind not in STANCES] + [f for f in told if f.kind in STANCES]:
         if frame.negated or frame.planned:
             continue
         nodes = _slot_nodes(ctx, events, frame)
@@ -293,6 +295,8 @@ def _event_of(ctx: ReportContext, events: EventIndex, tok: Token) -> str | None:
     """The event node a noun names: the one found at it; for 'the summit' / 'the event' the
     report's most recent event of that kind (a definite description); for 'a gathering in
     Kazan' the gathering held there."""
+    clause = next((a for a in tok.ancestors if a.dep_ == "relcl"), None) if tok.tag_ in {"WDT", "WP"} else None
+    tok = clause.head if clause is not None else tok  # ('a trial that was condemned')
     here = [r.node for r in events.refs if r.token == tok.i and r.node in ctx.builder.nodes]
     if here:
         return here[0]

@@ -115,6 +115,10 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         return own
     if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.i != verb.i:
         return _subjects(verb.head, depth + 1)
+    if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        noun = verb.head  # "Russia's stance and willingness to circumvent X": the willing one does it
+        owners = [c for n in (noun, noun.head if noun.dep_ == "conj" else noun) for c in n.children if c.dep_ == "poss"]
+        return owners[:1] or [noun]
     if verb.dep_ in {"relcl", "acl"}:
         return [verb.head]
     return []

@@ -20,7 +20,7 @@ from kg.extract.nlp import pipeline
 from kg.extract.places import extract_place_hierarchy
 from kg.extract.resolve import resolve_events
 from kg.extract.roles import extract_roles
-from kg.extract.stances import extract_stances
+from kg.extract.stances import extract_backing
 from kg.extract.vessels import extract_vessels
 from kg.models import Extraction, Report
 from kg.validate import validate_extraction
@@ -43,7 +43,7 @@ def extract_doc(report: Report, doc: Doc) -> Extraction:
     documents = [(r.start, r.end, r.node) for r in agreements.refs]
     extract_facts(ctx, events, documents)
     resolve_events(ctx, events)  # again: the frames placed and dated some events
-    extract_stances(ctx, documents)
+    extract_backing(ctx)
     extract_assessments(ctx)
     extract_place_hierarchy(ctx)
     builder.mention_all()
