@@ -1399,3 +1399,38 @@ def test_a_stance_is_a_frame_about_the_event_or_document_named_after_it():
     trial = next(n for n, label in labels.items() if label == "Event" and "John Miller trial" in n)
     sentencing = next(n for n, label in labels.items() if label == "Event" and "John Miller sentencing" in n)
     assert {("United States", "OPPOSES", trial), ("European Union", "OPPOSES", sentencing)} <= edges
+
+
+@pytest.fixture(scope="module")
+def mutiny():
+    return _facts(
+        "A tense standoff is unfolding in Russia, where the leader of the Wagner Group, Yevgeny Prigozhin, "
+        "seemed to be mounting an armed rebellion.\n\n"
+        "Wagner fighters first captured the city of Rostov-on-Don. Wagner fighters later left Rostov.\n\n"
+        "Any Wagner Group fighters who took part in the rebellion will be pardoned.\n\n"
+        "Officials in Minsk said a deal between Prigozhin and Russian President Vladimir Putin, brokered by "
+        "Belarusian dictator Alexander Lukashenko, ended the crisis.", published="2023-06-25")
+
+
+def test_a_mutiny_is_an_event_of_those_who_took_part_held_where_the_clause_says(mutiny):
+    labels, edges = mutiny
+    rebellion = next(n for n, label in labels.items() if label == "Event" and "rebellion" in n)
+    assert {("Wagner Group", "ATTENDED", rebellion),
+            (rebellion, "HELD_IN", "Russia")} <= edges  # ('in Russia, where ...'; 'who took part in')
+    assert labels.get("Rostov-on-Don") == "Place" and "Rostov" not in labels  # (one city, called by its first name)
+
+
+def test_a_deal_between_people_binds_whom_they_speak_for_and_its_broker_supports_it(mutiny):
+    labels, edges = mutiny
+    deal = next(n for n, label in labels.items() if label == "Agreement")
+    assert {("Russia", "PARTY_TO", deal), ("Wagner Group", "PARTY_TO", deal),
+            ("Alexander Lukashenko", "SUPPORTS", deal), ("Alexander Lukashenko", "HOLDS_ROLE", "Belarus")} <= edges
+
+
+def test_an_event_held_nowhere_named_meets_across_reports_by_its_sides():
+    def ids(text):
+        report = Report(id=report_id(text), text=text, title="test", published="2023-06-25")
+        return {n.id for n in extract(report).nodes if n.label == "Event"}
+    a = ids("The mutiny by the Wagner Group ended on Saturday evening.")
+    b = ids("Members of the Wagner Group who took part in the uprising will not be charged.")
+    assert a & b, (a, b)

@@ -263,6 +263,11 @@ def _parties_in_name(ctx: ReportContext, sent: Span, start: int, end: int) -> se
         if len(after) and after[0].lower_ == "between":  # (states, and the groups a ceasefire is between)
             listed = [t for o in after[0].children if o.dep_ == "pobj" for t in (o, *o.conjuncts)]
             parties |= {m.node for t in listed for m in [ctx.at(t)] if m and m.label in {"State", "Organization"}}
+            aside = {t.i for d in after[0].subtree if d.dep_ in {"acl", "relcl"} for t in d.subtree}
+            people = {m.node for m in ctx.in_span(after[0].i, after[0].right_edge.i + 1, "Person")
+                      if m.start not in aside}  # (not the broker of 'X and Y, brokered by Z')
+            parties |= {h for p in people for h in [_home(ctx, p)] if h}  # ('a deal between Prigozhin and
+            # Putin': whom each speaks for)
         elif len(after) and after[0].lower_ == "with" and (any(t.lemma_ in SIGN_VERBS for t in sent)
                                                          or after[0].head.i == span.root.i):  # 'a treaty with X'
             # (the other party: the with-phrase of the document's own noun, or of a signing)

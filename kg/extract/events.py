@@ -28,7 +28,7 @@ GROUP_NOUNS = {"delegation", "entourage", "team"}
 INCLUDE_VERBS = {"include", "comprise", "consist", "feature", "contain"}
 ACTORS = {"Person", "State", "Organization"}
 GATHERINGS = {"signing", "summit", "call", "meeting", "talks", "conference", "exhibition", "parade", "ceremony",
-              "inauguration", "funeral", "exercise", "exchange", "incident"}  # worth a node even undated
+              "inauguration", "funeral", "exercise", "exchange", "incident", "mutiny"}  # worth a node even undated
 TRADED = {"prisoner", "captive", "hostage", "detainee", "pow", "spy", "body", "soldier", "citizen", "national",
           "individual", "people", "person", "inmate"}  # what an exchange of people exchanges
 NAMING_VERBS = {"call", "name", "dub", "know", "title", "codename", "code-name", "label", "brand", "term"}
@@ -461,6 +461,8 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
         participants += _child_mentions(ctx, tok, "with", {"Person"})
     if kind == "exchange":  # 'a prisoner swap with the United States', 'an exchange between Russia and the West'
         participants += _child_mentions(ctx, tok, "with", ACTORS) + _child_mentions(ctx, tok, "between", ACTORS)
+    if kind in {"mutiny", "attack", "incident"}:  # 'the mutiny by the private military company Wagner'
+        participants += _child_mentions(ctx, tok, "by", ACTORS)
     if kind in {"inauguration", "funeral"}:  # 'the inauguration of President-elect Trump'
         participants += _child_mentions(ctx, tok, "of", {"Person"})
     if named:  # its own date only ('the Forum to be held Sept. 18-20'), not the sentence's
@@ -493,6 +495,9 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
                 places = _places_after(ctx, way[0], "to")
                 break
             places = _places_after(ctx, v, "in", "at")
+            if not places and v.dep_ == "relcl" and any(t.lower_ == "where" and t.dep_ == "advmod" for t in v.subtree):
+                places = [m for m in [ctx.at(v.head)] if m is not None and m.label in {"Place", "State"}]
+                break  # 'unfolding in Russia, where X seemed to be mounting an armed rebellion'
             v = v.head if v.dep_ in {"xcomp", "advcl"} and v.head.i != v.i else None
     participants = [m for m in {m.node: m for m in participants}.values() if not is_reporter(ctx, m.node)]
     places.sort(key=lambda m: not _after_in_or_at(ctx.doc[m.end - 1], tok))

@@ -23,7 +23,7 @@ PASSAGES = {"visit", "call"}  # events of one party's movement or line, not gath
 GATHERINGS = (EVENT_GATHERINGS | {"exercise"}) - PASSAGES
 GENERIC_EVENTS = {"event", "gathering", "forum", "session", "occasion", "dinner", "reception"}
 DATED = {"MET_WITH", "VISITED", "CALLED_AT"}
-PART_OF = {"release": "exchange", "mediate": "exchange", "clash": "incident"}  # frames that belong to the
+PART_OF = {"release": "exchange", "mediate": "exchange", "clash": "incident", "rebel": "mutiny"}  # frames that belong to the
 # report's event of that kind when they name none ('Russia released 16 prisoners', 'X rammed Y')
 
 
@@ -37,7 +37,8 @@ def extract_facts(ctx: ReportContext, events: EventIndex, documents: list[tuple[
         if frame.negated or frame.planned:
             continue
         nodes = _slot_nodes(ctx, events, frame)
-        nodes["document"] = [n for t in frame.slots.get("theme", []) for n in _documents_at(ctx, t, documents)]
+        nodes["document"] = [n for t in frame.slots.get("theme", []) for n in _documents_at(ctx, t, documents)] or [
+            n for t in frame.slots.get("theme", []) for a in _noun_heads(t) for n in _documents_at(ctx, a, documents)]
         if frame.kind == "sanction" and not nodes.get("agent"):  # 'X, who was sanctioned in March'
             nodes["agent"] = _sanctioner(ctx)
         for row in rows:
@@ -52,6 +53,17 @@ def extract_facts(ctx: ReportContext, events: EventIndex, documents: list[tuple[
         if frame.kind in {"hold", "occur"}:
             _date_events(ctx, frame, nodes["event"])
     emit_launches(ctx, events, launches)
+
+
+def _noun_heads(tok: Token) -> list[Token]:
+    """The nouns a name hangs under ('a deal between Prigozhin and Putin, brokered by X': the
+    parser hung the participle on a name; the deal is what was brokered)."""
+    out = []
+    for a in tok.ancestors:
+        if a.pos_ in {"VERB", "AUX"}:
+            break
+        out += [a] if a.pos_ == "NOUN" else []
+    return out
 
 
 def _sanctioner(ctx: ReportContext) -> list[str]:

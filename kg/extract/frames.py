@@ -71,6 +71,8 @@ def frames(ctx: ReportContext) -> list[Frame]:
             out.append(_verb_frame(tok, lex["verb_kind"][lemma]))
         elif tok.pos_ == "VERB" and lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in tok.children):
             out.append(_verb_frame(tok, "occur"))  # 'the exchange took place at X'
+        elif tok.pos_ == "VERB" and lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in tok.children):
+            out.append(_verb_frame(tok, "attend"))  # 'fighters who took part in the rebellion'
         elif tok.lower_ == "among" and (among := _among_the_verbed(tok)) is not None:
             out.append(among)
         elif tok.pos_ in {"NOUN", "PROPN"} and (tok.lower_ in lex["noun_kind"] or lemma in lex["noun_kind"]):

@@ -206,8 +206,11 @@ def _spellings(name: str, alternates: list) -> list[str]:
 
 
 def _abbreviations(name: str) -> list[str]:
-    """'St. Petersburg' and 'St Petersburg' for 'Saint Petersburg'."""
-    return sorted({re.sub(rf"^{word} ", abbr, name) for word, abbrs in ABBREVIATED.items() for abbr in abbrs} - {name})
+    """'St. Petersburg' and 'St Petersburg' for 'Saint Petersburg'; 'Rostov' for 'Rostov-on-Don'
+    (a town on a river is called by its first name)."""
+    short = re.match(r"^([A-Z]\w{3,})-(?:on|upon|am|an|na|sur)-", name)
+    return sorted({re.sub(rf"^{word} ", abbr, name) for word, abbrs in ABBREVIATED.items() for abbr in abbrs}
+                  - {name} | ({short.group(1)} if short else set()))
 
 
 ABBREVIATED = {"Saint": ("St. ", "St "), "Sainte": ("Ste. ",), "Fort": ("Ft. ",), "Mount": ("Mt. ",)}

@@ -379,6 +379,9 @@ def _located_in(ctx: ReportContext, sent: Span) -> None:
         if a.label == "Place" and kind in {"facility", "port", "building"} and between in {"'s", "’s"} \
                 and ctx.builder.nodes[a.node].props.get("kind") == "city":  # "Ankara's Esenboga Airport"
             ctx.builder.add_edge(b.node, "LOCATED_IN", a.node, evidence=ctx.evidence(sent))
+        if a.label == "State" and b.label == "Organization" and a.via != "demonym" and between in {"'s", "’s"} \
+                and not ctx.builder.nodes[b.node].props.get("country"):  # "Finland's Fingrid" (a body the
+            ctx.builder.add_edge(b.node, "LOCATED_IN", a.node, evidence=ctx.evidence(sent))  # gazetteer places not)
         if a.label == "State" and b.label == "Place" and a.via != "demonym" and between in {"'s", "’s"} \
                 and ctx.state_of(b.node) in {None, a.node} \
                 and ctx.builder.nodes[b.node].props.get("kind") not in {"sea", "river"}:  # "Russia's Kursk region"

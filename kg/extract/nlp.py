@@ -141,6 +141,8 @@ def pipeline() -> Language:
     for entry in sorted(gazetteer().entries.values(), key=lambda e: e.key):
         if entry.kind != "city":  # cities: NER finds them, the gazetteer types them afterwards
             patterns.extend(_patterns(entry))
+        elif re.search(r"\w-[a-z]+-\w", entry.name):  # ... but splits 'Rostov-on-Don' into two people
+            patterns.append({"label": "GPE", "pattern": entry.name, "id": entry.key})
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(patterns)
     nlp.add_pipe("surnames_not_states", after="ner")

@@ -4,7 +4,8 @@ Within a report, events of the same kind fold into the most salient one when not
 tells them apart (their dates overlap or one is undated, their places agree or one has
 none, they do not carry two different proper names). Across reports, a gathering with a
 place and a month gets an id from those alone (`Event:summit-kazan-2024-10`), so every
-report of the same summit meets on one node whatever it calls it.
+report of the same summit meets on one node whatever it calls it; one held nowhere the
+report names, from the states and bodies that took part (`Event:mutiny-wagner-group-2023-06`).
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from kg.extract.context import ReportContext
 from kg.extract.events import EventIndex
 from kg.extract.normalize import slug
 
-FOLDABLE = {"summit", "conference", "exhibition", "parade", "exercise", "ceremony", "exchange", "incident"}
-TOWNS = {"city", "port"}  # what names a gathering across reports: the town it is held in
+FOLDABLE = {"summit", "conference", "exhibition", "parade", "exercise", "ceremony", "exchange", "incident", "mutiny"}
+TOWNS = {"city", "port"}  # what names a gathering across reports: the town it is held in, else who took part
 
 
 def resolve_events(ctx: ReportContext, events: EventIndex) -> None:
@@ -88,8 +89,10 @@ def _canonical_id(ctx: ReportContext, events: EventIndex, node: str, kind: str) 
     cities = [b.nodes[e.target] for e in b.edges.values() if e.source == node and e.type == "HELD_IN"
               and b.nodes[e.target].label == "Place" and b.nodes[e.target].props.get("kind") in TOWNS]
     known = sorted({c.name for c in cities if c.props.get("country")}) or sorted({c.name for c in cities})
-    if len(month) < 7 or len(known) != 1:
+    sides = sorted({b.nodes[e.source].name for e in b.edges.values() if e.target == node and e.type == "ATTENDED"
+                    and b.nodes[e.source].label in {"State", "Organization"}})
+    if len(month) < 7 or len(known) > 1 or not known and not sides:
         return
-    new = f"Event:{kind}-{slug(known[0])}-{month}"
+    new = f"Event:{kind}-{slug(known[0] if known else '-'.join(sides))}-{month}"  # (held nowhere told: by its sides)
     if new != node:
         events.fold(ctx, node, new)

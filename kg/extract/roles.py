@@ -132,7 +132,7 @@ def _left_phrase(ctx: ReportContext, person: Mention) -> tuple[list[Token], bool
                 or tok.lower_ in {"elect", "-"} and i > sent_start and doc[i - 1].text in {"-", "President", "Premier"} \
                 or tok.text == "-" and toks and i > sent_start and _is_title_token(ctx, doc[i - 1]) \
                 and _is_title_token(ctx, toks[0]) \
-                or tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.is_lower and toks \
+                or tok.pos_ in {"NOUN", "ADJ"} and tok.dep_ in {"compound", "amod"} and tok.is_lower and toks \
                 and any(t.i == tok.head.i for t in toks) and _is_title_token(ctx, tok.head):
             toks.insert(0, tok)  # ('President-elect', 'Secretary-General', 'defense intelligence chief')
             i -= 1
