@@ -1434,3 +1434,28 @@ def test_an_event_held_nowhere_named_meets_across_reports_by_its_sides():
     a = ids("The mutiny by the Wagner Group ended on Saturday evening.")
     b = ids("Members of the Wagner Group who took part in the uprising will not be charged.")
     assert a & b, (a, b)
+
+
+@pytest.fixture(scope="module")
+def killing():
+    return _facts(
+        "Militia commander Omar Haddad was killed in an airstrike on his home in Aleppo on Monday, hours after "
+        "attending the inauguration ceremony of Syrian President Karim Nasser.\n\n"
+        "Brother Omar Haddad was a hero, his movement said. Haddad had travelled to Aleppo from Beirut.\n\n"
+        "Haddad survived an attempt to kill him in 2019.", published="2024-07-31")
+
+
+def test_a_killing_is_the_persons_event_and_the_strike_that_killed_him_is_that_event(killing):
+    labels, edges = killing
+    events = [n for n, label in labels.items() if label == "Event" and "nauguration" not in n]
+    assert len(events) == 1, events  # (the strike that killed him is his killing; 'an attempt to kill him' is none)
+    assert {("Omar Haddad", "ATTENDED", events[0]), (events[0], "HELD_IN", "Aleppo")} <= edges
+    assert "Brother Omar Haddad" not in labels  # (a name told once with a word more is the same man)
+
+
+def test_an_inauguration_is_known_by_whom_it_inaugurates_and_a_journey_is_a_visit(killing):
+    labels, edges = killing
+    inauguration = next(n for n, label in labels.items() if label == "Event" and "nauguration" in n)
+    assert "Karim Nasser" in inauguration and "Omar Haddad" not in inauguration
+    assert ("Karim Nasser", "ATTENDED", inauguration) in edges
+    assert ("Omar Haddad", "VISITED", "Aleppo") in edges

@@ -52,7 +52,7 @@ from kg.extract.people import (
     whole_names,
 )
 from kg.extract.roles import is_title, title_words
-from kg.extract.sites import facilities, places_taken_for_people, towns_taken_for_names
+from kg.extract.sites import facilities, places_named_again, places_taken_for_people, towns_taken_for_names
 
 QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»"}
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
@@ -465,6 +465,7 @@ def extract_entities(ctx: ReportContext) -> None:
     people = not_only_in_headlines(ctx, people)
     people = places_taken_for_people(ctx, people)
     towns_taken_for_names(ctx)
+    places_named_again(ctx)
     resolve_people(ctx, people)
     ctx.index()
     short_names(ctx, people)

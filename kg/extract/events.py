@@ -463,8 +463,11 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
         participants += _child_mentions(ctx, tok, "with", ACTORS) + _child_mentions(ctx, tok, "between", ACTORS)
     if kind in {"mutiny", "attack", "incident"}:  # 'the mutiny by the private military company Wagner'
         participants += _child_mentions(ctx, tok, "by", ACTORS)
+    honoree = None
     if kind in {"inauguration", "funeral"}:  # 'the inauguration of President-elect Trump'
-        participants += _child_mentions(ctx, tok, "of", {"Person"})
+        honored = _child_mentions(ctx, tok, "of", {"Person"})
+        participants += honored
+        honoree = ctx.name_of(honored[0].node) if honored else None
     if named:  # its own date only ('the Forum to be held Sept. 18-20'), not the sentence's
         own = [e for e in sent.ents if e.label_ == "DATE" and tok.left_edge.i <= e.start and e.end <= tok.right_edge.i + 1]
         when = sentence_date(ctx, sent, own[0].start) if own else None
@@ -514,7 +517,8 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
         words = given.split()
     label = re.sub(r"(?:\s*['’]s)+$|^\W+|\W+$", "", " ".join(words)) or tok.text
     who = "-".join(sorted({ctx.name_of(m.node) for m in participants}))
-    name = label if len(words) > 2 or kind in {"exchange", "incident"} else f"{who} {label}".strip()  # (not its people)
+    name = label if len(words) > 2 or kind in {"exchange", "incident", "inauguration", "funeral"} \
+        else f"{who} {label}".strip()  # (not its people; an inauguration not its guests)
     if places:
         name += f" in {ctx.name_of(places[0].node)}"
     month = when[0][:7] if when else ""
@@ -531,7 +535,12 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
         name = f"{' – '.join(names)} meeting" + (f" in {ctx.name_of(places[0].node)}" if places else "")
     if given is not None:
         name = given
+    if honoree is not None and given is None:  # one inauguration per person and year, whoever the guests
+        name = f"{label[:1].upper() + label[1:]} of {honoree}" + (f" in {ctx.name_of(places[0].node)}" if places else "")
+        node_id = f"Event:{kind}-{slug(honoree)}-{(when[0] if when else ctx.published or '')[:4]}".rstrip("-")
     ev = _record_event(ctx, events, tok, node_id, name, kind, when, participants, places, proper=given is not None)
+    if honoree is not None:
+        ctx.builder.add_node(node_id, "Event", ctx.builder.nodes[node_id].name, honoree=honoree)
     people = sorted({m.node for m in participants if ctx.label_of(m.node) == "Person"})
     if kind in {"talks", "meeting"} and 2 <= len(people) <= 4:  # the people in talks met one another
         for i, a in enumerate(people):
@@ -863,7 +872,12 @@ def extract_events(ctx: ReportContext) -> EventIndex:
             _visit(ctx, tok, events)
         elif _event_head(tok, lemma, kinds) or _compound_event(tok, lemma, kinds):
             compound = f"{tok.nbor(-1).lower_} {lemma}" if tok.i > 0 else lemma
-            _other_event(ctx, tok, kinds.get(compound, kinds.get(lemma)), events)
+            kind = kinds.get(compound, kinds.get(lemma))
+            if kind == "ceremony":  # 'the inauguration ceremony', 'the swearing-in ceremony': of that kind
+                before = ctx.doc[tok.left_edge.i:tok.i].text.lower()
+                kind = next((kinds[w] for w in sorted(kinds, key=len, reverse=True) if kinds[w] != "ceremony"
+                             and re.search(rf"(?<![\w-]){re.escape(w)}(?![\w-])", before)), kind)
+            _other_event(ctx, tok, kind, events)
         elif tok.lower_ == "talks" and tok.pos_ == "NOUN" and any(c.lower_ == "between" for c in tok.children):
             _other_event(ctx, tok, "talks", events)  # 'talks between Traore and Putin in July' (lemma 'talk')
         if tok.pos_ == "VERB" and lemma == "arrive":

@@ -192,6 +192,22 @@ def act_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[
         for place in places:
             b.add_edge(node, "HELD_IN", place, evidence=ev)
         events.add(EventRef(node, frame.trigger.i, word, start, end, {whom}))
+        for other in _acts_of(ctx, whom, node, spec.get("in", ())):
+            events.fold(ctx, other, node)  # ('killed in an airstrike': the strike is the killing)
+
+
+def _acts_of(ctx: ReportContext, whom: str, node: str, kinds) -> list[str]:
+    """The report's events of these kinds that the person took part in, on the act's days."""
+    b, mine = ctx.builder, ctx.builder.nodes[node].props
+    return [e.target for e in list(b.edges.values()) if e.type == "ATTENDED" and e.source == whom
+            and e.target != node and b.nodes[e.target].props.get("kind") in kinds
+            and _same_days(mine, b.nodes[e.target].props)]
+
+
+def _same_days(a: dict, b: dict) -> bool:
+    if not a.get("start") or not b.get("start"):
+        return True
+    return a["start"] <= (b.get("end") or b["start"]) + "~" and b["start"] <= (a.get("end") or a["start"]) + "~"
 
 
 def _case_of(ctx: ReportContext, events: EventIndex, frame: Frame, word: str) -> list[str]:
@@ -208,16 +224,17 @@ def _act_places(ctx: ReportContext, frame: Frame) -> list[str]:
     Yekaterinburg'), else where its doer is ('a judge in Russia's Sverdlovsk region sentenced'),
     else a participle told of the noun ('Handed down in a court in X, his sentence came')."""
     def inside(toks: list[Token], depth: int = 2) -> list[str]:
-        found = [m.node for m in expand(ctx, toks) if m.label in {"Place", "State"}]
+        named = [t for t in toks if t.lemma_.lower() not in ctx.gaz.triggers["events"]]  # ('in an Israel strike')
+        found = [m.node for m in expand(ctx, named) if m.label in {"Place", "State"}]
         if found or depth == 0:
             return found
-        deeper = [o for t in toks for p in t.children if p.dep_ == "prep" and p.lower_ in {"in", "at"}
-                  for o in p.children if o.dep_ == "pobj"]
+        deeper = [o for t in toks for p in t.children if p.dep_ == "prep" and p.lower_ in {"in", "at", "on"}
+                  for o in p.children if o.dep_ == "pobj"]  # ('in an airstrike on his home in X')
         return inside(deeper, depth - 1) if deeper else []
 
     trigger = frame.trigger
     told = [c for c in trigger.head.children if c.dep_ == "advcl" and c.tag_ == "VBN"] if trigger.dep_ == "nsubj" else []
-    for toks in (frame.slots.get("place", []),
+    for toks in (frame.slots.get("place", []), frame.slots.get("on", []),  # ('killed ... on his home in X')
                  [o for t in frame.slots.get("agent", []) for p in t.children
                   if p.dep_ == "prep" and p.lower_ in {"in", "at"} for o in p.children if o.dep_ == "pobj"],
                  [o for v in told for p in v.children if p.dep_ == "prep" and p.lower_ in {"in", "at"}

@@ -194,7 +194,8 @@ def resolve_people(ctx: ReportContext, people: list[Mention]) -> None:
 
 def _spelling_variants(people: list[Mention]) -> dict[str, str]:
     """Two full names with the same given name whose surnames differ by a slip of one or two
-    letters are one person in one report; the spelling used more often wins."""
+    letters are one person in one report; the spelling used more often wins. A name told once
+    with one word more in front is the name told often."""
     counts: dict[str, int] = {}
     first: dict[str, int] = {}
     for m in people:
@@ -210,6 +211,10 @@ def _spelling_variants(people: list[Mention]) -> dict[str, str]:
                     and _edits(a[-1], b[-1]) <= 2:
                 canonical[name] = other
                 break
+    for name in names:  # 'Mujahid Ismail Haniyeh' once, in a eulogy, of the 'Ismail Haniyeh' named throughout
+        rest = name.split(" ", 1)[1] if len(name.split()) >= 3 else None
+        if rest in counts and counts[name] == 1 and name not in canonical and first[rest] < first[name]:
+            canonical[name] = canonical.get(rest, rest)
     return canonical
 
 

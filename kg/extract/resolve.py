@@ -14,7 +14,8 @@ from kg.extract.context import ReportContext
 from kg.extract.events import EventIndex
 from kg.extract.normalize import slug
 
-FOLDABLE = {"summit", "conference", "exhibition", "parade", "exercise", "ceremony", "exchange", "incident", "mutiny"}
+FOLDABLE = {"summit", "conference", "exhibition", "parade", "exercise", "ceremony", "exchange", "incident", "mutiny",
+            "inauguration", "funeral"}
 TOWNS = {"city", "port"}  # what names a gathering across reports: the town it is held in, else who took part
 
 
@@ -82,6 +83,8 @@ def _states(ctx: ReportContext, places: set[str]) -> set[str]:
 def _canonical_id(ctx: ReportContext, events: EventIndex, node: str, kind: str) -> None:
     b = ctx.builder
     acc = b.nodes[node]
+    if acc.props.get("honoree"):
+        return  # ('the inauguration of X': known by whom it honours, wherever it was held)
     month = (acc.props.get("start") or "")[:7]
     if not acc.props.get("start") and ctx.published and len(ctx.published) >= 7 and \
             len(_ranked(ctx, events, kind)) == 1:

@@ -65,6 +65,22 @@ def towns_taken_for_names(ctx: ReportContext) -> None:
         ctx.index()
 
 
+PLACE_PREPS = {"in", "to", "from", "at", "near", "into", "toward", "towards", "via"}
+
+
+def places_named_again(ctx: ReportContext) -> None:
+    """'... killed in Aleppo. He had travelled to Aleppo from Beirut': a name the report has
+    placed already, untagged this time after a word of place, is that place again."""
+    doc = ctx.doc
+    ctx.index()
+    placed = {m.text: m.node for m in ctx.mentions if m.label == "Place" and " " not in m.text}
+    for tok in doc:
+        node = placed.get(tok.text) if tok.pos_ == "PROPN" and not tok.ent_type_ else None
+        if node is not None and ctx.at(tok) is None and tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS:
+            ctx.mentions.append(Mention(tok.i, tok.i + 1, "Place", node, tok.text))
+    ctx.index()
+
+
 def _listed_with_places(ctx: ReportContext, m: Mention) -> str | None:
     """'from near Chongjin, Hamhung, and Musudan': a word listed with places and with no
     person is a place (not with states alone: 'Russia, China and Ramaphosa'); of their kind,
