@@ -1459,3 +1459,13 @@ def test_an_inauguration_is_known_by_whom_it_inaugurates_and_a_journey_is_a_visi
     assert "Karim Nasser" in inauguration and "Omar Haddad" not in inauguration
     assert ("Karim Nasser", "ATTENDED", inauguration) in edges
     assert ("Omar Haddad", "VISITED", "Aleppo") in edges
+
+
+def test_after_doing_is_done_by_the_clauses_subject_and_modifiers_stand_between_body_and_title():
+    labels, edges = _facts(
+        "John Miller was arrested shortly after meeting with Prime Minister Anna Berg.\n\n"
+        "A senior Hamas official, Omar Saleh, spoke. His death follows Karim Aziz, a senior Hezbollah "
+        "military commander, in Beirut.\n\nRussian officials, from President Vladimir Putin on down, agreed.")
+    assert ("John Miller", "MET_WITH", "Anna Berg") in edges
+    assert {("Omar Saleh", "HOLDS_ROLE", "Hamas"), ("Karim Aziz", "HOLDS_ROLE", "Hezbollah"),
+            ("Vladimir Putin", "HOLDS_ROLE", "Russia")} <= edges

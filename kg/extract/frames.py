@@ -117,6 +117,8 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
         return own
     if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.i != verb.i:
         return _subjects(verb.head, depth + 1)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
+        return _subjects(verb.head.head, depth + 1)  # 'X was killed after attending ...': X attended
     if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         noun = verb.head  # "Russia's stance and willingness to circumvent X": the willing one does it
         owners = [c for n in (noun, noun.head if noun.dep_ == "conj" else noun) for c in n.children if c.dep_ == "poss"]

@@ -192,6 +192,8 @@ def _right_phrase(ctx: ReportContext, person: Mention) -> list[Token]:
         mention = ctx.at(tok)
         if _is_title_token(ctx, tok) or tok.lower_ in {"of", "for", "at", "the", "and", "with"} \
                 or tok.tag_ == "POS" or (mention and mention.label in {"State", "Organization"}) \
+                or tok.is_lower and tok.pos_ in {"ADJ", "NOUN"} and toks and tok.head.i > tok.i \
+                and _is_title_token(ctx, tok.head) \
                 or mention and mention.label == "Place" and toks and toks[-1].lower_ in {"and", "for"}:
             toks.append(tok)  # ('a senior fellow for Russia and Eurasia with the IISS': the institute's)
             i += 1
@@ -257,7 +259,8 @@ def _in_other_title(ctx: ReportContext, tok: Token, mine: set[int]) -> bool:
     for depth, a in enumerate(list(tok.ancestors)[:8]):
         if a.i in mine:
             return False
-        if (_is_title_token(ctx, a) or a.lemma_.lower() == "counterpart") and a.pos_ in {"NOUN", "PROPN"}:
+        if (_is_title_token(ctx, a) or a.lemma_.lower() == "counterpart") and a.pos_ in {"NOUN", "PROPN"} \
+                and a.tag_ not in {"NNS", "NNPS"}:  # ('Russian officials, from President X on down': a group's)
             return True  # ('his North Korean counterpart' names the other man's state)
         m = ctx.at(a) if depth < 2 else None
         if m is not None and m.label == "Person":  # 'Chinese' of 'Chinese Premier Li Keqiang'
