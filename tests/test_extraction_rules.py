@@ -1469,3 +1469,17 @@ def test_after_doing_is_done_by_the_clauses_subject_and_modifiers_stand_between_
     assert ("John Miller", "MET_WITH", "Anna Berg") in edges
     assert {("Omar Saleh", "HOLDS_ROLE", "Hamas"), ("Karim Aziz", "HOLDS_ROLE", "Hezbollah"),
             ("Vladimir Putin", "HOLDS_ROLE", "Russia")} <= edges
+
+
+def test_an_election_is_held_in_its_state_and_contested_by_who_ran_and_a_planned_one_is_none():
+    labels, edges = _facts(
+        "Georgia's President Nino Kapanadze defeated challenger Levan Gelashvili in Sunday's runoff, Georgia's "
+        "election commission said. Georgia's voters turned out in large numbers.\n\n"
+        "The Georgian Dream party, which backed Gelashvili, will face a hard test in the parliamentary elections "
+        "next summer.\n\n\"Congratulations, Madam President Nino Kapanadze!\" the prime minister said.",
+        published="2024-11-04")
+    runoff = [n for n, label in labels.items() if label == "Event"]
+    assert len(runoff) == 1, runoff  # (the elections of next summer are not held yet)
+    assert {("Nino Kapanadze", "ATTENDED", runoff[0]), ("Levan Gelashvili", "ATTENDED", runoff[0]),
+            (runoff[0], "HELD_IN", "Georgia")} <= edges
+    assert "Madam" not in labels

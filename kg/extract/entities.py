@@ -363,7 +363,9 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
         border = root.head.lower_ in {"border", "crossing", "checkpoint"}  # 'the Jaber border', 'the Rafah crossing'
         return Mention(start, end, "Place", ctx.add_place(text, "border" if border else "city", sent), text)
     if ent.label_ in {"PERSON"} and kind is None:
-        if not PERSON_NAME.match(text) or len(text) < 3 or re.search(r"\bNo\.?$|\d", text):  # 'Pier No. 2', 'L-39'
+        if not PERSON_NAME.match(text) or len(text) < 3 or re.search(r"\bNo\.?$|\d", text) \
+                or text.lower() in {"madam", "madame", "mister", "sir", "dame", "mrs", "miss"}:  # ('Pier No. 2', 'L-39',
+            # 'Congratulations, Madam President X')
             return None
         head = ent.doc[end - 1].head
         if head.i >= end and head.i - end <= 5 and head.lemma_.lower() in WEAPON_WORDS:

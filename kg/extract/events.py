@@ -27,8 +27,10 @@ ATTEND_VERBS = {"attend", "accompany", "join", "participate", "witness"}
 GROUP_NOUNS = {"delegation", "entourage", "team"}
 INCLUDE_VERBS = {"include", "comprise", "consist", "feature", "contain"}
 ACTORS = {"Person", "State", "Organization"}
+BALLOTS = {"election", "referendum"}  # events of a state's voters: held in it, contested by candidates
 GATHERINGS = {"signing", "summit", "call", "meeting", "talks", "conference", "exhibition", "parade", "ceremony",
-              "inauguration", "funeral", "exercise", "exchange", "incident", "mutiny"}  # worth a node even undated
+              "inauguration", "funeral", "exercise", "exchange", "incident", "mutiny",
+              "election", "referendum"}  # worth a node even undated
 TRADED = {"prisoner", "captive", "hostage", "detainee", "pow", "spy", "body", "soldier", "citizen", "national",
           "individual", "people", "person", "inmate"}  # what an exchange of people exchanges
 NAMING_VERBS = {"call", "name", "dub", "know", "title", "codename", "code-name", "label", "brand", "term"}
@@ -421,6 +423,17 @@ def main_pair(ctx: ReportContext, least: int = 3) -> list[str]:
     return ranked[:2] if len(ranked) >= 2 and counts[ranked[1]] >= least else []
 
 
+def _main_state(ctx: ReportContext) -> str | None:
+    """The one state a report is about: named at least twice, and more often than any other."""
+    counts: dict[str, int] = {}
+    for m in ctx.mentions:
+        if m.label == "State":
+            counts[m.node] = counts.get(m.node, 0) + 1
+    ranked = sorted(counts.values(), reverse=True)
+    best = max(counts, key=lambda n: (counts[n], n)) if counts else None
+    return best if best and ranked[0] >= 2 and (len(ranked) == 1 or ranked[0] > ranked[1]) else None
+
+
 def _exchanged_visits(ctx: ReportContext, sent: Span) -> None:
     """'X and Y exchanged visits', '..., as did Sergey Naryshkin': each went to the other side."""
     if not any(t.lemma_ == "visit" and t.pos_ == "NOUN" and (t.head.lemma_ == "exchange" or any(
@@ -481,7 +494,10 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
     gov = tok.head.head if tok.dep_ == "pobj" else tok.head
     if gov.lower_ == "part" and gov.head.lower_ == "as":  # 'Russia released X as part of a prisoner swap'
         gov = gov.head.head
-    if gov.pos_ in {"VERB", "AUX"} and not not_done(gov):  # ('are expected to pay a courtesy call': not yet)
+    if kind in BALLOTS and gov.pos_ in {"VERB", "AUX"} and not_done(gov):
+        return  # ('will face serious challenges in the parliamentary elections next summer': not held yet)
+    if gov.pos_ in {"VERB", "AUX"} and not not_done(gov) and kind not in BALLOTS:  # ('are expected to pay a
+        # courtesy call': not yet; 'congratulated her on her re-election': the candidates are the frames')
         participants += _subjects(ctx, gov, ACTORS)
         if gov.dep_ in {"advcl", "xcomp"} and gov.tag_ == "VBG":  # 'shook hands with Kim, kicking off a meeting'
             participants += _child_mentions(ctx, gov.head, "with", {"Person"})
@@ -503,8 +519,14 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
                 break  # 'unfolding in Russia, where X seemed to be mounting an armed rebellion'
             v = v.head if v.dep_ in {"xcomp", "advcl"} and v.head.i != v.i else None
     participants = [m for m in {m.node: m for m in participants}.values() if not is_reporter(ctx, m.node)]
+    if kind in BALLOTS:  # "Moldova's runoff", 'the Moldovan presidential elections': where it was held; the
+        places += [m for m in participants if m.label == "State"]  # candidates are the people who ran
+        participants = [m for m in participants if m.label == "Person"]
+        main = _main_state(ctx) if not places else None
+        places += [Mention(tok.i, tok.i + 1, "State", main, "")] if main else []  # ('the country's runoff')
     places.sort(key=lambda m: not _after_in_or_at(ctx.doc[m.end - 1], tok))
-    if (not participants and not places and not named) or when is None and kind not in GATHERINGS and not named \
+    if (not participants and not places and not named and not (kind in BALLOTS and when)) \
+            or when is None and kind not in GATHERINGS and not named \
             or kind == "arrival" and not places:  # 'Russia's first armament delivery since February': where?
         return  # ('the first BRICS Women's Forum' is worth a node by its name alone)
     words = [t.text for t in ctx.doc[tok.left_edge.i:tok.i + 1] if (t.pos_ not in {"DET", "PUNCT", "NUM", "SYM", "PRON"}

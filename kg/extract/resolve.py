@@ -11,11 +11,11 @@ report names, from the states and bodies that took part (`Event:mutiny-wagner-gr
 from __future__ import annotations
 
 from kg.extract.context import ReportContext
-from kg.extract.events import EventIndex
+from kg.extract.events import BALLOTS, EventIndex
 from kg.extract.normalize import slug
 
 FOLDABLE = {"summit", "conference", "exhibition", "parade", "exercise", "ceremony", "exchange", "incident", "mutiny",
-            "inauguration", "funeral"}
+            "inauguration", "funeral", "election", "referendum"}
 TOWNS = {"city", "port"}  # what names a gathering across reports: the town it is held in, else who took part
 
 
@@ -92,6 +92,9 @@ def _canonical_id(ctx: ReportContext, events: EventIndex, node: str, kind: str) 
     cities = [b.nodes[e.target] for e in b.edges.values() if e.source == node and e.type == "HELD_IN"
               and b.nodes[e.target].label == "Place" and b.nodes[e.target].props.get("kind") in TOWNS]
     known = sorted({c.name for c in cities if c.props.get("country")}) or sorted({c.name for c in cities})
+    if kind in BALLOTS:  # ('the country's runoff': an election is its state's, wherever the report files from)
+        known = sorted({b.nodes[e.target].name for e in b.edges.values() if e.source == node and e.type == "HELD_IN"
+                        and b.nodes[e.target].label == "State"})
     sides = sorted({b.nodes[e.source].name for e in b.edges.values() if e.target == node and e.type == "ATTENDED"
                     and b.nodes[e.source].label in {"State", "Organization"}})
     if len(month) < 7 or len(known) > 1 or not known and not sides:
