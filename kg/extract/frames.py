@@ -118,6 +118,9 @@ def _subjects(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in {"xcomp", "conj", "advcl"} and verb.head.i != verb.i:
         return _subjects(verb.head, depth + 1)
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.pos_ in {"VERB", "AUX"}:
+        objects = [c for c in verb.head.head.children if c.dep_ == "dobj"]
+        if objects and verb.head.lower_ in {"of", "for"}:
+            return objects  # 'accused the North of supplying shells': the North supplied
         return _subjects(verb.head.head, depth + 1)  # 'X was killed after attending ...': X attended
     if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         noun = verb.head  # "Russia's stance and willingness to circumvent X": the willing one does it
