@@ -1483,3 +1483,11 @@ def test_an_election_is_held_in_its_state_and_contested_by_who_ran_and_a_planned
     assert {("Nino Kapanadze", "ATTENDED", runoff[0]), ("Levan Gelashvili", "ATTENDED", runoff[0]),
             (runoff[0], "HELD_IN", "Georgia")} <= edges
     assert "Madam" not in labels
+
+
+def test_a_defection_is_the_defectors_act_held_where_he_fled_from_and_two_letter_surnames_count():
+    labels, edges = _facts(
+        "Ri Chol Su, a counsellor at the North Korean embassy in Laos, fled last year.\n\n"
+        "Ri defected from Laos to South Korea with his wife in November 2023.", published="2024-07-16")
+    defection = next(n for n, label in labels.items() if label == "Event" and "defection" in n)
+    assert {("Ri Chol Su", "ATTENDED", defection), (defection, "HELD_IN", "Laos")} <= edges

@@ -158,10 +158,11 @@ def act_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[
     whoever does it ATTENDED; it is HELD_IN where it is done."""
     b, spec = ctx.builder, lexicon()["act_events"][frame.kind]
     noun = frame.trigger.pos_ in {"NOUN", "PROPN"}
-    slots = ("theme", "agent", "of") if noun else ("theme",)  # ('his arrest': the one arrested)
+    slots = ("theme", "agent", "of") if noun else (spec.get("by", "theme"),)  # ('his arrest': the one arrested)
     doers = [n for slot in ("agent", "place") for n in nodes.get(slot, [])  # ('tried in the Regional Court')
              if b.nodes[n].label in ({"State", "Organization"} if slot == "agent" else {"Organization"})]
-    places = _act_places(ctx, frame)
+    places = _act_places(ctx, frame) or [n for n in nodes.get(spec.get("held", ""), [])
+                                         if b.nodes[n].label in {"Place", "State"}]  # ('defected from Cuba')
     word = spec["name"]
     when = sentence_date(ctx, frame.sent, frame.trigger.i, skip=reporting_date)
     if spec["done_to"] == "person":

@@ -35,6 +35,9 @@ def person_words(ctx: ReportContext) -> set[str]:
     return {t.text for e in ctx.doc.ents if e.label_ == "PERSON" for t in e}
 
 
+PARTICLES = {"Al", "El", "Le", "La", "De", "Da", "Di", "Du", "Do", "Ul", "Ur", "Mr", "Ms", "Dr", "St", "Jr", "Sr"}
+
+
 def short_names(ctx: ReportContext, people: list[Mention]) -> None:
     """'Kamikawa, for her part, said ...' where the tagger saw no name: a surname (or the
     family name first, 'Kihara') of one person named in full elsewhere in the report."""
@@ -50,7 +53,8 @@ def short_names(ctx: ReportContext, people: list[Mention]) -> None:
         if len(words) >= 2:
             full[m.text] = m.node
             for w in (words[0], words[-1]):
-                if len(w) > 2 and w[:1].isupper():  # (case folded: 'Boris PIstorius', then 'Pistorius')
+                if (len(w) > 2 or len(w) == 2 and w.isalpha() and w not in PARTICLES) and w[:1].isupper():
+                    # (case folded: 'Boris PIstorius', then 'Pistorius'; 'Ri' of 'Ri Il Kyu')
                     parts.setdefault(w.lower(), set()).add(m.node)
     added, skip = False, -1
     for m in [m for m in ctx.mentions if m.label == "Organization" and m.end - m.start == 1]:
