@@ -1491,3 +1491,14 @@ def test_a_defection_is_the_defectors_act_held_where_he_fled_from_and_two_letter
         "Ri defected from Laos to South Korea with his wife in November 2023.", published="2024-07-16")
     defection = next(n for n, label in labels.items() if label == "Event" and "defection" in n)
     assert {("Ri Chol Su", "ATTENDED", defection), (defection, "HELD_IN", "Laos")} <= edges
+
+
+def test_a_one_word_name_the_report_gives_a_body_is_that_body_in_every_mention():
+    text = (
+        "On December 12, Volodar, the largest operator of Ukraine, experienced a large-scale failure due to a hacker "
+        "attack.\n\nRussian hackers breached the network of Ukrainian telecom operator Volodar at least as early as "
+        "May 2023, an official said.\n\nAfter a significant pause, there were several attempts aimed at causing more "
+        "significant harm to Volodar, but the SBU helped repel new cyber attacks.\n\nVolodar, Ukraine's largest "
+        "mobile operator, experienced a massive failure on Dec. 12, 2023.")
+    nodes = extract(Report(id=report_id(text), text=text, title="test", published="2024-01-04")).nodes
+    assert [n.label for n in nodes if n.name == "Volodar"] == ["Organization"]

@@ -30,6 +30,7 @@ from kg.extract.organizations import (
     names_a_document,
     org_names,
     org_word,
+    people_named_as_bodies,
     possessor_state,
     sanctioning_council,
     short_org_names,
@@ -482,6 +483,7 @@ def extract_entities(ctx: ReportContext) -> None:
     if added:
         ctx.mentions.extend(added)
         ctx.index()
+    people_named_as_bodies(ctx)
     former_names(ctx)  # after the names typed by their kind ('the company Oceanic Carriers, formerly X')
     defined_acronyms(ctx)
     short_org_names(ctx)

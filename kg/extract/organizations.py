@@ -312,6 +312,22 @@ MEDIA_HEADS = {"broadcaster", "newspaper", "agency", "channel", "daily", "outlet
                "insurer", "operator", "shipowner", "manager", "carrier", "airline", "shipyard", "website", "portal"}
 
 
+def people_named_as_bodies(ctx: ReportContext) -> None:
+    """'Kyivstar said ...' typed a person, 'Kyivstar, Ukraine's largest operator' a body: a
+    one-word name the report gives a body as well is that body in every mention."""
+    b = ctx.builder
+    bodies = {acc.name: node for node, acc in b.nodes.items() if acc.label == "Organization"}
+    for node, acc in list(b.nodes.items()):
+        body = bodies.get(acc.name) if acc.label == "Person" and len(acc.name.split()) == 1 else None
+        if body is None:
+            continue
+        for m in ctx.mentions:
+            if m.node == node:
+                m.label, m.node = "Organization", body
+        b.drop_node(node)
+    ctx.index()
+
+
 def named_by_kind(ctx: ReportContext) -> list[Mention]:
     """'The Tele Sahel broadcaster', 'the Wagner group': a name the tagger missed, typed by
     the noun that follows it."""
