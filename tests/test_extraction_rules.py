@@ -1502,3 +1502,9 @@ def test_a_one_word_name_the_report_gives_a_body_is_that_body_in_every_mention()
         "mobile operator, experienced a massive failure on Dec. 12, 2023.")
     nodes = extract(Report(id=report_id(text), text=text, title="test", published="2024-01-04")).nodes
     assert [n.label for n in nodes if n.name == "Volodar"] == ["Organization"]
+
+
+def test_a_unit_or_subsidiary_of_a_body_is_a_member_of_it():
+    labels, edges = _facts("Officials said Kestrel Logistics, a subsidiary of Orava Holdings, shipped the parts. "
+                           "Lifecell is a unit of the Netherlands-based operator Veon.")
+    assert {("Kestrel Logistics", "MEMBER_OF", "Orava Holdings"), ("Lifecell", "MEMBER_OF", "Veon")} <= edges

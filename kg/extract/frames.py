@@ -193,6 +193,8 @@ def _noun_frame(noun: Token, kind: str) -> Frame:
     _prepositions(frame, noun)
     if kind in {"visit", "arrive", "attend"}:  # 'the visit of X', 'the arrival of X'
         frame.add("agent", frame.slots.pop("of", []))
+    if kind == "member" and noun.dep_ == "appos":  # 'the Sunflower group, a unit of the GRU'
+        frame.add("agent", [noun.head])
     if kind == "observe":  # 'observers of the drill': the gathering watched
         frame.add("theme", frame.slots.pop("of", []))
     if kind == "fleet":  # 'four Russian naval vessels, including X': what the ships are, not an act
