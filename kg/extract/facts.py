@@ -16,6 +16,7 @@ from kg.extract.frames import SHIPS, Frame, expand, frames, lexicon, represented
 from kg.extract.launches import emit_launches, launch_told
 from kg.extract.logistics import emit_shipment, reporting_date
 from kg.extract.normalize import slug
+from kg.extract.resolve import dates_agree
 from kg.ontology import ontology
 
 STANCES = {"oppose", "support"}
@@ -202,13 +203,7 @@ def _acts_of(ctx: ReportContext, whom: str, node: str, kinds) -> list[str]:
     b, mine = ctx.builder, ctx.builder.nodes[node].props
     return [e.target for e in list(b.edges.values()) if e.type == "ATTENDED" and e.source == whom
             and e.target != node and b.nodes[e.target].props.get("kind") in kinds
-            and _same_days(mine, b.nodes[e.target].props)]
-
-
-def _same_days(a: dict, b: dict) -> bool:
-    if not a.get("start") or not b.get("start"):
-        return True
-    return a["start"] <= (b.get("end") or b["start"]) + "~" and b["start"] <= (a.get("end") or a["start"]) + "~"
+            and dates_agree(mine, b.nodes[e.target].props)]
 
 
 def _case_of(ctx: ReportContext, events: EventIndex, frame: Frame, word: str) -> list[str]:

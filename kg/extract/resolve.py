@@ -54,7 +54,7 @@ def _ranked(ctx: ReportContext, events: EventIndex, kind: str) -> list[str]:
 
 def _compatible(ctx: ReportContext, events: EventIndex, a: str, b: str) -> bool:
     na, nb = ctx.builder.nodes[a], ctx.builder.nodes[b]
-    if not _dates_agree(na.props, nb.props):
+    if not dates_agree(na.props, nb.props):
         return False
     pa, pb = _places(ctx, a), _places(ctx, b)
     if pa and pb and not (pa & pb or _states(ctx, pa) & pb or _states(ctx, pb) & pa):
@@ -63,7 +63,7 @@ def _compatible(ctx: ReportContext, events: EventIndex, a: str, b: str) -> bool:
     return not (a in named and b in named)  # 'the 16th BRICS Summit' and 'the SCO Summit' stay two
 
 
-def _dates_agree(a: dict, b: dict) -> bool:
+def dates_agree(a: dict, b: dict) -> bool:
     """Undated, or overlapping as ISO prefixes ('2024-10' holds '2024-10-22')."""
     if not a.get("start") or not b.get("start"):
         return True
