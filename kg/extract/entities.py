@@ -40,6 +40,7 @@ from kg.extract.organizations import (
 )
 from kg.extract.people import (
     CONNECTORS,
+    HONORIFIC,
     PERSON_NAME,
     PERSON_TITLES_KEPT,
     listed_with_people,
@@ -53,12 +54,10 @@ from kg.extract.people import (
     whole_names,
 )
 from kg.extract.roles import is_title, title_words
-from kg.extract.sites import facilities, places_named_again, places_taken_for_people, towns_taken_for_names
+from kg.extract.sites import PLACE_PREPS, facilities, places_named_again, places_taken_for_people, towns_taken_for_names
 
 QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»"}
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
-PLACE_PREPS = {"in", "to", "at", "from", "near", "into", "via", "through", "outside", "inside",
-               "across", "toward", "towards", "around"}
 ACTOR_PREPS = {"between", "with", "against", "by", "for", "along", "alongside"}
 # verbs whose object or 'to' phrase is a place, not a government
 PLACE_VERBS = {"visit", "reach", "leave", "enter", "tour", "attack", "strike", "bomb", "shell", "hit",
@@ -310,7 +309,6 @@ def _mention_for_entry(ctx: ReportContext, ent: Span, entry: Entry, text: str,
 SITE_WORDS = {"crossing", "checkpoint", "border", "airport", "port", "harbour", "harbor", "airbase"}
 DETENTION_SITES = {"prison", "jail", "center", "centre", "colony", "camp"}  # named after a place, not a person
 NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "PRODUCT"}  # what the tagger may call a town
-PLACE_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "around", "across", "via", "toward", "towards"}
 DESIGNATION = re.compile(r"^[A-Z]{1,5}-?\d{1,4}[A-Z]{0,4}s?$")  # 'K2PL', 'FA-50', 'Su-35', 'K9s': a model, no actor
 
 
@@ -365,8 +363,7 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
         return Mention(start, end, "Place", ctx.add_place(text, "border" if border else "city", sent), text)
     if ent.label_ in {"PERSON"} and kind is None:
         if not PERSON_NAME.match(text) or len(text) < 3 or re.search(r"\bNo\.?$|\d", text) \
-                or text.lower() in {"madam", "madame", "mister", "sir", "dame", "mrs", "miss"}:  # ('Pier No. 2', 'L-39',
-            # 'Congratulations, Madam President X')
+                or HONORIFIC.fullmatch(text + " "):  # ('Pier No. 2', 'L-39', 'Congratulations, Madam President X')
             return None
         head = ent.doc[end - 1].head
         if head.i >= end and head.i - end <= 5 and head.lemma_.lower() in WEAPON_WORDS:

@@ -415,23 +415,26 @@ def home_state(ctx: ReportContext, person: str) -> str | None:
 def main_pair(ctx: ReportContext, least: int = 3) -> list[str]:
     """The two states a report is mostly about (for 'exchanged visits', 'the two countries
     signed'): the two most mentioned, if the second is named at least `least` times."""
-    counts: dict[str, int] = {}
-    for m in ctx.mentions:
-        if m.label == "State":
-            counts[m.node] = counts.get(m.node, 0) + 1
+    counts = _state_counts(ctx)
     ranked = sorted(counts, key=lambda n: (-counts[n], n))
     return ranked[:2] if len(ranked) >= 2 and counts[ranked[1]] >= least else []
 
 
 def _main_state(ctx: ReportContext) -> str | None:
     """The one state a report is about: named at least twice, and more often than any other."""
+    counts = _state_counts(ctx)
+    ranked = sorted(counts.values(), reverse=True)
+    best = max(counts, key=lambda n: (counts[n], n)) if counts else None
+    return best if best and ranked[0] >= 2 and (len(ranked) == 1 or ranked[0] > ranked[1]) else None
+
+
+def _state_counts(ctx: ReportContext) -> dict[str, int]:
+    """How often the report names each state."""
     counts: dict[str, int] = {}
     for m in ctx.mentions:
         if m.label == "State":
             counts[m.node] = counts.get(m.node, 0) + 1
-    ranked = sorted(counts.values(), reverse=True)
-    best = max(counts, key=lambda n: (counts[n], n)) if counts else None
-    return best if best and ranked[0] >= 2 and (len(ranked) == 1 or ranked[0] > ranked[1]) else None
+    return counts
 
 
 def _exchanged_visits(ctx: ReportContext, sent: Span) -> None:
@@ -560,9 +563,8 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
     if honoree is not None and given is None:  # one inauguration per person and year, whoever the guests
         name = f"{label[:1].upper() + label[1:]} of {honoree}" + (f" in {ctx.name_of(places[0].node)}" if places else "")
         node_id = f"Event:{kind}-{slug(honoree)}-{(when[0] if when else ctx.published or '')[:4]}".rstrip("-")
-    ev = _record_event(ctx, events, tok, node_id, name, kind, when, participants, places, proper=given is not None)
-    if honoree is not None:
-        ctx.builder.add_node(node_id, "Event", ctx.builder.nodes[node_id].name, honoree=honoree)
+    ev = _record_event(ctx, events, tok, node_id, name, kind, when, participants, places, proper=given is not None,
+                       **({"honoree": honoree} if honoree else {}))
     people = sorted({m.node for m in participants if ctx.label_of(m.node) == "Person"})
     if kind in {"talks", "meeting"} and 2 <= len(people) <= 4:  # the people in talks met one another
         for i, a in enumerate(people):
@@ -664,14 +666,14 @@ def _during(ctx: ReportContext, sent: Span, events: EventIndex) -> None:
 
 def _record_event(ctx: ReportContext, events: EventIndex, tok: Token, node_id: str, name: str, kind: str,
                   when: tuple[str, str] | None, people: list[Mention], places: list[Mention],
-                  proper: bool = False) -> str:
+                  proper: bool = False, **props) -> str:
     """The event node with its dates, who ATTENDED, where it was HELD_IN, and its place in
     the index; returns the evidence (the sentence of `tok`)."""
     ev = ctx.evidence(tok.sent)
     b = ctx.builder
     start, end = when if when else (None, None)
     b.add_node(node_id, "Event", name, kind=kind, start=start, end=end, evidence=ev, proper=proper,
-               named=True if proper else None)
+               named=True if proper else None, **props)
     for m in people:
         b.add_edge(m.node, "ATTENDED", node_id, evidence=ev)
     if places:

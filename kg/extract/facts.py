@@ -12,7 +12,7 @@ from kg.extract.agreements import KINDS
 from kg.extract.context import ReportContext
 from kg.extract.events import GATHERINGS as EVENT_GATHERINGS
 from kg.extract.events import TRADED, EventIndex, EventRef, home_state, is_reporter, sentence_date
-from kg.extract.frames import SHIPS, Frame, expand, frames, lexicon, represented
+from kg.extract.frames import SHIPS, Frame, expand, frames, lexicon, phrase_ancestors, represented
 from kg.extract.launches import emit_launches, launch_told
 from kg.extract.logistics import emit_shipment, reporting_date
 from kg.extract.normalize import slug
@@ -39,7 +39,8 @@ def extract_facts(ctx: ReportContext, events: EventIndex, documents: list[tuple[
             continue
         nodes = _slot_nodes(ctx, events, frame)
         nodes["document"] = [n for t in frame.slots.get("theme", []) for n in _documents_at(ctx, t, documents)] or [
-            n for t in frame.slots.get("theme", []) for a in _noun_heads(t) for n in _documents_at(ctx, a, documents)]
+            n for t in frame.slots.get("theme", []) for a in phrase_ancestors(t) if a.pos_ == "NOUN"
+            for n in _documents_at(ctx, a, documents)]  # ('a deal between X and Y, brokered by Z': hung on a name)
         if frame.kind == "sanction" and not nodes.get("agent"):  # 'X, who was sanctioned in March'
             nodes["agent"] = _sanctioner(ctx)
         for row in rows:
@@ -49,22 +50,11 @@ def extract_facts(ctx: ReportContext, events: EventIndex, documents: list[tuple[
             deployment(ctx, events, frame, nodes)
         if frame.kind in lexicon()["act_events"]:
             act_event(ctx, events, frame, nodes)
-        if frame.kind == "launch" and not frame.negated and not frame.planned:
+        if frame.kind == "launch":
             launches += [x for x in [launch_told(ctx, frame, nodes)] if x is not None]
         if frame.kind in {"hold", "occur"}:
             _date_events(ctx, frame, nodes["event"])
     emit_launches(ctx, events, launches)
-
-
-def _noun_heads(tok: Token) -> list[Token]:
-    """The nouns a name hangs under ('a deal between Prigozhin and Putin, brokered by X': the
-    parser hung the participle on a name; the deal is what was brokered)."""
-    out = []
-    for a in tok.ancestors:
-        if a.pos_ in {"VERB", "AUX"}:
-            break
-        out += [a] if a.pos_ == "NOUN" else []
-    return out
 
 
 def _sanctioner(ctx: ReportContext) -> list[str]:
@@ -224,21 +214,23 @@ def _act_places(ctx: ReportContext, frame: Frame) -> list[str]:
         found = [m.node for m in expand(ctx, named) if m.label in {"Place", "State"}]
         if found or depth == 0:
             return found
-        deeper = [o for t in toks for p in t.children if p.dep_ == "prep" and p.lower_ in {"in", "at", "on"}
-                  for o in p.children if o.dep_ == "pobj"]  # ('in an airstrike on his home in X')
+        deeper = _objects_of(toks, {"in", "at", "on"})  # ('in an airstrike on his home in X')
         return inside(deeper, depth - 1) if deeper else []
 
     trigger = frame.trigger
     told = [c for c in trigger.head.children if c.dep_ == "advcl" and c.tag_ == "VBN"] if trigger.dep_ == "nsubj" else []
     for toks in (frame.slots.get("place", []), frame.slots.get("on", []),  # ('killed ... on his home in X')
-                 [o for t in frame.slots.get("agent", []) for p in t.children
-                  if p.dep_ == "prep" and p.lower_ in {"in", "at"} for o in p.children if o.dep_ == "pobj"],
-                 [o for v in told for p in v.children if p.dep_ == "prep" and p.lower_ in {"in", "at"}
-                  for o in p.children if o.dep_ == "pobj"]):
+                 _objects_of(frame.slots.get("agent", []), {"in", "at"}), _objects_of(told, {"in", "at"})):
         found = inside(toks) if toks else []
         if found:
             return found
     return []
+
+
+def _objects_of(heads: list[Token], preps: set[str]) -> list[Token]:
+    """The objects of these prepositions on these words ('a judge in X': X)."""
+    return [o for t in heads for p in t.children if p.dep_ == "prep" and p.lower_ in preps
+            for o in p.children if o.dep_ == "pobj"]
 
 
 def _their_word(ctx: ReportContext, people: Token, state: str) -> str:

@@ -451,6 +451,16 @@ COUNTED = {"entity": "Organization", "company": "Organization", "firm": "Organiz
 NOT_COMPANY_KINDS = {"international", "media", "ministry", "agency", "government", "military", "armed_group"}
 
 
+def phrase_ancestors(tok: Token) -> list[Token]:
+    """The words a word hangs under, up to the clause's verb: the phrase it is part of."""
+    out = []
+    for a in tok.ancestors:
+        if a.pos_ in {"VERB", "AUX"}:
+            break
+        out.append(a)
+    return out
+
+
 def _referred(ctx: ReportContext, tok: Token) -> list[Mention] | None:
     """What a word that names nothing itself stands for: a relative pronoun its noun ('X,
     which is owned by'), 'all of them' / 'all of which' their antecedent list, a plural
@@ -461,9 +471,7 @@ def _referred(ctx: ReportContext, tok: Token) -> list[Mention] | None:
             return None
         head, listed = expand(ctx, [clause.head]), _list_ending(ctx, clause.left_edge.i)
         if tok.lower_ in {"who", "whom"} and not any(m.label == "Person" for m in head + listed):
-            for a in clause.head.ancestors:  # 'X, a former Marine from Novi, Michigan, who was arrested'
-                if a.pos_ in {"VERB", "AUX"}:
-                    break
+            for a in phrase_ancestors(clause.head):  # 'X, a former Marine from Novi, Michigan, who was arrested'
                 people = [m for m in expand(ctx, [a]) if m.label == "Person"]
                 if people:
                     return people

@@ -759,8 +759,6 @@ def _arrival_shipment(ctx: ReportContext, sent: Span, verb: Token) -> None:
     origins = [m.node for h in [verb, *dests] for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
                for o in c.children if o.dep_ == "pobj" for t in [o, *o.conjuncts]  # '... from Turkey, Jordan
                for m in [ctx.at(t)] if m is not None and m.label == "State"]  # and the UAE' (on the verb or the place)
-    dests = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in {"in", "at", "to", "into"}
-             for o in c.children if o.dep_ == "pobj"]
     recipient = _actor(ctx, dests[0]) if dests else None
     if recipient is None and dests:  # "Burkina Faso's capital, Ouagadougou"
         recipient = next((a for c in dests[0].children if c.dep_ in {"poss", "appos"} for a in [_actor(ctx, c)] if a), None)

@@ -168,7 +168,7 @@ def not_only_in_headlines(ctx: ReportContext, people: list[Mention]) -> list[Men
 
 
 LEGAL_END = re.compile(rf"\b(?:Limited|{LEGAL_FORMS})$")  # a company's legal form ends no person's name
-HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Miss|Mme|Mister|Madam|Sir|Dame|Shri|Smt)\.?\s+")
+HONORIFIC = re.compile(r"^(?:Mr|Mrs|Ms|Dr|Miss|Mme|Mister|Madam|Madame|Sir|Dame|Shri|Smt)\.?\s+")
 
 
 def resolve_people(ctx: ReportContext, people: list[Mention]) -> None:

@@ -65,7 +65,7 @@ def towns_taken_for_names(ctx: ReportContext) -> None:
         ctx.index()
 
 
-PLACE_PREPS = {"in", "to", "from", "at", "near", "into", "toward", "towards", "via"}
+PLACE_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "around", "across", "via", "toward", "towards"}
 
 
 def places_named_again(ctx: ReportContext) -> None:
