@@ -32,6 +32,7 @@ KIND_WORD = re.compile(r"\s+(?:" + "|".join(sorted({re.escape(fold(w)) for w in 
                        + r")s?$")  # (matched on folded names: 'treaty' folds to 'treati')
 WHEN = "when:"  # the key of an unnamed gathering: its kind and month, met only with two states in common
 DAY = "day:"  # the day it is dated to, when the report gives one: no key, a check
+TARGET = "target:"  # the key of an act done to a person (an arrest, a coup): its kind and whom, near spellings too
 NEAR = {"Person": 10}  # labels whose full names (of at least so many letters) also meet a near spelling
 MARKS = {"Agreement": ("PARTY_TO", "in"), "Vessel": ("FLAGGED_IN", "out"), "Event": ("ATTENDED", "in"),
          "Person": ("HOLDS_ROLE", "out"), "Organization": ("LOCATED_IN", "out")}  # the states that tell two
@@ -52,6 +53,8 @@ def keys(node: Node) -> set[str]:
         if not node.props.get("named") and node.props.get("kind") in FOLDABLE and len(when) >= 7:
             extra = {f"{WHEN}{node.props['kind']} {when[:7]}"}  # an unnamed gathering: by kind and month
             extra |= {DAY + when} if len(when) == 10 else set()  # (and not on another day it is dated to)
+        if not node.props.get("named") and node.props.get("target"):  # ('Basoum's arrest' is Bazoum's)
+            extra |= {f"{TARGET}{node.props.get('kind')} {fold(node.props['target'])}"}
     if node.label == "Organization":  # 'BrahMos Aerospace Private Limited' is 'BrahMos Aerospace' (and 'BAPL')
         names = [LEGAL_FORM.sub("", simple_key(n)) for n in names if not set(simple_key(n).split()) & STATE_BODY_WORDS]
     if node.label == "Person":  # a full name ('Wladyslaw' / 'Władysław Kosiniak-Kamysz'), not a surname alone
@@ -83,14 +86,14 @@ class Resolver:
         for label in MARKS:
             for row in store.read(cypher.resolution_rows(label)):
                 node = Node(id=row["id"], label=label, name=row["name"] or "", aliases=row["aliases"] or [],
-                            props={k: row.get(k) for k in ("named", "kind", "start")})
+                            props={k: row.get(k) for k in ("named", "kind", "start", "target")})
                 folded = {"id:" + i for i in row["merged_ids"] or []}  # ids it had, which a report may give again
                 self._remember(label, node.id, keys(node) | folded, frozenset(m for m in row["marks"] if m))
 
     def _remember(self, label: str, node: str, names: set[str], marks: frozenset[str]) -> None:
         for key in names:
             self.by_key[(label, key)].add(node)
-            if label in NEAR and not key.startswith("id:"):
+            if (label in NEAR or key.startswith(TARGET)) and not key.startswith("id:"):
                 self.by_first[(label, key.split()[0])].add(key)
         self.marks[node] = self.marks.get(node, frozenset()) | marks
         self.days[node] = self.days.get(node, set()) | {k for k in names if k.startswith(DAY)}
@@ -138,11 +141,12 @@ class Resolver:
 
     def _near(self, label: str, names: set[str]) -> set[str]:
         """The keys themselves, and for people the known full names one slip of spelling away
-        ('Ahn Gyu-back' and 'Ahn Gyu-baek'): the same first word and word count, 90% alike."""
+        ('Ahn Gyu-back' and 'Ahn Gyu-baek'), and the acts done to them: the same first word and
+        word count, 90% alike."""
         out = set(names)
-        for key in names if label in NEAR else ():
+        for key in names:
             words = key.split()
-            if key.startswith("id:") or len(key) < NEAR[label]:
+            if key.startswith("id:") or not key.startswith(TARGET) and len(key) < NEAR.get(label, len(key) + 1):
                 continue
             out |= {k for k in self.by_first.get((label, words[0]), ()) if len(k.split()) == len(words)
                     and fuzz.ratio(k, key) >= 90}

@@ -20,6 +20,7 @@ from kg.extract.organizations import (
     LEGAL_FORMS,
     apposed_kinds,
     body_name,
+    bodies_named_again,
     defined_acronyms,
     former_names,
     government_body,
@@ -485,6 +486,7 @@ def extract_entities(ctx: ReportContext) -> None:
     defined_acronyms(ctx)
     short_org_names(ctx)
     longer_org_forms(ctx)
+    bodies_named_again(ctx)
 
 
 def _unglued(ctx: ReportContext) -> list[Span]:

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.context import Mention, ReportContext, in_lede
 from kg.extract.dates import parse_date
-from kg.extract.frames import expand, not_done, represented
+from kg.extract.frames import expand, lexicon, not_done, represented
 from kg.extract.normalize import slug
 
 VISIT_NOUNS = {"visit", "trip", "tour"}
@@ -29,8 +29,9 @@ INCLUDE_VERBS = {"include", "comprise", "consist", "feature", "contain"}
 ACTORS = {"Person", "State", "Organization"}
 BALLOTS = {"election", "referendum"}  # events of a state's voters: held in it, contested by candidates
 GATHERINGS = {"signing", "summit", "call", "meeting", "talks", "conference", "exhibition", "parade", "ceremony",
-              "inauguration", "funeral", "exercise", "exchange", "incident", "mutiny",
+              "inauguration", "funeral", "exercise", "exchange", "incident", "mutiny", "coup",
               "election", "referendum"}  # worth a node even undated
+HOSTILE = {"coup", "mutiny", "attack", "incident", "explosion", "seizure", "sinking"}  # acts others speak of
 TRADED = {"prisoner", "captive", "hostage", "detainee", "pow", "spy", "body", "soldier", "citizen", "national",
           "individual", "people", "person", "inmate"}  # what an exchange of people exchanges
 NAMING_VERBS = {"call", "name", "dub", "know", "title", "codename", "code-name", "label", "brand", "term"}
@@ -477,9 +478,12 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
         participants += _child_mentions(ctx, tok, "with", {"Person"})
     if kind == "exchange":  # 'a prisoner swap with the United States', 'an exchange between Russia and the West'
         participants += _child_mentions(ctx, tok, "with", ACTORS) + _child_mentions(ctx, tok, "between", ACTORS)
-    if kind in {"mutiny", "attack", "incident"}:  # 'the mutiny by the private military company Wagner'
-        participants += _child_mentions(ctx, tok, "by", ACTORS)
-    honoree = None
+    honoree = target = None
+    if kind in {"mutiny", "coup", "attack", "incident"}:  # 'the mutiny by the private military company Wagner'
+        against = _child_mentions(ctx, tok, "against", ACTORS)
+        participants += _child_mentions(ctx, tok, "by", ACTORS) + against
+        people = [m for m in against if m.label == "Person"]
+        target = ctx.name_of(people[0].node) if kind == "coup" and people else None  # ('the coup against X')
     if kind in {"inauguration", "funeral"}:  # 'the inauguration of President-elect Trump'
         honored = _child_mentions(ctx, tok, "of", {"Person"})
         participants += honored
@@ -501,7 +505,8 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
         return  # ('will face serious challenges in the parliamentary elections next summer': not held yet)
     if gov.pos_ in {"VERB", "AUX"} and not not_done(gov) and kind not in BALLOTS:  # ('are expected to pay a
         # courtesy call': not yet; 'congratulated her on her re-election': the candidates are the frames')
-        participants += _subjects(ctx, gov, ACTORS)
+        remark = kind in HOSTILE and gov.lemma_.lower() in lexicon()["remark_verbs"]  # ('described the coup as
+        participants += [] if remark else _subjects(ctx, gov, ACTORS)  # dangerous'; of a signing, its signer)
         if gov.dep_ in {"advcl", "xcomp"} and gov.tag_ == "VBG":  # 'shook hands with Kim, kicking off a meeting'
             participants += _child_mentions(ctx, gov.head, "with", {"Person"})
         if gov.lemma_ in ATTEND_VERBS:  # 'attended a weapons expo with the North Korean leader, Kim Jong-un'
@@ -564,7 +569,7 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
         name = f"{label[:1].upper() + label[1:]} of {honoree}" + (f" in {ctx.name_of(places[0].node)}" if places else "")
         node_id = f"Event:{kind}-{slug(honoree)}-{(when[0] if when else ctx.published or '')[:4]}".rstrip("-")
     ev = _record_event(ctx, events, tok, node_id, name, kind, when, participants, places, proper=given is not None,
-                       **({"honoree": honoree} if honoree else {}))
+                       **({"honoree": honoree} if honoree else {}), **({"target": target} if target else {}))
     people = sorted({m.node for m in participants if ctx.label_of(m.node) == "Person"})
     if kind in {"talks", "meeting"} and 2 <= len(people) <= 4:  # the people in talks met one another
         for i, a in enumerate(people):

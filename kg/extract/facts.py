@@ -149,7 +149,8 @@ def act_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[
     whoever does it ATTENDED; it is HELD_IN where it is done."""
     b, spec = ctx.builder, lexicon()["act_events"][frame.kind]
     noun = frame.trigger.pos_ in {"NOUN", "PROPN"}
-    slots = ("theme", "agent", "of") if noun else (spec.get("by", "theme"),)  # ('his arrest': the one arrested)
+    slots = ("theme", "agent", "of", "against") if noun else (spec.get("by", "theme"),)  # ('his arrest': the one
+    # arrested; 'the coup against X')
     doers = [n for slot in ("agent", "place") for n in nodes.get(slot, [])  # ('tried in the Regional Court')
              if b.nodes[n].label in ({"State", "Organization"} if slot == "agent" else {"Organization"})]
     places = _act_places(ctx, frame) or [n for n in nodes.get(spec.get("held", ""), [])
@@ -176,12 +177,14 @@ def act_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[
     for whom, node, name in targets:
         dated = node in b.nodes and b.nodes[node].props.get("start")
         start, end = when if when and not dated else (None, None)
+        target = {"target": b.nodes[whom].name} if spec["done_to"] == "person" else {}
         b.add_node(node, "Event", b.nodes[node].name if node in b.nodes else name, kind=word, start=start, end=end,
-                   evidence=ev)
+                   evidence=ev, **target)
         for who in dict.fromkeys([whom, *doers]):
             if not is_reporter(ctx, who):
                 b.add_edge(who, "ATTENDED", node, evidence=ev)
-        for place in places:
+        home = home_state(ctx, whom) if spec.get("home") and ctx.label_of(whom) == "Person" else None
+        for place in places or ([home] if home else []):  # ('overthrew President X': in X's state)
             b.add_edge(node, "HELD_IN", place, evidence=ev)
         events.add(EventRef(node, frame.trigger.i, word, start, end, {whom}))
         for other in _acts_of(ctx, whom, node, spec.get("in", ())):

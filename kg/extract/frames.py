@@ -319,6 +319,9 @@ def _token_mentions(ctx: ReportContext, tok: Token) -> list[Mention]:
     referred = _referred(ctx, tok)
     if referred is not None:
         return referred
+    own = _own_body(ctx, tok)
+    if own:
+        return own
     members = _members(ctx, tok) or represented(ctx, tok)
     if members:
         return members + _led_by(ctx, tok)
@@ -340,6 +343,24 @@ def _token_mentions(ctx: ReportContext, tok: Token) -> list[Mention]:
     return [m for m in inner if m is not None and m.label in {"Organization", "State", "Place"}]
 
 
+def _own_body(ctx: ReportContext, tok: Token) -> list[Mention]:
+    """'his unit', 'members of his own guard': the body the person a pronoun refers to holds a
+    post in, the one whose name has the noun (a unit or body word: any one he holds)."""
+    poss = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in {"his", "her"}), None)
+    if poss is None or tok.pos_ != "NOUN" or tok.lemma_.lower() not in lexicon()["body_words"]:
+        return []
+    ref = _antecedent(ctx, poss, {"Person"})
+    if ref is None:
+        return []
+    b = ctx.builder
+    bodies = [e.target for e in b.edges.values() if e.type == "HOLDS_ROLE" and e.source == ref.node
+              and b.nodes[e.target].label == "Organization"]
+    named = [n for n in bodies if tok.lemma_.lower() in b.nodes[n].name.lower().split()]
+    kinds = lexicon()["unit_words"].get(tok.lemma_.lower(), [])  # ('his unit': of his bodies, the armed one)
+    found = named or [n for n in bodies if b.nodes[n].name.lower().split()[-1] in kinds]
+    return [Mention(tok.i, tok.i + 1, "Organization", n, tok.text) for n in dict.fromkeys(found)][:1]
+
+
 def represented(ctx: ReportContext, tok: Token, depth: int = 0) -> list[Mention]:
     """The states and bodies people or units stand for: 'Chinese officials', 'Russia's
     forces', 'naval forces from Iran, Russia and China', 'representatives from the navies of
@@ -351,7 +372,7 @@ def represented(ctx: ReportContext, tok: Token, depth: int = 0) -> list[Mention]
         found = [ctx.at(c)] if c.dep_ in {"amod", "compound", "poss"} else []
         if c.dep_ == "prep" and c.lower_ in {"from", "of"}:
             for o in (o for o in c.children if o.dep_ == "pobj"):
-                found += [ctx.at(t) or None for t in [o, *o.conjuncts]]
+                found += [ctx.at(t) or next(iter(_own_body(ctx, t)), None) for t in [o, *o.conjuncts]]
                 found += represented(ctx, o, depth + 1)
         for m in found:
             if m is not None and m.label in {"State", "Organization"}:

@@ -256,7 +256,10 @@ def _demonym_places(ctx: ReportContext, sent: Span) -> None:
         if not of:  # 'Iranian ports such as Amirabad and Anzali'
             of = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
                   and any(a.lower_ == "such" for a in c.children) for o in c.children if o.dep_ == "pobj"]
-        if state is None or not of:
+        if not of:
+            _apposed_place(ctx, tok, state, sent)
+            continue
+        if state is None:
             continue
         kind = "port" if tok.lower_.startswith("port") else "city" if tok.lower_ in {"city", "cities", "capital", "town", "towns"} else None
         for obj in [of[0], *of[0].conjuncts]:
@@ -269,6 +272,23 @@ def _demonym_places(ctx: ReportContext, sent: Span) -> None:
                                                        country=ctx.name_of(state.node), evidence=ctx.evidence(sent))
             if m is not None and m.label == "Place":
                 b.add_edge(m.node, "LOCATED_IN", state.node, evidence=ctx.evidence(sent))
+
+
+def _apposed_place(ctx: ReportContext, noun: Token, state: Mention | None, sent: Span) -> None:
+    """"Niger's capital, Niamey", 'in the country's capital, Niamey', 'the port city, X': the
+    place lies in the state named (its possessor or demonym), else in the state the gazetteer
+    puts it in when the report names that state."""
+    b = ctx.builder
+    state = state or next((m for c in noun.children if c.dep_ == "poss" for m in [ctx.at(c)]
+                           if m and m.label == "State"), None)
+    for obj in (c for c in noun.children if c.dep_ == "appos"):
+        m = ctx.at(obj)
+        if m is None or m.label != "Place":
+            continue
+        home = state.node if state else next((n for n, acc in b.nodes.items() if acc.label == "State"
+                                              and acc.name == b.nodes[m.node].props.get("country")), None)
+        if home is not None:
+            b.add_edge(m.node, "LOCATED_IN", home, evidence=ctx.evidence(sent))
 
 
 COMPANY_NOUNS = {"company", "firm", "group", "maker", "manufacturer", "shipbuilder", "shipyard", "operator", "contractor",

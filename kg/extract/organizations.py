@@ -12,7 +12,7 @@ from spacy.tokens import Span
 
 from kg.extract.context import Mention, ReportContext, doc_text, is_headline
 from kg.extract.gazetteer import Entry
-from kg.extract.normalize import clean_span_text, slug
+from kg.extract.normalize import clean_span_text, fold, slug
 from kg.extract.roles import title_words
 
 
@@ -122,6 +122,32 @@ def org_names(ctx: ReportContext) -> list[Mention]:
                                     evidence=ctx.evidence(span.sent))
         out.append(Mention(span.start, span.end, "Organization", node, name))
     return out
+
+
+def bodies_named_again(ctx: ReportContext) -> None:
+    """'the Nigerien Presidential Guard' and, later, 'soldiers from the presidential guard': a
+    body's name without its state's word, in lower case, is that body again (when the report
+    names one body so)."""
+    doc, tails = ctx.doc, {}
+    for m in (m for m in ctx.mentions if m.label == "Organization" and m.end - m.start >= 2):
+        words = [t for t in doc[m.start:m.end] if t.pos_ != "DET"]
+        if len(words) < 3 or not (ctx.gaz.state_of_demonym(words[0].text) or ctx.gaz.lookup(words[0].text, "State")):
+            continue
+        words = words[1:]  # ('Nigerien Presidential Guard' -> 'presidential guard')
+        if all(t.is_title for t in words):
+            tails.setdefault(" ".join(t.lower_ for t in words), set()).add(m.node)
+    for tail, nodes in tails.items():
+        n = len(tail.split())
+        same = {m.node for m in ctx.mentions if m.label == "Organization" and m.node not in nodes
+                and m.node not in ctx.gaz.entries and fold(ctx.name_of(m.node)) == fold(tail)}
+        if len(nodes) == 1 and len(same) == 1:  # ('the Presidential Guard' of a quote): one body
+            ctx.merge(same.pop(), next(iter(nodes)))
+        for i in range(len(doc) - n + 1):
+            span = doc[i:i + n]
+            if len(nodes) == 1 and span.text == tail and not any(ctx.at(t) for t in span) \
+                    and (i + n == len(doc) or doc[i + n].dep_ != "compound"):
+                ctx.mentions.append(Mention(i, i + n, "Organization", next(iter(nodes)), span.text))
+    ctx.index()
 
 
 def longer_org_forms(ctx: ReportContext) -> None:
@@ -373,7 +399,9 @@ def named_by_kind(ctx: ReportContext) -> list[Mention]:
 STATE_BODIES = {"army", "navy", "air force", "armed forces", "defence ministry", "defense ministry", "mfa",
                 "foreign ministry", "interior ministry", "finance ministry", "coast guard",
                 "border guard", "national guard", "press office", "security council", "parliament", "police",
-                "prosecutor's office", "intelligence service", "customs", "military"}
+                "prosecutor's office", "intelligence service", "customs", "military", "presidential guard",
+                "republican guard", "presidential administration", "central bank", "general staff", "supreme court",
+                "constitutional court"}
 
 
 STATE_COMPANY_WORDS = {"Air", "Airways", "Airlines", "Railways", "Shipping", "Telecom", "Post"}

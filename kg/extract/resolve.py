@@ -15,7 +15,7 @@ from kg.extract.events import BALLOTS, EventIndex
 from kg.extract.normalize import slug
 
 FOLDABLE = {"summit", "conference", "exhibition", "parade", "exercise", "ceremony", "exchange", "incident", "mutiny",
-            "inauguration", "funeral", "election", "referendum"}
+            "coup", "inauguration", "funeral", "election", "referendum"}
 TOWNS = {"city", "port"}  # what names a gathering across reports: the town it is held in, else who took part
 
 
@@ -85,6 +85,11 @@ def _canonical_id(ctx: ReportContext, events: EventIndex, node: str, kind: str) 
     acc = b.nodes[node]
     if acc.props.get("honoree"):
         return  # ('the inauguration of X': known by whom it honours, wherever it was held)
+    if acc.props.get("target"):  # ('the coup against X', 'overthrew X'): known by whom it was done to
+        new = f"Event:{kind}-{slug(acc.props['target'])}"
+        if new != node:
+            events.fold(ctx, node, new)
+        return
     month = (acc.props.get("start") or "")[:7]
     if not acc.props.get("start") and ctx.published and len(ctx.published) >= 7 and \
             len(_ranked(ctx, events, kind)) == 1:

@@ -10,7 +10,7 @@ import re
 from spacy.tokens import Span
 
 from kg.extract.context import Mention, ReportContext, doc_text, is_headline
-from kg.extract.normalize import clean_span_text
+from kg.extract.normalize import clean_span_text, slug
 from kg.extract.organizations import org_word
 
 
@@ -164,7 +164,31 @@ def facilities(ctx: ReportContext) -> list[Mention]:
     added += _named_lines(ctx)
     added += _border_points(ctx)
     added += _named_by_geo_noun(ctx)
+    added += _seats_of_power(ctx)
     return added
+
+
+SEATS = {("presidential", "palace"), ("presidential", "residence"), ("royal", "palace"), ("presidential", "compound")}
+
+
+def _seats_of_power(ctx: ReportContext) -> list[Mention]:
+    """'the presidential palace', "Niger's presidential palace": a head of state's seat, a site
+    of the state its possessor names, else of the one state the report is about."""
+    from kg.extract.events import _main_state
+
+    doc, out = ctx.doc, []
+    for tok in doc:
+        if tok.i == 0 or (doc[tok.i - 1].lower_, tok.lower_) not in SEATS or ctx.at(tok) or ctx.at(doc[tok.i - 1]):
+            continue
+        poss = [m for c in tok.children if c.dep_ == "poss" for m in [ctx.at(c)] if m and m.label == "State"]
+        state = poss[0].node if poss else _main_state(ctx)
+        if state is None or not any(c.lower_ in {"the", "its"} for c in tok.children) and not poss:
+            continue
+        name = f"Presidential {tok.lower_.capitalize()}" if doc[tok.i - 1].lower_ == "presidential" else "Royal Palace"
+        node = ctx.builder.add_node(f"Place:{slug(name)}-{slug(ctx.name_of(state))}", "Place", name, kind="building",
+                                    country=ctx.name_of(state), evidence=ctx.evidence(tok.sent))
+        out.append(Mention(tok.i - 1, tok.i + 1, "Place", node, doc[tok.i - 1:tok.i + 1].text))
+    return out
 
 
 GEO_NOUNS = {"strait": "sea", "straits": "sea", "sea": "sea", "gulf": "sea", "bay": "sea", "sound": "sea",

@@ -149,7 +149,8 @@ def resolution_rows(label: str) -> str:
     the states at an event),
     for resolution across reports (kg/resolution.py)."""
     pattern = RESOLVED[label]
-    named = ", n.named AS named, n.kind AS kind, n.start AS start" if label == "Event" else ""  # (by name, or kind + month)
+    named = ", n.named AS named, n.kind AS kind, n.start AS start, n.target AS target" if label == "Event" else ""
+    # (by name, by kind + month, or by whom it was done to)
     return (f"MATCH (n:{label}) OPTIONAL MATCH {pattern}\n"
             f"RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.merged_ids AS merged_ids{named}, "
             "collect(m.id) AS marks ORDER BY id")
