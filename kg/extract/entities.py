@@ -19,8 +19,8 @@ from kg.extract.normalize import clean_span_text, fold, slug
 from kg.extract.organizations import (
     LEGAL_FORMS,
     apposed_kinds,
-    body_name,
     bodies_named_again,
+    body_name,
     defined_acronyms,
     former_names,
     government_body,
