@@ -95,6 +95,7 @@ class Resolver:
             self.by_key[(label, key)].add(node)
             if (label in NEAR or key.startswith(TARGET)) and not key.startswith("id:"):
                 self.by_first[(label, key.split()[0])].add(key)
+                self.by_first[(label, "~" + key.split()[-1])].add(key)  # (by the last word too)
         self.marks[node] = self.marks.get(node, frozenset()) | marks
         self.days[node] = self.days.get(node, set()) | {k for k in names if k.startswith(DAY)}
         self.label[node] = label
@@ -141,15 +142,15 @@ class Resolver:
 
     def _near(self, label: str, names: set[str]) -> set[str]:
         """The keys themselves, and for people the known full names one slip of spelling away
-        ('Ahn Gyu-back' and 'Ahn Gyu-baek'), and the acts done to them: the same first word and
-        word count, 90% alike."""
+        ('Ahn Gyu-back' and 'Ahn Gyu-baek', 'Abdourahamane' and 'Abdourahmane Tchiani'), and the acts
+        done to them: the same first or last word and word count, 90% alike."""
         out = set(names)
         for key in names:
             words = key.split()
             if key.startswith("id:") or not key.startswith(TARGET) and len(key) < NEAR.get(label, len(key) + 1):
                 continue
-            out |= {k for k in self.by_first.get((label, words[0]), ()) if len(k.split()) == len(words)
-                    and fuzz.ratio(k, key) >= 90}
+            alike = self.by_first.get((label, words[0]), set()) | self.by_first.get((label, "~" + words[-1]), set())
+            out |= {k for k in alike if len(k.split()) == len(words) and fuzz.ratio(k, key) >= 90}
         return out
 
     def take_merges(self) -> list[tuple[str, str, str]]:

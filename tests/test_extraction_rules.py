@@ -1508,3 +1508,52 @@ def test_a_unit_or_subsidiary_of_a_body_is_a_member_of_it():
     labels, edges = _facts("Officials said Kestrel Logistics, a subsidiary of Orava Holdings, shipped the parts. "
                            "Lifecell is a unit of the Netherlands-based operator Veon.")
     assert {("Kestrel Logistics", "MEMBER_OF", "Orava Holdings"), ("Lifecell", "MEMBER_OF", "Veon")} <= edges
+
+
+@pytest.fixture(scope="module")
+def coup():
+    return _facts(
+        "General Rene Ossombe, head of the Gabonese Republican Guard, was named leader of a transitional council "
+        "on Friday, two days after his unit overthrew Gabonese President Paul Ndong.\n\n"
+        "Soldiers from the republican guard surrounded the presidential palace on Wednesday.\n\n"
+        "Ossombe said his unit detained Ndong in the presidential palace in Gabon's capital, Libreville.\n\n"
+        "The African Union rejected the coup against Ndong. A foreign minister described the coup as dangerous.\n\n"
+        "The minister, Anne Lavigne, said she had spoken to Ndong.", published="2026-08-30")
+
+
+def test_an_overthrow_is_a_coup_done_to_the_head_of_state_held_in_his_state(coup):
+    labels, edges = coup
+    events = [n for n, label in labels.items() if label == "Event" and "coup" in n]
+    assert len(events) == 1, events  # ('overthrew Ndong' and 'the coup against Ndong': one)
+    assert {("Paul Ndong", "ATTENDED", events[0]), (events[0], "HELD_IN", "Gabon"),
+            ("African Union", "OPPOSES", events[0])} <= edges
+    assert not any(e[1] == "ATTENDED" and e[2] == events[0] and labels.get(e[0]) == "Person" and e[0] != "Paul Ndong"
+                   for e in edges)  # (who described the coup took no part in it)
+
+
+def test_his_unit_and_the_body_named_again_in_lower_case_are_the_body_he_heads(coup):
+    labels, edges = coup
+    guards = [n for n, label in labels.items() if label == "Organization" and "Guard" in n]
+    assert len(guards) == 1, guards  # ('the republican guard' is the Gabonese Republican Guard)
+    arrest = next(n for n, label in labels.items() if label == "Event" and "arrest" in n)
+    coup_event = next(n for n, label in labels.items() if label == "Event" and "coup" in n)
+    assert {(guards[0], "ATTENDED", arrest), (guards[0], "ATTENDED", coup_event)} <= edges
+
+
+def test_a_capital_in_apposition_lies_in_its_state_and_the_palace_is_the_states_site(coup):
+    labels, edges = coup
+    assert ("Libreville", "LOCATED_IN", "Gabon") in edges
+    assert labels.get("Presidential Palace") == "Place"
+    arrest = next(n for n, label in labels.items() if label == "Event" and "arrest" in n)
+    assert (arrest, "HELD_IN", "Presidential Palace") in edges
+
+
+def test_who_has_spoken_to_a_person_met_him(coup):
+    _, edges = coup
+    assert ("Anne Lavigne", "MET_WITH", "Paul Ndong") in edges
+
+
+def test_a_name_set_beside_a_title_is_the_titles_holder():
+    labels, _ = _facts("The chairman of the Sahel Development Commission, Moussa Idriss Kandi, said the talks "
+                       "would resume.")
+    assert labels.get("Moussa Idriss Kandi") == "Person"

@@ -46,6 +46,7 @@ from kg.extract.people import (
     PERSON_TITLES_KEPT,
     listed_with_people,
     not_only_in_headlines,
+    people_apposed_to_titles,
     person_words,
     resolve_people,
     short_names,
@@ -482,6 +483,7 @@ def extract_entities(ctx: ReportContext) -> None:
         ctx.mentions.extend(added)
         ctx.index()
     people_named_as_bodies(ctx)
+    people_apposed_to_titles(ctx)
     former_names(ctx)  # after the names typed by their kind ('the company Oceanic Carriers, formerly X')
     defined_acronyms(ctx)
     short_org_names(ctx)

@@ -478,12 +478,13 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
         participants += _child_mentions(ctx, tok, "with", {"Person"})
     if kind == "exchange":  # 'a prisoner swap with the United States', 'an exchange between Russia and the West'
         participants += _child_mentions(ctx, tok, "with", ACTORS) + _child_mentions(ctx, tok, "between", ACTORS)
-    honoree = target = None
+    honoree = target = home = None
     if kind in {"mutiny", "coup", "attack", "incident"}:  # 'the mutiny by the private military company Wagner'
         against = _child_mentions(ctx, tok, "against", ACTORS)
         participants += _child_mentions(ctx, tok, "by", ACTORS) + against
         people = [m for m in against if m.label == "Person"]
         target = ctx.name_of(people[0].node) if kind == "coup" and people else None  # ('the coup against X')
+        home = home_state(ctx, people[0].node) if target else None
     if kind in {"inauguration", "funeral"}:  # 'the inauguration of President-elect Trump'
         honored = _child_mentions(ctx, tok, "of", {"Person"})
         participants += honored
@@ -498,6 +499,8 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
     places = [m for m in inside if m.label == "Place" and m.start > tok.i and (_after_in_or_at(ctx.doc[m.end - 1], tok)
               or ctx.doc[m.start - 1].lower_ in {"off", "near"} and ctx.doc[m.start - 1].head.i == tok.i)]  # ('the
     # incident off X', with X read as the noun's apposition)
+    if home and not places:  # ('the coup against X': in his state, as 'overthrew X')
+        places = [Mention(tok.i, tok.i + 1, "State", home, "")]
     gov = tok.head.head if tok.dep_ == "pobj" else tok.head
     if gov.lower_ == "part" and gov.head.lower_ == "as":  # 'Russia released X as part of a prisoner swap'
         gov = gov.head.head

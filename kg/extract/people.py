@@ -396,3 +396,19 @@ def whole_names(ctx: ReportContext) -> None:
         ents.append(ent)
     if changed:
         doc.ents = ents
+
+
+def people_apposed_to_titles(ctx: ReportContext) -> None:
+    """'The chairman of the African Union Commission, Moussa Faki Mahamat, said': a name the
+    tagger typed a body, set beside a title and with no body's word in it, is the title's holder."""
+    b = ctx.builder
+    for m in [m for m in ctx.mentions if m.label == "Organization" and m.node not in ctx.gaz.entries]:
+        span = ctx.doc[m.start:m.end]
+        if span.root.dep_ != "appos" or span.root.head.lower_ not in ctx.gaz.title_heads or len(span) < 2 \
+                or not all(t.pos_ == "PROPN" and t.is_title for t in span) \
+                or any(t.lower_ in ctx.gaz.org_words for t in span) or ctx.mentioned(m.node, besides=(m,)):
+            continue
+        b.drop_node(m.node)
+        m.label, m.node = "Person", b.add_node(person_id(m.text), "Person", m.text,
+                                               evidence=ctx.evidence(span.sent))
+    ctx.index()
