@@ -1557,3 +1557,33 @@ def test_a_name_set_beside_a_title_is_the_titles_holder():
     labels, _ = _facts("The chairman of the Sahel Development Commission, Moussa Idriss Kandi, said the talks "
                        "would resume.")
     assert labels.get("Moussa Idriss Kandi") == "Person"
+
+
+def test_an_envoy_posted_to_a_body_serves_his_state_and_is_no_part_of_its_name():
+    labels, edges = _facts("Belarusian Permanent Representative to the UN Oleg Marchenko told the Security Council "
+                           "on Monday that the talks had failed.")
+    assert labels.get("Oleg Marchenko") == "Person"
+    assert ("Oleg Marchenko", "HOLDS_ROLE", "Belarus") in edges
+    assert not any(e[0] == "Oleg Marchenko" and e[1] == "HOLDS_ROLE" and e[2] == "United Nations" for e in edges)
+    assert "Permanent Representative" not in labels  # (a title, not a person)
+
+
+def test_a_body_its_acronym_then_a_title_and_a_name_is_one_sentence_and_one_role():
+    _, edges = _facts("The World Health Organization (WHO) Director General Amina Cole said on Friday that the "
+                      "clinics in the region would reopen.")
+    assert ("Amina Cole", "HOLDS_ROLE", "World Health Organization") in edges
+
+
+def test_works_named_after_a_place_their_acronyms_and_an_act_done_to_them():
+    labels, edges = _facts("Russian troops shelled the Enerhodar thermal power plant (ETPP) on Sunday, officials "
+                           "said.\n\nEngineers said the Enerhodar TPP had lost power, and the ETPP was shut.\n\n"
+                           "The destruction of the Novodnistrovsk dam on 3 March flooded two villages.",
+                           published="2025-03-10")
+    plant = "Enerhodar thermal power plant"
+    assert labels.get(plant) == "Place"
+    assert "ETPP" not in labels and "Enerhodar TPP" not in labels  # (both name the plant)
+    attacks = {e[0] for e in edges if e[1] == "HELD_IN" and e[2] == plant}
+    assert len(attacks) == 1 and labels[attacks.pop()] == "Event"
+    assert any(e[0] == "Russia" and e[1] == "ATTENDED" and e[2] in labels and labels[e[2]] == "Event" for e in edges)
+    assert labels.get("Novodnistrovsk dam") == "Place"
+    assert any(e[1] == "HELD_IN" and e[2] == "Novodnistrovsk dam" for e in edges)

@@ -196,7 +196,8 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
             and (ent.doc[end].pos_ == "PROPN" or any(ch.isupper() for ch in ent.doc[end].text[1:])) \
             and ent.doc[end].text[:1].isupper() and ent.doc[end].dep_ != "appos" \
             and not ent.doc[end].is_sent_start and "\n" not in ent.doc[end - 1].whitespace_ \
-            and ent.doc[end].lower_ not in title_words(ctx) | {"resolution", "resolutions"}:
+            and ent.doc[end].lower_ not in title_words(ctx) | {"resolution", "resolutions"} \
+            and not any(m.start == end and m.label == "Person" for m in ctx.mentions):  # 'the UN | Vasily Nebenzya'
         end += 1  # 'Navy SEALs': the tagger stopped one word short
         text = clean_span_text(ent.doc[start:end].text)
     if not text.strip():

@@ -157,7 +157,13 @@ def act_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[
                                          if b.nodes[n].label in {"Place", "State"}]  # ('defected from Cuba')
     word = spec["name"]
     when = sentence_date(ctx, frame.sent, frame.trigger.i, skip=reporting_date)
-    if spec["done_to"] == "person":
+    if spec["done_to"] == "site":  # ('Ukrainian forces shelled the Kakhovka HPP', 'the destruction of the dam')
+        sites = [n for slot in ("theme", "of") for n in nodes.get(slot, []) if b.nodes[n].label == "Place"
+                 and b.nodes[n].props.get("kind") in SITE_KINDS]
+        targets = [(n, f"Event:{word}-{slug(b.nodes[n].name)}", f"{word.capitalize()} on {b.nodes[n].name}") for n in sites[:1]]
+        places = places or sites[:1]
+        doers = [n for n in nodes.get("agent", []) if b.nodes[n].label in {"State", "Organization"}]
+    elif spec["done_to"] == "person":
         where = f" in {b.nodes[places[0]].name}" if places else ""
         whom = [n for slot in slots for n in nodes.get(slot, []) if b.nodes[n].label == "Person"]
         whom = whom or (_case_of(ctx, events, frame, word) if noun else [])
@@ -180,7 +186,7 @@ def act_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[
         target = {"target": b.nodes[whom].name} if spec["done_to"] == "person" else {}
         b.add_node(node, "Event", b.nodes[node].name if node in b.nodes else name, kind=word, start=start, end=end,
                    evidence=ev, **target)
-        for who in dict.fromkeys([whom, *doers]):
+        for who in dict.fromkeys([whom, *doers] if spec["done_to"] != "site" else doers):
             if not is_reporter(ctx, who):
                 b.add_edge(who, "ATTENDED", node, evidence=ev)
         home = home_state(ctx, whom) if spec.get("home") and ctx.label_of(whom) == "Person" else None
@@ -189,6 +195,9 @@ def act_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[
         events.add(EventRef(node, frame.trigger.i, word, start, end, {whom}))
         for other in _acts_of(ctx, whom, node, spec.get("in", ())):
             events.fold(ctx, other, node)  # ('killed in an airstrike': the strike is the killing)
+
+
+SITE_KINDS = {"facility", "building", "port", "bridge"}  # what an act can be done to as a site
 
 
 def _acts_of(ctx: ReportContext, whom: str, node: str, kinds) -> list[str]:

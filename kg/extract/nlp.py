@@ -91,9 +91,15 @@ GLUED_STOP = r"(?<=[0-9])\.(?=[A-Z][a-z])"
 @Language.component("glued_sentences")
 def glued_sentences(doc: Doc) -> Doc:
     """'... last week.According to the NIS': a full stop with no space after it, between a
-    word or number and a capitalised word, still ends the sentence."""
+    word or number and a capitalised word, still ends the sentence; an acronym in brackets after
+    a name does not ('the Agency (IAEA) Director General X')."""
     for tok in doc[1:-1]:
         nxt, prev = doc[tok.i + 1], doc[tok.i - 1]
+        if tok.text == ")" and nxt.is_title and "\n" not in tok.whitespace_ and not nxt.is_sent_start \
+                and tok.i >= 3 and doc[tok.i - 2].text == "(" and re.fullmatch(r"[A-Z]{2,8}", prev.text) \
+                and doc[tok.i - 3].is_title and not doc[tok.i - 3].is_sent_start:
+            nxt.is_sent_start = False  # 'the Agency (IAEA) Director General X said': one sentence
+            continue
         if tok.text == "." and not tok.whitespace_ and not prev.whitespace_ and nxt.is_title and nxt.is_alpha \
                 and (prev.is_digit or prev.is_lower and len(prev) > 1):
             nxt.is_sent_start = True

@@ -117,6 +117,8 @@ def speakers(ctx: ReportContext) -> list[Mention]:
         if not 2 <= len(words) <= 3 or not all(t.text[:1].isupper() and t.text[1:2].islower() for t in words) \
                 or any(t.text not in "-'" and not t.is_alpha for t in doc[start:end]):
             continue
+        if words[-1].lower_ in title_words(ctx):
+            continue  # 'Russian Permanent Representative to the UN X told': a title, its holder named after it
         if org_word(ctx, words[-1].text):  # 'the UK Maritime Trade Organizations said': an organisation
             if org is None:
                 name = clean_span_text(doc[start:end].text)
@@ -277,8 +279,8 @@ def _name_hyphen(doc, j: int) -> bool:
 
 
 def _after_title_of_state(doc, i: int, words: frozenset[str], covered: set[int]) -> bool:
-    """'President of Kazakhstan | Kassym-Jomart Tokayev': a title, 'of', a named state, then the
-    name; also through a chain of 'of's ('General Secretary of the Communist Party of Vietnam | X')."""
+    """'President of Kazakhstan | Kassym-Jomart Tokayev', 'Permanent Representative to the UN |
+    Vasily Nebenzya': a title, 'of' or 'to', a named state or body, then the name; also through a chain of 'of's ('General Secretary of the Communist Party of Vietnam | X')."""
     j = i - 1
     for _ in range(3):
         if j < 0 or j not in covered:
@@ -286,7 +288,7 @@ def _after_title_of_state(doc, i: int, words: frozenset[str], covered: set[int])
         ent = next((e for e in doc.ents if e.start <= j < e.end), None)
         if ent is None or ent.label_ not in {"GPE", "ORG", "NORP"} or ent.start < 2:
             return False
-        if doc[ent.start - 1].lower_ != "of":
+        if doc[ent.start - 1].lower_ not in {"of", "to"}:  # 'Ambassador to the UN | X'
             return False
         if doc[ent.start - 2].lower_ in words:
             return True

@@ -124,6 +124,11 @@ def _left_phrase(ctx: ReportContext, person: Mention) -> tuple[list[Token], bool
     while i >= sent_start:
         tok = doc[i]
         mention = ctx.at(tok)
+        if toks and tok.text == ")" and i - 3 >= sent_start and doc[i - 2].text == "(" \
+                and (body := ctx.at(doc[i - 3])) is not None and body.label == "Organization":
+            toks[:0] = list(doc[i - 2:i + 1])  # 'International Atomic Energy Agency (IAEA) Director General X'
+            i -= 3
+            continue
         if _is_title_token(ctx, tok) or tok.lower_ in {"of", "for", "to"} or tok.tag_ == "POS" \
                 or tok.lower_ in {"and", "&", ","} and toks and toks[0].lower_ not in CONNECTING \
                 and _is_title_token(ctx, toks[0]) \
@@ -211,12 +216,19 @@ def _affiliation(ctx: ReportContext, toks: list[Token]) -> str | None:
     """The organisation (preferred) or state named in a title phrase."""
     if not toks:
         return None
-    found = ctx.in_span(toks[0].i, toks[-1].i + 1)
+    found = [m for m in ctx.in_span(toks[0].i, toks[-1].i + 1) if not _posted_to(ctx, m)]
     orgs = [m for m in found if m.label == "Organization"]
     if orgs:
         return orgs[-1].node
-    states = [m for m in found if m.label == "State" and ctx.doc[m.start - 1].lower_ != "to"]
+    states = [m for m in found if m.label == "State"]
     return states[0].node if states else None  # "Pakistan's Ambassador to China" serves Pakistan
+
+
+def _posted_to(ctx: ReportContext, m: Mention) -> bool:
+    """'Ambassador to China', 'Permanent Representative to the UN': where the holder is posted,
+    not whom he serves."""
+    i = m.start - (ctx.doc[m.start].lower_ == "the")
+    return i > 0 and ctx.doc[i - 1].lower_ == "to" or i > 1 and ctx.doc[i - 1].lower_ == "the" and ctx.doc[i - 2].lower_ == "to"
 
 
 def _sentence_state(ctx: ReportContext, sent: Span, own: list[Token] = ()) -> str | None:

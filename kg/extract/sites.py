@@ -101,6 +101,10 @@ LINE_KINDS = {"cable": "cable", "interconnector": "cable", "pipeline": "pipeline
               "railroad": "railway", "bridge": "bridge", "tunnel": "tunnel", "canal": "canal"}  # one name per line
 LINE_HEADS = {"railway", "railroad", "line", "section", "pipeline", "corridor", "bridge", "highway", "road",
               "route", "canal", "tunnel", "motorway", "link", "cable", "interconnector"}
+# Works named after a place or a name, with no place needed inside ('the Kakhovka dam', 'the
+# Zaporizhzhia nuclear power plant', 'the Vrbetice ammunition depot').
+WORKS_HEADS = {"dam", "plant", "reservoir", "refinery", "factory", "mine", "depot", "smelter", "arsenal",
+               "warehouse", "facility"}
 
 
 def facilities(ctx: ReportContext) -> list[Mention]:
@@ -113,7 +117,8 @@ def facilities(ctx: ReportContext) -> list[Mention]:
         ctx.index()
     added = []
     for tok in doc:
-        if tok.pos_ != "NOUN" or tok.lower_ not in SITE_HEADS | LINE_HEADS or tok.dep_ == "compound" and tok.head.lower_ in LINE_HEADS:
+        if tok.pos_ != "NOUN" or tok.lower_ not in SITE_HEADS | LINE_HEADS | WORKS_HEADS \
+                or tok.dep_ == "compound" and tok.head.lower_ in LINE_HEADS | WORKS_HEADS:
             continue
         if ctx.at(tok) is not None:
             continue  # named already ('the Power of Siberia 2 pipeline')
@@ -126,7 +131,7 @@ def facilities(ctx: ReportContext) -> list[Mention]:
             first += 1  # 'suspected of damaging Estlink 2 cable'
         words = doc[first:tok.i + 1]
         inner = ctx.in_span(first, tok.i + 1)
-        named_line = tok.lower_ in LINE_HEADS and all(  # 'the C-Lion 1 cable', tagged as an organisation
+        named_line = tok.lower_ in LINE_HEADS | WORKS_HEADS and all(  # 'the C-Lion 1 cable', tagged as an organisation
             m.node not in ctx.gaz.entries and not ctx.mentioned(m.node, besides=(m,))
             for m in _overlapping(ctx, doc[first:tok.i + 1]) if m.label == "Organization")
         if not any(t.text[:1].isupper() and t.pos_ == "PROPN" for t in words) or any(
@@ -143,12 +148,15 @@ def facilities(ctx: ReportContext) -> list[Mention]:
         name = clean_span_text(words.text)
         proper = [t for t in words if t.pos_ == "PROPN" or t.like_num]
         short = doc[proper[0].i:proper[-1].i + 1]  # 'Balticconnector' of 'the Balticconnector subsea gas pipeline'
-        alias = (clean_span_text(short.text),) if len(proper) == len(short) and short.end < tok.i else ()
+        alias = (clean_span_text(short.text),) if len(proper) == len(short) and short.end < tok.i \
+            and tok.lower_ not in WORKS_HEADS else ()  # ('Kakhovka' of 'the Kakhovka dam' is the town)
         if alias and not places and tok.lower_ in LINE_KINDS:  # 'the Estlink 2 submarine power cable': the
             name, alias = f"{alias[0]} {LINE_KINDS[tok.lower_]}", (*alias, name)  # 'Estlink 2 cable', as written
         countries = {b.nodes[m.node].props.get("country") for m in places} - {None}
+        alias += _initialed(words) + _bracketed(ctx, tok.i + 1)
         node = ctx.add_place(name, "facility", tok.sent, aliases=alias,
                              country=countries.pop() if len(countries) == 1 else None)
+        _acronym_refers(ctx, node, alias)
         for m in [m for m in _overlapping(ctx, words) if m.label == "Organization"]:
             ctx.forget(m)
         for m in [m for m in inner if m.label != "Organization"]:
@@ -166,6 +174,34 @@ def facilities(ctx: ReportContext) -> list[Mention]:
     added += _named_by_geo_noun(ctx)
     added += _seats_of_power(ctx)
     return added
+
+
+def _initialed(words: Span) -> tuple[str, ...]:
+    """'Zaporizhzhia NPP' of 'the Zaporizhzhia nuclear power plant', 'Kakhovka HPP' of 'the
+    Kakhovka hydroelectric power plant': the name, then its lower-case words' initials."""
+    proper = [t for t in words if t.text[:1].isupper()]
+    plain = [t for t in words if t.is_lower and t.is_alpha]
+    if not proper or len(plain) < 2 or proper[-1].i > plain[0].i or plain[-1].lower_ not in {"plant", "station"}:
+        return ()
+    return (f"{' '.join(t.text for t in proper)} {''.join(t.text[0] for t in plain).upper()}",)
+
+
+def _bracketed(ctx: ReportContext, i: int) -> tuple[str, ...]:
+    """'the Kakhovka hydroelectric power plant (HPP)': the acronym given in brackets."""
+    doc = ctx.doc
+    if i + 2 < len(doc) and doc[i].text == "(" and doc[i + 2].text == ")" and re.fullmatch(r"[A-Z]{2,8}", doc[i + 1].text):
+        return (doc[i + 1].text,)
+    return ()
+
+
+def _acronym_refers(ctx: ReportContext, node: str, aliases: tuple[str, ...]) -> None:
+    """A later 'ZNPP' or 'Zaporizhzhia NPP' the tagger read as a body or a person is the works."""
+    for m in [m for m in ctx.mentions if m.text in aliases and m.label in {"Organization", "Person"}]:
+        old = m.node
+        m.label, m.node = "Place", node
+        if old in ctx.builder.nodes and not ctx.mentioned(old) and old not in ctx.gaz.entries:
+            ctx.builder.drop_node(old)
+    ctx.index()
 
 
 SEATS = {("presidential", "palace"), ("presidential", "residence"), ("royal", "palace"), ("presidential", "compound")}
