@@ -1587,3 +1587,22 @@ def test_works_named_after_a_place_their_acronyms_and_an_act_done_to_them():
     assert any(e[0] == "Russia" and e[1] == "ATTENDED" and e[2] in labels and labels[e[2]] == "Event" for e in edges)
     assert labels.get("Novodnistrovsk dam") == "Place"
     assert any(e[1] == "HELD_IN" and e[2] == "Novodnistrovsk dam" for e in edges)
+
+
+def test_towns_listed_with_towns_are_places_and_none_lies_in_another():
+    labels, edges = _facts("Air raid alerts sounded in Rivne, Lutsk, Ternopil and Uzhhorod on Sunday.\n\n"
+                           "Missiles later struck Mykolaiv city, the governor said.")
+    for town in ("Rivne", "Lutsk", "Ternopil", "Uzhhorod", "Mykolaiv"):
+        assert labels.get(town) == "Place", town
+    assert not any(e[1] == "LOCATED_IN" and labels.get(e[2]) == "Place" for e in edges)
+
+
+def test_cities_including_some_lie_in_the_state_and_a_strike_on_a_place_is_held_there():
+    labels, edges = _facts("Drones struck several cities in Ukraine, including Lutsk, Rivne and Kharkiv, overnight.\n\n"
+                           "Russian forces launched a missile attack on Lutsk on 3 March, killing four people.",
+                           published="2025-03-10")
+    for town in ("Lutsk", "Rivne", "Kharkiv"):
+        assert (town, "LOCATED_IN", "Ukraine") in edges
+    attacks = [e[0] for e in edges if e[1] == "HELD_IN" and e[2] == "Lutsk"]
+    assert len(attacks) == 1 and labels[attacks[0]] == "Event"
+    assert ("Russia", "ATTENDED", attacks[0]) in edges

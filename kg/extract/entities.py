@@ -310,6 +310,7 @@ def _mention_for_entry(ctx: ReportContext, ent: Span, entry: Entry, text: str,
 
 
 SITE_WORDS = {"crossing", "checkpoint", "border", "airport", "port", "harbour", "harbor", "airbase"}
+TOWN_WORDS = {"city", "town", "village"}
 DETENTION_SITES = {"prison", "jail", "center", "centre", "colony", "camp"}  # named after a place, not a person
 NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "PRODUCT"}  # what the tagger may call a town
 DESIGNATION = re.compile(r"^[A-Z]{1,5}-?\d{1,4}[A-Z]{0,4}s?$")  # 'K2PL', 'FA-50', 'Su-35', 'K9s': a model, no actor
@@ -327,8 +328,8 @@ def _where(ctx: ReportContext, tok) -> bool:
         return True
     if tok.dep_ == "poss":  # "Kotka's container port"
         return True
-    if tok.dep_ == "compound" and tok.head.lemma_.lower() in ctx.gaz.place_heads | SITE_WORDS:
-        return True  # 'the Rafah crossing', 'the Niamey airport'
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in ctx.gaz.place_heads | SITE_WORDS | TOWN_WORDS:
+        return True  # 'the Rafah crossing', 'the Niamey airport', 'Kherson city'
     after = tok.doc[tok.i + 1:tok.i + 3]
     return len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE"
 
@@ -336,6 +337,23 @@ def _where(ctx: ReportContext, tok) -> bool:
 def _town(ctx: ReportContext, text: str) -> Entry | None:
     states = frozenset(acc.props.get("iso") for acc in ctx.builder.nodes.values() if acc.label == "State")
     return ctx.gaz.town(text, states)
+
+
+def listed_known_places(ctx: ReportContext) -> None:
+    """'hit Khmelnytskyi, Odesa, Kropyvnytskyi and Kyiv': a name the tagger left untagged,
+    listed with places (and no other kind of name), is the gazetteer's place of that name."""
+    ctx.index()
+    for tok in ctx.doc:
+        if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.is_title or tok.dep_ == "compound" or ctx.at(tok):
+            continue
+        listed = [m for m in (ctx.at(t) for t in tok.conjuncts) if m is not None]
+        if not any(m.label == "Place" for m in listed) or any(m.label not in {"Place", "State"} for m in listed):
+            continue
+        entry = ctx.gaz.lookup(tok.text, "Place") or _town(ctx, tok.text)
+        if entry is not None:
+            node = node_for_entry(ctx, entry, tok.sent, alias=tok.text)
+            ctx.mentions.append(Mention(tok.i, tok.i + 1, "Place", node, tok.text))
+    ctx.index()
 
 
 def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: int) -> Mention | None:
@@ -468,6 +486,7 @@ def extract_entities(ctx: ReportContext) -> None:
     people = not_only_in_headlines(ctx, people)
     people = places_taken_for_people(ctx, people)
     towns_taken_for_names(ctx)
+    listed_known_places(ctx)
     places_named_again(ctx)
     resolve_people(ctx, people)
     ctx.index()

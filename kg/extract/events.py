@@ -479,6 +479,7 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
     if kind == "exchange":  # 'a prisoner swap with the United States', 'an exchange between Russia and the West'
         participants += _child_mentions(ctx, tok, "with", ACTORS) + _child_mentions(ctx, tok, "between", ACTORS)
     honoree = target = home = None
+    struck = _child_mentions(ctx, tok, "on", {"Place"}) if kind == "attack" else []  # 'the strike on Lutsk'
     if kind in {"mutiny", "coup", "attack", "incident"}:  # 'the mutiny by the private military company Wagner'
         against = _child_mentions(ctx, tok, "against", ACTORS)
         participants += _child_mentions(ctx, tok, "by", ACTORS) + against
@@ -499,6 +500,7 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
     places = [m for m in inside if m.label == "Place" and m.start > tok.i and (_after_in_or_at(ctx.doc[m.end - 1], tok)
               or ctx.doc[m.start - 1].lower_ in {"off", "near"} and ctx.doc[m.start - 1].head.i == tok.i)]  # ('the
     # incident off X', with X read as the noun's apposition)
+    places = places or struck
     if home and not places:  # ('the coup against X': in his state, as 'overthrew X')
         places = [Mention(tok.i, tok.i + 1, "State", home, "")]
     gov = tok.head.head if tok.dep_ == "pobj" else tok.head
@@ -553,7 +555,7 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
     name = label if len(words) > 2 or kind in {"exchange", "incident", "inauguration", "funeral"} \
         else f"{who} {label}".strip()  # (not its people; an inauguration not its guests)
     if places:
-        name += f" in {ctx.name_of(places[0].node)}"
+        name += f" {'on' if places[0] in struck else 'in'} {ctx.name_of(places[0].node)}"
     month = when[0][:7] if when else ""
     node_id = f"Event:{kind}-{month}" if kind == "signing" and month else \
         f"Event:{kind}-{slug(who)}-{slug(label)}-{month}".rstrip("-")

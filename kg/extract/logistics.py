@@ -252,10 +252,12 @@ def _demonym_places(ctx: ReportContext, sent: Span) -> None:
             continue
         state = next((m for c in tok.children if c.dep_ in {"amod", "compound"}
                       for m in [ctx.at(c)] if m and m.label == "State"), None)
+        state = state or next((m for c in tok.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children
+                               for m in [ctx.at(o)] if o.dep_ == "pobj" and m and m.label == "State"), None)
         of = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
-        if not of:  # 'Iranian ports such as Amirabad and Anzali'
-            of = [o for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"
-                  and any(a.lower_ == "such" for a in c.children) for o in c.children if o.dep_ == "pobj"]
+        if not of:  # 'Iranian ports such as Amirabad and Anzali', 'Ukrainian cities, including Lviv'
+            of = [o for c in tok.children if c.dep_ == "prep" and (c.lower_ == "including" or c.lower_ == "as"
+                  and any(a.lower_ == "such" for a in c.children)) for o in c.children if o.dep_ == "pobj"]
         if not of:
             _apposed_place(ctx, tok, state, sent)
             continue
@@ -366,6 +368,9 @@ def _located_in(ctx: ReportContext, sent: Span) -> None:
             kind = ctx.builder.nodes[b.node].props.get("kind")
             town = kind in {"region", "city"} or kind == "port" and getattr(ctx.gaz.entries.get(b.node), "population", 0)
             if ctx.label_of(b.node) == "Place" and not town:  # ('Port Olya in Astrakhan': a port city)
+                continue
+            towns = {ctx.builder.nodes[m.node].props.get("kind") for m in (a, b)} <= {"city", "port"}
+            if between == "," and towns and b.label == "Place":  # 'hit Khmelnytskyi, Odesa': a list of towns
                 continue
             ctx.builder.add_edge(a.node, "LOCATED_IN", b.node, evidence=ctx.evidence(sent))
             if b.label == "State" and between == ",":  # 'Chongjin, Hamhung, and Musudan, North Korea'
