@@ -1606,3 +1606,34 @@ def test_cities_including_some_lie_in_the_state_and_a_strike_on_a_place_is_held_
     attacks = [e[0] for e in edges if e[1] == "HELD_IN" and e[2] == "Lutsk"]
     assert len(attacks) == 1 and labels[attacks[0]] == "Event"
     assert ("Russia", "ATTENDED", attacks[0]) in edges
+
+
+@pytest.fixture(scope="module")
+def concession():
+    return _facts("MUSCAT: Oman and India on Monday signed a key 10-year contract to run the Sohar container "
+                  "terminal.\n\nThe contract was signed by Kestrel Ports Global Limited (KPGL) and the Harbours and "
+                  "Maritime Authority of Oman in the presence of Minister of Fisheries, Ports and Waterways Anita Rao."
+                  "\n\nOman's Minister of Roads and Urban Development, Karim Al Tavassoli, said the Sohar pact was a "
+                  "milestone. KPGL will invest $90 million.", published="2024-09-02")
+
+
+def test_a_portfolio_of_several_parts_is_a_title_not_a_body_nor_part_of_a_name(concession):
+    labels, edges = concession
+    assert labels.get("Anita Rao") == "Person" and labels.get("Karim Al Tavassoli") == "Person"
+    for portfolio in ("Ports", "Waterways", "Roads and Urban Development"):
+        assert portfolio not in labels
+    assert ("Karim Al Tavassoli", "HOLDS_ROLE", "Oman") in edges
+
+
+def test_a_company_named_after_its_state_and_a_body_joined_by_and_keep_their_whole_names(concession):
+    labels, edges = concession
+    assert labels.get("Kestrel Ports Global Limited") == "Organization"
+    assert "KPGL" not in labels  # (its acronym, defined in brackets)
+    assert labels.get("Harbours and Maritime Authority of Oman") == "Organization"
+    assert ("Harbours and Maritime Authority of Oman", "PARTY_TO", "10-year contract") in edges
+
+
+def test_a_termed_contract_and_a_pact_named_after_its_place_are_one_document(concession):
+    labels, edges = concession
+    assert [n for n, label in labels.items() if label == "Agreement"] == ["10-year contract"]
+    assert ("India", "SIGNED", "10-year contract") in edges and ("Oman", "PARTY_TO", "10-year contract") in edges

@@ -30,10 +30,12 @@ CAP = r"[A-Z0-9][\w\-'’.+]*"
 NAMED = re.compile(
     rf"(?:(?:{CAP}|of|and|on|the|for|in)\s+)*?(?:{CAP}\s+)*{KEYWORD}"
     rf"(?:\s+(?:on|of|for|to|between)\s+(?:the\s+)?{CAP}(?:(?:\s+|,\s+|\s+(?:and|of|on|the|in|for)\s+){CAP})*)?")
+_MOD = (r"(?!(?:and|or|the|an?|of|to|in|on|for|with|that|which|this|its|their|his|her|at|by|from|as|is|was|were|be"
+        r"|been|has|have|had|will|would|signing|great|good|fair|raw)\b)[a-z0-9][a-z0-9\-]*")  # a word before the kind word
 GENERIC = re.compile(
     r"\b(?:[Aa]n?|[Tt]he)\s+((?:(?:new|historic|landmark|bilateral|strategic|[a-z\-]+ship|friendship|defen[cs]e|security|"
     r"peace|trade|gas|arms|nuclear|military|economic|comprehensive|mutual|partnership|"
-    r"strategic partnership|[A-Z][\w\-]+)\s+)*)(treaty|agreement|accord|pact|deal|contract|document|memorandum of understanding|"
+    r"strategic partnership|[A-Z][\w\-]+|" + _MOD + r")\s+)*)(treaty|agreement|accord|pact|deal|contract|document|memorandum of understanding|"
     r"ceasefire agreement|ceasefire deal|ceasefire|cease-fire|truce|armistice|"
     r"memorandum|initiative|MoU|MOU)(?:\s*\([A-Z]{2,6}s?\))?(?:\s+(?:with|between)\s+(?:the\s+)?[^,.;:()]{1,60}?(?=\s+(?:on|for)\s))?"
     r"(?:\s+(on|for|of|to)\s+([^,.;:()]+?(?:\([^)]*\)[^,.;:()]*?)?))?"
@@ -42,7 +44,7 @@ GENERIC = re.compile(
 _KINDWORD = r"(treaty|agreement|pact|accord|deal|memorandum|declaration|convention|charter)"
 QUOTED = re.compile(rf"[“\"]([A-Za-z0-9][^”\"]{{2,80}}?)[”\"]\s+{_KINDWORD}\b|[“\"]([A-Za-z0-9][^”\"]{{2,80}}?)\s{_KINDWORD}[”\"]",
                     re.I)
-ANAPHOR = re.compile(r"\b(?:the|this|that|an?|its|their|these)\s+((?:new|[a-z\-]+)\s+)?(treaty|agreement|pact|deal|accord|contract|"
+ANAPHOR = re.compile(r"\b(?:the|this|that|an?|its|their|these)\s+((?:" + _MOD + r"\s+){0,3})(treaty|agreement|pact|deal|accord|contract|"
                      r"ceasefire|truce|armistice|"
                      r"declaration|memorandum of understanding|memorandum|initiative|documents?|MoU|MOU)(?:'s|’s)?\b", re.I)
 # A list item naming a document, on a line of its own: 'A Memorandum of Understanding on digital trade;'
@@ -350,8 +352,8 @@ def _home(ctx: ReportContext, node: str) -> str | None:
     return orgs[0] if len(orgs) == 1 else None
 
 
-CLASS = {"treaty": {"treaty", "agreement"}, "agreement": {"treaty", "agreement", "ceasefire"},
-         "ceasefire": {"ceasefire", "agreement"}}
+CLASS = {"treaty": {"treaty", "agreement"}, "agreement": {"treaty", "agreement", "ceasefire", "contract"},
+         "ceasefire": {"ceasefire", "agreement"}, "contract": {"contract", "agreement"}}
 SUBJECT_NOISE = {"on", "of", "the", "a", "an", "and", "for", "to", "in", "mutual", "new", "bilateral", "joint"}
 
 
@@ -366,11 +368,11 @@ def _same_subject(a: str, b: str) -> bool:
 
 def _agreement_id(kind: str, name: str, parties: set[str], month: str | None) -> str:
     """By its parties and month when known (so reports naming it differently meet); a 'treaty',
-    a 'pact' and an 'agreement' signed by the same states in one month are one document told
-    with different words."""
+    a 'pact', a 'contract' and an 'agreement' signed by the same states in one month are one
+    document told with different words."""
     if len(parties) >= 2 and month:
         who = "-".join(sorted(p.split(":", 1)[1] for p in parties))
-        return f"Agreement:{'agreement' if kind == 'treaty' else kind}-{who}-{month}"
+        return f"Agreement:{'agreement' if kind in {'treaty', 'contract'} else kind}-{who}-{month}"
     return f"Agreement:{slug(name)}"
 
 
@@ -425,8 +427,8 @@ def extract_agreements(ctx: ReportContext, events: EventIndex) -> AgreementIndex
         if not found and signing:
             m = ANAPHOR.search(sent.text)
             if m:
-                found = [(sent.start_char + m.start(), sent.start_char + m.end(),
-                          f"{m.group(1) or ''}{m.group(2)}".strip())]
+                mods = [w for w in (m.group(1) or "").split() if w.lower() not in EVALUATIVE | PRAISE]  # not 'key'
+                found = [(sent.start_char + m.start(), sent.start_char + m.end(), " ".join([*mods, m.group(2)]))]
         when = sentence_date(ctx, sent) if signing else None
         if signing and when is None and ctx.published and in_lede(sent) and re.search(r"\b(?:signed|inked)\b", sent.text):
             when = (ctx.published[:7], ctx.published[:7])  # a news lede tells the day's signing: the month it was filed
@@ -656,7 +658,8 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
     event, firm = found_event
     name = model_contract(ctx, name)  # ('the Rafale deal' of a report that buys Rafales)
     kind = _kind(name)
-    generic = generic_name(name) and not _dated_proper_name(doc_text(ctx.doc)[start:end], name)
+    generic = generic_name(name) and not _dated_proper_name(doc_text(ctx.doc)[start:end], name) \
+        or bool(index.refs) and _named_after_places(ctx, start, end, name)
     parties = _parties_in_name(ctx, sent, start, end)
     parties |= {h for s in signers for h in [_home(ctx, s.node)] if h}
     if len(parties) < 2 and THE_TWO.search(sent.text):  # 'the leaders of the two nations signed'
@@ -876,6 +879,19 @@ def _dated_proper_name(written: str, name: str) -> bool:
     """'the 1951 Mutual Defence Treaty': capitalised words and a year name one document."""
     return re.search(r"\b(?:1[89]\d\d|20\d\d)\b", written) is not None and len(name.split()) >= 2 \
         and all(w[:1].isupper() for w in name.split() if w.lower() not in {"of", "on", "and", "the", "for"})
+
+
+def _named_after_places(ctx: ReportContext, start: int, end: int, name: str) -> bool:
+    """'the Chabahar pact' after the contract on Chabahar's terminal: a kind word after a place
+    named before has no name of its own (not a plural: 'the Minsk agreements')."""
+    span = ctx.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or name.endswith("s"):
+        return False
+    places = [m for m in ctx.in_span(span.start, span.end) if m.label in {"Place", "State"}
+              and any(x.node == m.node and x.end <= span.start for x in ctx.mentions)]
+    named = {w.lower() for m in places for w in m.text.split()}
+    rest = [w for w in re.findall(r"[\w\-]+", name.lower()) if w not in named and w not in KINDS and w != "the"]
+    return bool(places) and not rest
 
 
 def generic_name(name: str) -> bool:

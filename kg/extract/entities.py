@@ -24,6 +24,7 @@ from kg.extract.organizations import (
     defined_acronyms,
     former_names,
     government_body,
+    joined_names,
     legal_names,
     longer_names,
     longer_org_forms,
@@ -55,7 +56,7 @@ from kg.extract.people import (
     titled_names,
     whole_names,
 )
-from kg.extract.roles import is_title, title_words
+from kg.extract.roles import is_portfolio, is_title, title_words
 from kg.extract.sites import PLACE_PREPS, facilities, places_named_again, places_taken_for_people, towns_taken_for_names
 
 QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»"}
@@ -166,7 +167,13 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
             end -= 1  # 'U.N. Security Council Resolution 2216': the council, and the resolution apart
             if not ent.ent_id_ and ctx.gaz.lookup(ent.doc[start:end].text, "Organization") is None:
                 return None  # 'U.N Security Resolution 2216': a resolution, no organisation
-        if (start, end) != (ent.start, ent.end):
+        doc = ent.doc
+        state = next((e for e in doc.ents if e.start == end and e.label_ == "GPE"), None) \
+            if doc[end - 1].lower_ == "of" else None
+        entry = ctx.gaz.entries.get(state.ent_id_) if state is not None else None
+        if entry is not None and entry.label == "State":
+            end = state.end
+        if (start, end) != (ent.start, ent.end):  # ('the Ports & Maritime Organisation of | Iran': its state)
             text = clean_span_text(ent.doc[start:end].text)
     while ent.label_ == "ORG" and end - start > 2 and ent.doc[start].lower_ in ctx.gaz.title_heads \
             and ent.doc[start + 1].is_title and not any(t.tag_ == "POS" for t in ent.doc[start:end]):
@@ -174,7 +181,7 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
         text = clean_span_text(ent.doc[start:end].text)
     if not text.strip():
         return None
-    if ent.label_ == "ORG" and is_title(ctx, text):
+    if ent.label_ == "ORG" and (is_title(ctx, text) or is_portfolio(ctx, text)):
         return None  # 'the Minister of Transport and Infrastructure': a title, whoever holds it
     if ent.label_ == "ORG" and _portfolio(ctx, ent.doc[start:end].root) and ctx.gaz.lookup(text) is None \
             and not org_word(ctx, text.split()[-1]):  # (not 'a spokesman for the State Department')
@@ -478,6 +485,7 @@ def extract_entities(ctx: ReportContext) -> None:
     ctx.index()
     ctx.mentions.extend(org_names(ctx))
     ctx.index()
+    joined_names(ctx)
     if legal_names(ctx) + apposed_kinds(ctx):
         people = [m for m in people if any(m is x for x in ctx.mentions)]  # ('Maritime' of 'Galaxy Maritime Ltd')
     found = speakers(ctx) + listed_with_people(ctx)

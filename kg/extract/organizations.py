@@ -222,7 +222,7 @@ STATE_BODY_WORDS = {"ministry", "department", "council", "agency", "navy", "army
                     "embassy", "court", "police", "assembly", "cabinet", "directorate", "corps", "marines", "military"}
 # (a state's own bodies, named alike in every state: 'the Defence Ministry' is located in no state, and no key across reports)
 LEGAL_FORMS = (r"Private Limited|Pvt\.? Ltd\.?|Pte\.? Ltd\.?|Pty\.? Ltd\.?|Sdn\.? Bhd\.?|Ltd\.?|Limited Liability Partnership"
-               r"|Limited Liability Company|LLC|LLP|Inc\.?|PJSC|OJSC|CJSC|JSC|GmbH|Corp\.|Corporation|PLC|plc|AG"
+               r"|Limited Liability Company|Limited|LLC|LLP|Inc\.?|PJSC|OJSC|CJSC|JSC|GmbH|Corp\.|Corporation|PLC|plc|AG"
                r"|S\.R\.O\.?|SRO|s\.r\.o\.|S\.p\.A\.|SpA|B\.V\.|N\.V\.|SARL|OOO|FZE|FZCO|DMCC")
 LEGAL_TAIL = rf"(?:{LEGAL_FORMS}|S\.A\.|Co\.,? Ltd\.?)(?:\s+FZ(?:E|CO|C)?\b)?"  # 'LLC FZ': a UAE free-zone company
 LEGAL_NAME = re.compile(rf"\b((?:[A-Z][\w&'\-]*\s+){{1,4}}?)({LEGAL_TAIL})(?!\w)")
@@ -269,7 +269,8 @@ def legal_names(ctx: ReportContext) -> list[Mention]:
             if span is None:
                 continue
             inside = [x for x in ctx.mentions if x.start < span.end and x.end > span.start]
-            if any(x.label == "State" or x.node == node or (x.start < span.start or x.end > span.end)
+            if any(x.label == "State" and not (x.start == span.start and x.end < span.end and x.via != "demonym")
+                   or x.node == node or (x.start < span.start or x.end > span.end)
                    and not _listed_in(doc, x, span) for x in inside):
                 continue
             for x in inside:
@@ -305,6 +306,28 @@ def short_org_names(ctx: ReportContext) -> None:
             m.node = fuller.pop()
             if not ctx.mentioned(old):
                 b.drop_node(old)
+
+
+def joined_names(ctx: ReportContext) -> None:
+    """'the Ports and Maritime Organisation of Iran': a lone plural word the tagger cut off
+    before 'and' (or read as something else) and the body's name after it are one name."""
+    doc, b = ctx.doc, ctx.builder
+    for second in [m for m in ctx.mentions if m.label == "Organization" and m.start >= 2]:
+        word, before = doc[second.start - 2], ctx.at(doc[second.start - 2])
+        plural = word.tag_ in {"NNS", "NNPS"} or word.lower_.endswith("s") and not word.lower_.endswith("ss")
+        if doc[second.start - 1].lower_ not in {"and", "&"} or not plural or not word.is_title \
+                or before is not None and (before.label != "Organization" or before.end - before.start != 1
+                                           or before.node in ctx.gaz.entries) \
+                or not org_word(ctx, second.text.split()[-1]) and " of " not in second.text \
+                or word.i > 0 and doc[word.i - 1].is_title:
+            continue
+        name = clean_span_text(doc[word.i:second.end].text)
+        country = b.nodes[second.node].props.get("country") if second.node in b.nodes else None
+        node = b.add_node("Organization:" + slug(name), "Organization", name, evidence=ctx.evidence(word.sent),
+                          **({"country": country} if country else {}))
+        for m in [x for x in (before, second) if x is not None]:
+            ctx.forget(m)
+        ctx.add_mention(Mention(word.i, second.end, "Organization", node, name))
 
 
 def defined_acronyms(ctx: ReportContext) -> None:

@@ -91,6 +91,17 @@ def is_title(ctx: ReportContext, phrase: str) -> bool:
     # Diplomat' is a magazine)
 
 
+def is_portfolio(ctx: ReportContext, text: str) -> bool:
+    """'Roads and Urban Development', 'Ports': what a minister is for, never a body by itself."""
+    _, mods, ports = _lexicon(ctx)
+    words = text.split()
+    while words and words[0] in mods:  # 'Union Ports, Shipping and Waterways'
+        words = words[1:]
+    text = " ".join(words)
+    parts = [p for p in JOIN.split(text.strip()) if p]
+    return bool(parts) and (text.strip().lower() in ports or all(p.lower() in ports for p in parts))
+
+
 def _portfolio_parts(port: str, ports: dict[str, str]) -> list[str]:
     """'Transport and Infrastructure' -> its known portfolios (a listed one kept whole:
     'Energy and Mines' is one portfolio, not two)."""
