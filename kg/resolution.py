@@ -56,11 +56,22 @@ def keys(node: Node) -> set[str]:
         if not node.props.get("named") and node.props.get("target"):  # ('Basoum's arrest' is Bazoum's)
             extra |= {f"{TARGET}{node.props.get('kind')} {fold(node.props['target'])}"}
     if node.label == "Organization":  # 'BrahMos Aerospace Private Limited' is 'BrahMos Aerospace' (and 'BAPL')
-        names = [LEGAL_FORM.sub("", simple_key(n)) for n in names if not set(simple_key(n).split()) & STATE_BODY_WORDS]
+        names = [LEGAL_FORM.sub("", _org_spelling(n)) for n in names if not set(simple_key(n).split()) & STATE_BODY_WORDS]
+        names += [short for n in names if (short := OF_STATE.sub("", n)) != n and len(short.split()) >= 3]
     if node.label == "Person":  # a full name ('Wladyslaw' / 'Władysław Kosiniak-Kamysz'), not a surname alone
         names = [n for n in names if len(fold(n).split()) >= 2]
         names += [bare for n in names if len((bare := re.sub(r"\b[A-Z]\.\s+", "", n)).split()) >= 2]  # 'Brian E. Nelson'
     return {k for n in names if len(k := fold(n)) >= 4} | {"id:" + node.id} | extra
+
+
+OF_STATE = re.compile(r"\s+of\s+[a-z]+(?:\s+[a-z]+)?$")  # 'Ports and Maritime Organisation of Iran' is also
+# 'Ports and Maritime Organisation' (its state stays a mark: LOCATED_IN)
+
+
+def _org_spelling(name: str) -> str:
+    """'Ports & Maritime Organisation' and 'Ports and Maritime Organization': one spelling."""
+    key = simple_key(name.replace("&", " and "))
+    return re.sub(r"(\w)isation\b", r"\1ization", key)
 
 
 def _compatible(a: frozenset[str], b: frozenset[str]) -> bool:

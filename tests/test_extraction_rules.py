@@ -1637,3 +1637,20 @@ def test_a_termed_contract_and_a_pact_named_after_its_place_are_one_document(con
     labels, edges = concession
     assert [n for n, label in labels.items() if label == "Agreement"] == ["10-year contract"]
     assert ("India", "SIGNED", "10-year contract") in edges and ("Oman", "PARTY_TO", "10-year contract") in edges
+
+
+def test_a_port_named_by_a_name_is_one_port_however_its_head_is_written():
+    labels, edges = _facts("Kestrel Ports will run the Al Noor Port in Sohar for 10 years.\n\nThe Al Noor terminal "
+                           "handles containers, and the Al Noor Port Terminal is the largest in the Gulf.")
+    ports = [n for n, label in labels.items() if n.startswith("Al Noor")]
+    assert ports == ["Al Noor"] and labels["Al Noor"] == "Place"
+    assert ("Al Noor", "LOCATED_IN", "Sohar") in edges
+
+
+def test_money_codes_portfolios_of_a_state_and_legislatures_are_what_they_are():
+    labels, edges = _facts("The company will commit the INR equivalent of USD 250 million, the Rajya Sabha was told."
+                           "\n\nOfficials met Karim Tavassoli, Minister of Roads and Urban Development of Oman.")
+    assert "INR" not in labels and "USD" not in labels
+    assert labels.get("Rajya Sabha") == "Organization"
+    assert not any("Roads" in n for n in labels)
+    assert ("Karim Tavassoli", "HOLDS_ROLE", "Oman") in edges

@@ -887,11 +887,11 @@ def _named_after_places(ctx: ReportContext, start: int, end: int, name: str) -> 
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     if span is None or name.endswith("s"):
         return False
-    places = [m for m in ctx.in_span(span.start, span.end) if m.label in {"Place", "State"}
-              and any(x.node == m.node and x.end <= span.start for x in ctx.mentions)]
-    named = {w.lower() for m in places for w in m.text.split()}
-    rest = [w for w in re.findall(r"[\w\-]+", name.lower()) if w not in named and w not in KINDS and w != "the"]
-    return bool(places) and not rest
+    b = ctx.builder
+    placed = {w.lower() for m in ctx.mentions if m.label in {"Place", "State"} and m.end <= span.start
+              and m.node in b.nodes for n in (b.nodes[m.node].name, m.text) for w in n.split()}
+    words = [w for w in re.findall(r"[\w\-]+", name.lower()) if w not in KINDS and w != "the"]
+    return bool(words) and all(w in placed for w in words)
 
 
 def generic_name(name: str) -> bool:

@@ -57,7 +57,14 @@ from kg.extract.people import (
     whole_names,
 )
 from kg.extract.roles import is_portfolio, is_title, title_words
-from kg.extract.sites import PLACE_PREPS, facilities, places_named_again, places_taken_for_people, towns_taken_for_names
+from kg.extract.sites import (
+    PLACE_PREPS,
+    facilities,
+    places_named_again,
+    places_taken_for_people,
+    ports_named_whole,
+    towns_taken_for_names,
+)
 
 QUOTES = {'"', "“", "”", "'", "‘", "’", "«", "»"}
 ACTOR_DEPS = {"nsubj", "nsubjpass", "poss", "agent"}
@@ -442,7 +449,8 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
             text = clean_span_text(re.sub(r"\s+(?:and|or|of)$", "", ent.doc[start:end].text))
         if not text or text.islower():  # 'the navy said': whose navy, the text does not say here
             return None
-        if re.search(r"\b(Treaty|Agreement|Memorandum|Declaration|Accord|Convention|Resolution)\b|\bAct$", text):
+        if re.search(r"\b(Treaty|Agreement|Memorandum|Declaration|Accord|Convention|Resolution|Contract|Pact|Protocol)\b"
+                     r"|\bAct$", text):
             return None  # (a document or a law: 'the Export Control Reform Act')
         if text.split()[-1].lower() in EVENT_HEADS:  # 'Foreign and Defense Ministerial Meeting' is an event
             return None
@@ -510,6 +518,7 @@ def extract_entities(ctx: ReportContext) -> None:
     if added:
         ctx.mentions.extend(added)
         ctx.index()
+    ports_named_whole(ctx)
     people_named_as_bodies(ctx)
     people_apposed_to_titles(ctx)
     former_names(ctx)  # after the names typed by their kind ('the company Oceanic Carriers, formerly X')

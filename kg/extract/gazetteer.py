@@ -248,6 +248,14 @@ def _organizations(entries: dict[str, Entry]) -> None:
                              country=item.get("country", ""), aliases=item.get("aliases", []))
 
 
+def _currency_codes(by_name: dict[str, list[str]]) -> list[str]:
+    """'INR', 'USD': ISO 4217 codes are sums of money, not organisations (unless a body the
+    gazetteer knows has that name)."""
+    import pycountry
+
+    return sorted(c.alpha_3 for c in pycountry.currencies if fold(c.alpha_3) not in by_name)
+
+
 def _index(entries: dict[str, Entry]) -> tuple[dict[str, list[str]], dict[str, str], dict[str, str]]:
     by_name: dict[str, list[str]] = {}
     by_demonym: dict[str, str] = {}
@@ -277,9 +285,11 @@ def gazetteer() -> Gazetteer:
     _organizations(entries)
     by_name, by_demonym, by_iso = _index(entries)
     places = load_yaml("places.yaml")
+    triggers = load_yaml("triggers.yaml")
+    triggers["not_names"] = [*triggers.get("not_names", []), *_currency_codes(by_name)]
     return Gazetteer(
         entries=entries, by_name=by_name, by_demonym=by_demonym, by_iso=by_iso,
-        titles=load_yaml("titles.yaml"), triggers=load_yaml("triggers.yaml"),
+        titles=load_yaml("titles.yaml"), triggers=triggers,
         commodities=load_yaml("commodities.yaml"), icd203=load_yaml("icd203.yaml"),
         place_words=places.get("kind_by_word", {}),
         org_heads=load_yaml("organizations.yaml").get("org_heads", []),

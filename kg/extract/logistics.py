@@ -363,10 +363,13 @@ def _located_in(ctx: ReportContext, sent: Span) -> None:
                 ctx.builder.add_edge(m.node, "LOCATED_IN", b.node, evidence=ctx.evidence(sent))
             continue
         glued = between == "" and b.label == "State" and ctx.builder.nodes[a.node].props.get("kind") == "city"
-        if (between in {"in", ","} or city_of or glued) and b.label in {"State", "Place"} and b.via != "demonym" \
-                and not subject and not (between == "," and _listed_after(ctx, places, k + 1)):
+        site = a.node not in ctx.gaz.entries and b.node in ctx.gaz.entries \
+            and ctx.builder.nodes[a.node].props.get("kind") in {"port", "facility"}  # 'the X terminal at Chabahar port'
+        if (between in {"in", ","} or city_of or glued or site and between == "at") and b.label in {"State", "Place"} \
+                and b.via != "demonym" and not subject and not (between == "," and _listed_after(ctx, places, k + 1)):
             kind = ctx.builder.nodes[b.node].props.get("kind")
-            town = kind in {"region", "city"} or kind == "port" and getattr(ctx.gaz.entries.get(b.node), "population", 0)
+            town = kind in {"region", "city"} or kind == "port" and (
+                site or getattr(ctx.gaz.entries.get(b.node), "population", 0))
             if ctx.label_of(b.node) == "Place" and not town:  # ('Port Olya in Astrakhan': a port city)
                 continue
             towns = {ctx.builder.nodes[m.node].props.get("kind") for m in (a, b)} <= {"city", "port"}

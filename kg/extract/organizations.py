@@ -159,7 +159,8 @@ def longer_org_forms(ctx: ReportContext) -> None:
     for long in sorted(orgs, key=lambda n: -len(b.nodes[n].name)):
         name = b.nodes[long].name
         short = [n for n in orgs if n != long and n in b.nodes and len(b.nodes[n].name.split()) >= 3
-                 and name.startswith(b.nodes[n].name + " of ")]
+                 and (name.startswith(b.nodes[n].name + " of ") or name.endswith(" " + b.nodes[n].name)
+                      and " of " in b.nodes[n].name)]  # ('Maritime Organisation of Iran' after 'Ports and ...')
         if len(short) == 1:
             ctx.merge(long, short[0])
 

@@ -97,7 +97,8 @@ def is_portfolio(ctx: ReportContext, text: str) -> bool:
     words = text.split()
     while words and words[0] in mods:  # 'Union Ports, Shipping and Waterways'
         words = words[1:]
-    text = " ".join(words)
+    text = re.sub(r"\s+of\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?$", "",  # '... of Iran': whose remit
+                  " ".join(words)) if " of " in " ".join(words[1:]) else " ".join(words)
     parts = [p for p in JOIN.split(text.strip()) if p]
     return bool(parts) and (text.strip().lower() in ports or all(p.lower() in ports for p in parts))
 

@@ -149,7 +149,10 @@ def facilities(ctx: ReportContext) -> list[Mention]:
         proper = [t for t in words if t.pos_ == "PROPN" or t.like_num]
         short = doc[proper[0].i:proper[-1].i + 1]  # 'Balticconnector' of 'the Balticconnector subsea gas pipeline'
         alias = (clean_span_text(short.text),) if len(proper) == len(short) and short.end < tok.i \
-            and tok.lower_ not in WORKS_HEADS else ()  # ('Kakhovka' of 'the Kakhovka dam' is the town)
+            and tok.lower_ not in WORKS_HEADS and not any((m.start, m.end) == (short.start, short.end) for m in places) \
+            else ()  # ('Kakhovka' of 'the Kakhovka dam', 'Chabahar' of 'Chabahar port terminal': the town)
+        if tok.lower_ == "terminal" and doc[tok.i - 1].lower_ in {"port", "seaport"} and places:
+            name = clean_span_text(f"{doc[first:tok.i - 1].text} {tok.text}")  # 'Chabahar port terminal' is its terminal
         if alias and not places and tok.lower_ in LINE_KINDS:  # 'the Estlink 2 submarine power cable': the
             name, alias = f"{alias[0]} {LINE_KINDS[tok.lower_]}", (*alias, name)  # 'Estlink 2 cable', as written
         countries = {b.nodes[m.node].props.get("country") for m in places} - {None}
@@ -399,6 +402,30 @@ def _sites_named_for_people(ctx: ReportContext) -> list[Mention]:
             b.add_edge(node, "LOCATED_IN", town, evidence=ctx.evidence(tok.sent))
         out.append(Mention(start, tok.i + 1, "Place", node, name))
     return out
+
+
+PORT_NAME = re.compile(r"^(?:the\s+)?(.+?)\s+(?:(?:Port|Harbou?r)\s+)?(?:Port|Terminal|Harbou?r|Seaport)$", re.I)
+
+
+def ports_named_whole(ctx: ReportContext) -> None:
+    """'the Shahid Beheshti Port', '... Terminal', '... Port Terminal', 'the Shahid Beheshti
+    terminal': a port named by a name that is no place is one port however its head is written
+    (keyed by the name, as the port of a town is the town's)."""
+    b = ctx.builder
+    for m in [m for m in ctx.mentions if m.label in {"Place", "Organization"} and m.node not in ctx.gaz.entries]:
+        match = PORT_NAME.match(m.text)
+        bare = match.group(1) if match else ""
+        if not bare[:1].isupper() or not all(w[:1].isupper() for w in bare.split()) \
+                or ctx.gaz.lookup(bare, "Place") or ctx.gaz.lookup(bare):
+            continue
+        node = ctx.add_place(bare, "port", ctx.doc[m.start].sent, aliases=(m.text,))
+        while m.end - m.start > 1 and not ctx.doc[m.end - 1].is_title:
+            m.end -= 1  # ('the Shahid Beheshti Port in | Chabahar', as the tagger cut it)
+        if node != m.node:
+            old, m.node, m.label = m.node, node, "Place"
+            if old in b.nodes and not ctx.mentioned(old):
+                b.drop_node(old)
+    ctx.index()
 
 
 def _sites_after_places(ctx: ReportContext) -> list[Mention]:
