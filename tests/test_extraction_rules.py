@@ -1654,3 +1654,22 @@ def test_money_codes_portfolios_of_a_state_and_legislatures_are_what_they_are():
     assert labels.get("Rajya Sabha") == "Organization"
     assert not any("Roads" in n for n in labels)
     assert ("Karim Tavassoli", "HOLDS_ROLE", "Oman") in edges
+
+
+def test_provinces_come_from_iso_3166_2_and_a_port_located_in_one_lies_there():
+    labels, edges = _facts("Gwadar is a deep-water port located in the Balochistan province of Pakistan.\n\n"
+                           "Bandar Abbas lies in Hormozgan province, and ships also call at ports in "
+                           "Sistan-Baluchistan.")
+    assert labels.get("Balochistan Province") == "Place" and labels.get("Hormozgan Province") == "Place"
+    assert labels.get("Sistan and Baluchestan") == "Place"  # (ISO's 'Sīstān va Balūchestān', as English writes it)
+    assert ("Gwadar", "LOCATED_IN", "Balochistan Province") in edges
+    assert ("Balochistan Province", "LOCATED_IN", "Pakistan") in edges
+    assert ("Bandar Abbas", "LOCATED_IN", "Hormozgan Province") in edges
+    assert "Central" not in labels
+
+
+def test_a_one_word_province_is_matched_only_where_the_text_uses_it_as_a_place():
+    labels, _ = _facts("\"The port will double its capacity,\" said Ngozi-Ada Eze, a fellow at the Lagos Institute "
+                       "of Maritime Studies.\n\nFloods hit farms in Hormozgan last week, Iranian officials said.")
+    assert labels.get("Ngozi-Ada Eze") == "Person"  # (Ngozi is also a province of Burundi)
+    assert labels.get("Hormozgan Province") == "Place"

@@ -230,6 +230,56 @@ def _places(entries: dict[str, Entry]) -> None:
                                  lon=item.get("lon", old.lon if old else None))
 
 
+SUBDIVISION_TYPES = {"Province", "State", "Region", "Governorate", "Prefecture", "Emirate", "Territory", "Union territory",
+                     "Autonomous region", "Autonomous province", "Land", "Voivodship", "Republic", "Autonomous republic"}
+BARE_TYPES = {"Province", "Governorate", "Prefecture", "Emirate", "Union territory", "Autonomous region",
+              "Autonomous province"}  # (a one-word 'Victoria' or 'Georgia' state is more often someone or something else)
+_POSITIONAL = re.compile(r"^(?:(?:north|south|east|west|central|centre|center|northern|southern|eastern|western|upper|lower"
+                         r"|middle|inner|outer|greater|capital|coast|coastal|mid|far|islands?)[\s\-]*)+$", re.I)
+_LOCAL_FORM = re.compile(r"\b(?:oblast|kray|respublika|okrug|avtonomn|raion|rayon|ili|vilayeti|ostan)", re.I)
+
+
+def _subdivisions(entries: dict[str, Entry], towns: dict[str, list[Entry]]) -> None:
+    """Provinces, governorates and states from ISO 3166-2 (pycountry), where written in a form
+    English text uses ('Sistan and Baluchestan', 'Khuzestan Province'); a curated region, a
+    city or a state of the same name keeps it (the province is then only 'X Province')."""
+    import pycountry
+
+    known = {fold(n) for e in entries.values() for n in (e.name, *e.aliases, *e.spellings)}
+    for sub in pycountry.subdivisions:
+        if sub.type not in SUBDIVISION_TYPES or _LOCAL_FORM.search(sub.name) or "," in sub.name \
+                or _POSITIONAL.match(re.sub(rf"\s+{re.escape(sub.type)}$", "", sub.name)):  # ('Central', 'Western')
+            continue
+        plain = "".join(c for c in unicodedata.normalize("NFKD", sub.name) if not unicodedata.combining(c))
+        plain = re.sub(r"[ʼʻ’']", "", plain).translate(str.maketrans("ẕḩ", "zh"))
+        bare = re.sub(rf"\s+{re.escape(sub.type)}$", "", plain, flags=re.I).strip()
+        if not _NAME_LIKE.match(bare.replace(" va ", " Va ").replace(" and ", " And ")):
+            continue
+        english = bare.replace(" va ", " and ")
+        forms = {english, english.replace(" and ", "-"), re.sub(r"estan\b", "istan", english)} if " and " in english \
+            else {english, re.sub(r"estan\b", "istan", english)}
+        forms |= {f.replace(" and ", "-") for f in forms if " and " in f}
+        free = {f for f in forms if fold(f) not in known}
+        if fold(english) in known or not free:
+            free = set()
+        typed = {f"{f} {sub.type.lower()}" for f in forms} | {f"{f} {sub.type}" for f in forms} \
+            | {f"{f} region" for f in forms} | {f"{f} province" for f in forms if sub.type == "Province"}
+        bare_ok = sub.type in BARE_TYPES or len(english.split()) > 1 or "-" in english
+        one_word = len(english.split()) == 1 and "-" not in english  # ('Ngozi' is also a first name)
+        names = (free if bare_ok and not one_word else set()) | {t for t in typed if fold(t) not in known}
+        if not names:
+            continue
+        name = english if english in names else f"{english} {sub.type}"
+        key = f"Place:{simple_key(name).replace(' ', '-')}"
+        if key in entries:
+            continue
+        entry = entries[key] = Entry("Place", name, key, kind="region", country=sub.country_code,
+                                     aliases=sorted(names - {name}))
+        for bare_name in (free if bare_ok and one_word else set()):  # matched only where used as a place
+            towns.setdefault(fold(bare_name), []).append(entry)
+        known |= {fold(n) for n in names}
+
+
 def _societies(entries: dict[str, Entry]) -> None:
     """Every state's Red Cross or Red Crescent society ('the Egyptian Red Crescent', 'the
     Palestine Red Crescent Society'): named after the state or its people."""
@@ -281,6 +331,7 @@ def gazetteer() -> Gazetteer:
     towns: dict[str, list[Entry]] = {}
     _cities(entries, capitals, towns)
     _places(entries)
+    _subdivisions(entries, towns)
     _societies(entries)
     _organizations(entries)
     by_name, by_demonym, by_iso = _index(entries)

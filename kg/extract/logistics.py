@@ -344,9 +344,44 @@ def _respectively(ctx: ReportContext, sent: Span) -> None:
             ctx.builder.add_edge(org.node, "LOCATED_IN", state.node, evidence=ctx.evidence(sent))
 
 
+LIE_VERBS = {"locate", "situate", "lie", "sit", "nestle"}
+PLACE_HOLDERS = {"Place", "State"}
+
+
+def _lies_in(ctx: ReportContext, sent: Span) -> None:
+    """'Chabahar is a deep water port located in the Sistan-Baluchistan province of Iran', 'X lies
+    in Y', 'X is a port in Y': the subject lies in the place after 'in' (and a region 'of' a
+    state in that state)."""
+    b = ctx.builder
+    for tok in sent:
+        noun = tok.head if tok.lemma_.lower() in LIE_VERBS and tok.dep_ == "acl" else None  # 'a port located in'
+        if tok.lemma_.lower() in LIE_VERBS and tok.dep_ != "acl":
+            subject = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)  # 'X lies in Y'
+        elif noun is not None or tok.lower_ in PLACE_NOUNS and tok.dep_ == "attr":
+            noun = noun or tok
+            subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None) if noun.dep_ == "attr" else noun
+        else:
+            continue
+        inner = ctx.at(subject) if subject is not None else None
+        where = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "on", "within"}
+                 for o in c.children if o.dep_ == "pobj"]
+        if inner is None or inner.label != "Place" or not where:
+            continue
+        target = ctx.at(where[0]) or next((m for c in where[0].children if c.dep_ in {"compound", "amod"}
+                                          for m in [ctx.at(c)] if m), None)  # 'the Sistan-Baluchistan province'
+        if target is None or target.label not in PLACE_HOLDERS or target.node == inner.node or target.via == "demonym":
+            continue
+        b.add_edge(inner.node, "LOCATED_IN", target.node, evidence=ctx.evidence(sent))
+        state = next((m for c in where[0].children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                      for m in [ctx.at(o)] if m and m.label == "State"), None)  # '... province of Iran'
+        if state is not None and target.label == "Place":
+            b.add_edge(target.node, "LOCATED_IN", state.node, evidence=ctx.evidence(sent))
+
+
 def _located_in(ctx: ReportContext, sent: Span) -> None:
     """'Najin in North Korea', 'Vladivostok, Russia', 'X, including Y', 'which borders Y'."""
     _demonym_places(ctx, sent)
+    _lies_in(ctx, sent)
     _home_of_companies(ctx, sent)
     places = ctx.in_span(sent.start, sent.end)
     doc = ctx.doc
