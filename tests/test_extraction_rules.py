@@ -1673,3 +1673,13 @@ def test_a_one_word_province_is_matched_only_where_the_text_uses_it_as_a_place()
                        "of Maritime Studies.\n\nFloods hit farms in Hormozgan last week, Iranian officials said.")
     assert labels.get("Ngozi-Ada Eze") == "Person"  # (Ngozi is also a province of Burundi)
     assert labels.get("Hormozgan Province") == "Place"
+
+
+def test_a_subsidiary_is_owned_by_its_parent_and_a_hyphen_stays_in_a_corridors_name():
+    labels, edges = _facts("Oman Ports Global Limited (OPGL) won the tender.\n\nUnder the deal, OPGL's subsidiary "
+                           "Oman Ports Global Sohar Free Zone (OPGSFZ) will run the berths, a link in the "
+                           "Trans-Gulf Transport Corridor.\n\nThe route bypasses Karachi and the Gwadar Port in Pakistan.")
+    assert ("Oman Ports Global Sohar Free Zone", "OWNED_BY", "Oman Ports Global Limited") in edges
+    assert "OPGSFZ" not in labels and "OPGL" not in labels
+    assert labels.get("Trans-Gulf Transport Corridor") == "Place"
+    assert ("Karachi", "LOCATED_IN", "Pakistan") in edges and ("Gwadar", "LOCATED_IN", "Pakistan") in edges

@@ -389,6 +389,8 @@ def _located_in(ctx: ReportContext, sent: Span) -> None:
         if a.label != "Place":
             continue
         between = doc[a.end:b.start].text.strip()
+        if ctx.builder.nodes[a.node].props.get("kind") == "port":  # 'the Gwadar Port in Pakistan'
+            between = re.sub(r"^(?:[Pp]ort|[Hh]arbou?r|[Ss]eaport)\s+(?=in\b|,)", "", between)
         city_of = re.fullmatch(r"in the (?:[A-Za-z\-]+ ){0,3}(?:city|town|port|region|province) of", between)
         subject = between == "," and doc[b.end - 1].dep_ in {"nsubj", "nsubjpass"}  # '..., Beijing will be consulted'
         region = b.label == "State" or ctx.builder.nodes[b.node].props.get("kind") == "region"
@@ -411,7 +413,8 @@ def _located_in(ctx: ReportContext, sent: Span) -> None:
             if between == "," and towns and b.label == "Place":  # 'hit Khmelnytskyi, Odesa': a list of towns
                 continue
             ctx.builder.add_edge(a.node, "LOCATED_IN", b.node, evidence=ctx.evidence(sent))
-            if b.label == "State" and between == ",":  # 'Chongjin, Hamhung, and Musudan, North Korea'
+            if b.label == "State" and between in {",", "in"}:  # 'Chongjin, Hamhung, and Musudan, North Korea',
+                # 'Karachi and the Gwadar Port in Pakistan'
                 for m in _listed_before(doc, places, k):
                     if ctx.state_of(m.node) in {None, b.node}:
                         ctx.builder.add_edge(m.node, "LOCATED_IN", b.node, evidence=ctx.evidence(sent))
@@ -475,7 +478,7 @@ def _listed_before(doc, mentions: list[Mention], k: int) -> list[Mention]:
     """The places listed with mention k before it ('Mosul, Kirkuk and Erbil'), read off the
     text, not the parse (which often hangs a list's second name elsewhere)."""
     out = []
-    while k > 0 and doc[mentions[k - 1].end:mentions[k].start].text.strip() in LIST_JOINS \
+    while k > 0 and re.sub(r"\s+the$", "", doc[mentions[k - 1].end:mentions[k].start].text.strip()) in LIST_JOINS \
             and mentions[k - 1].label == "Place":
         k -= 1
         out.append(mentions[k])

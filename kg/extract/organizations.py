@@ -267,8 +267,9 @@ def legal_names(ctx: ReportContext) -> list[Mention]:
     for bare, node in found.items():
         for m in re.finditer(rf"\b(?:(?:{FIRST_FORMS})\s+)?{re.escape(bare)}(?:\s+{LEGAL_TAIL})?(?!\w)", doc_text(doc)):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is None:
-                continue
+            if span is None or span.end < len(doc) and doc[span.end].is_title and doc[span.end].pos_ == "PROPN" \
+                    and doc[span.end].lower_ not in ctx.gaz.title_heads and not re.search(rf"\s{LEGAL_TAIL}$", m.group(0)):
+                continue  # ('India Ports Global | Chabahar Free Zone': the start of another name)
             inside = [x for x in ctx.mentions if x.start < span.end and x.end > span.start]
             if any(x.label == "State" and not (x.start == span.start and x.end < span.end and x.via != "demonym")
                    or x.node == node or (x.start < span.start or x.end > span.end)
@@ -348,7 +349,7 @@ def defined_acronyms(ctx: ReportContext) -> None:
         for other in [o for o in ctx.mentions if o.text == acronym and o.node != m.node]:
             old, other.node, other.label = other.node, m.node, "Organization"
             if old in b.nodes and not ctx.mentioned(old) and b.nodes[old].label == "Organization":
-                b.drop_node(old)
+                b.merge_node(old, m.node)  # (its edges follow: "IPGL's subsidiary")
 
 
 def _subsequence(short: str, long: str) -> bool:
@@ -359,7 +360,9 @@ def _subsequence(short: str, long: str) -> bool:
 
 MEDIA_HEADS = {"broadcaster", "newspaper", "agency", "channel", "daily", "outlet", "network", "television",
                "tabloid", "magazine", "company", "firm", "group", "militia", "movement", "consultancy", "consultants",
-               "insurer", "operator", "shipowner", "manager", "carrier", "airline", "shipyard", "website", "portal"}
+               "insurer", "operator", "shipowner", "manager", "carrier", "airline", "shipyard", "website", "portal",
+               "subsidiary", "affiliate"}
+OWNING_HEADS = {"subsidiary", "affiliate"}  # 'X's subsidiary Y': Y is X's
 
 
 def people_named_as_bodies(ctx: ReportContext) -> None:
@@ -404,19 +407,28 @@ def named_by_kind(ctx: ReportContext) -> list[Mention]:
         person = person if person is not None and person.label == "Person" and (person.start, person.end) == (
             span.start, span.end) and not ctx.mentioned(person.node, besides=(person,)) else None
         if not all(t.pos_ == "PROPN" or person is not None and t.is_title for t in span) \
-                or (ctx.at(span[0]) or span[0].ent_type_) and person is None:
+                or (ctx.at(span[0]) or span[0].ent_type_) and person is None and not (after and len(span) >= 3):
             continue  # 'the Tele Sahel broadcaster': a name of its own, even if part of it is a place
         if person is not None:
             ctx.forget(person)
         inner = ctx.in_span(span.start, span.end)
-        if any(m.label not in {"Place", "State"} for m in inner):
+        misread = [m for m in inner if m.label == "Person" and after and len(span) >= 3
+                   and not ctx.mentioned(m.node, besides=(m,))]  # ('... Global Sohar Free Zone' read as a person)
+        if any(m.label not in {"Place", "State"} and m not in misread for m in inner):
             continue
-        for m in inner:
+        for m in misread:
+            ctx.forget(m)
+        for m in [m for m in inner if m not in misread]:
             ctx.mentions.remove(m)
         name = span.text
-        node = ctx.builder.add_node("Organization:" + slug(name), "Organization", name, kind=tok.lower_,
+        kind = "company" if tok.lower_ in OWNING_HEADS else tok.lower_
+        node = ctx.builder.add_node("Organization:" + slug(name), "Organization", name, kind=kind,
                                     evidence=ctx.evidence(tok.sent))
         out.append(Mention(span.start, span.end, "Organization", node, name))
+        owner = next((m for c in tok.children if c.dep_ == "poss" for m in [ctx.at(c)] if m), None) \
+            if tok.lower_ in OWNING_HEADS else None  # "IPGL's subsidiary India Ports Global Chabahar Free Zone"
+        if owner is not None and owner.label == "Organization":
+            ctx.builder.add_edge(node, "OWNED_BY", owner.node, evidence=ctx.evidence(tok.sent))
     return out
 
 

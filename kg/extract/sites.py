@@ -262,9 +262,11 @@ def _named_lines(ctx: ReportContext) -> list[Mention]:
                 or tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN" or is_headline(tok.sent):
             continue
         first = tok.i
-        while first > tok.sent.start and doc[first - 1].text[:1].isupper() and doc[first - 1].pos_ in {"PROPN", "ADJ"} \
-                and doc[first - 1].ent_type_ not in {"DATE", "ORG"}:
-            first -= 1
+        while first > tok.sent.start and (doc[first - 1].text[:1].isupper() and doc[first - 1].pos_ in {"PROPN", "ADJ"}
+                                          and doc[first - 1].ent_type_ not in {"DATE", "ORG"}
+                                          or doc[first - 1].text in {"-", "–"} and not doc[first - 1].whitespace_
+                                          and first - 2 >= tok.sent.start and doc[first - 2].text[:1].isupper()):
+            first -= 1  # ('the International North-South Transport Corridor': the hyphen inside the name)
         inside = _overlapping(ctx, doc[first:tok.i + 1])
         if first == tok.i or first == tok.sent.start and not doc[first].is_quote or \
                 any(m.label not in {"Place", "State"} or m.end > tok.i + 1 for m in inside):
