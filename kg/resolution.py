@@ -31,7 +31,8 @@ KIND_WORDS = ("agreement", "treaty", "accord", "pact", "deal", "contract", "memo
 KIND_WORD = re.compile(r"\s+(?:" + "|".join(sorted({re.escape(fold(w)) for w in KIND_WORDS}, key=len, reverse=True))
                        + r")s?$")  # (matched on folded names: 'treaty' folds to 'treati')
 WHEN = "when:"  # the key of an unnamed gathering: its kind and month, met only with two states in common
-DAY = "day:"  # the day it is dated to, when the report gives one: no key, a check
+DAY = "day:"
+SIGNED = "signed:"  # the key of an unnamed event a document was signed at: that document  # the day it is dated to, when the report gives one: no key, a check
 TARGET = "target:"  # the key of an act done to a person (an arrest, a coup): its kind and whom, near spellings too
 NEAR = {"Person": 10}  # labels whose full names (of at least so many letters) also meet a near spelling
 MARKS = {"Agreement": ("PARTY_TO", "in"), "Vessel": ("FLAGGED_IN", "out"), "Event": ("ATTENDED", "in"),
@@ -99,6 +100,7 @@ class Resolver:
                 node = Node(id=row["id"], label=label, name=row["name"] or "", aliases=row["aliases"] or [],
                             props={k: row.get(k) for k in ("named", "kind", "start", "target")})
                 folded = {"id:" + i for i in row["merged_ids"] or []}  # ids it had, which a report may give again
+                folded |= {SIGNED + a for a in row.get("signed") or [] if not row.get("named")}
                 self._remember(label, node.id, keys(node) | folded, frozenset(m for m in row["marks"] if m))
 
     def _remember(self, label: str, node: str, names: set[str], marks: frozenset[str]) -> None:
@@ -127,9 +129,15 @@ class Resolver:
         marks = _marks(extraction)
         remap: dict[str, str] = {}
         known = {n.id: keys(n) for n in extraction.nodes if n.label in MARKS}  # (before any renaming)
-        for node in extraction.nodes:
+        signed = defaultdict(set)
+        for e in extraction.edges:
+            if e.type == "SIGNED_AT":
+                signed[e.target].add(e.source)
+        for node in sorted(extraction.nodes, key=lambda n: n.label == "Event"):  # (events after what was signed)
             if node.label not in MARKS:
                 continue
+            if node.label == "Event" and not node.props.get("named"):  # the signing of one document is one signing
+                known[node.id] |= {SIGNED + remap.get(a, a) for a in signed.get(node.id, ())}
             mine = marks.get(node.id, frozenset())
             names = self._near(node.label, known[node.id])
             found = set().union(*(self.by_key.get((node.label, k), set()) for k in names if not k.startswith((WHEN, DAY))))

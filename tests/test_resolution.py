@@ -141,3 +141,20 @@ def test_a_company_with_and_without_its_legal_form_is_one_node(tmp_path):
     g = _one_graph_in_every_order(tmp_path, COMPANY)
     orgs = sorted(d["name"] for _, d in g.nodes(data=True) if d["label"] == "Organization")
     assert sum("Nairobi Marine Works" in name for name in orgs) == 1, orgs
+
+
+SIGNING = {
+    "a.txt": "Oman and India signed a 10-year contract on March 3, 2026. Minister Anita Rao witnessed the signing "
+             "of the 10-year contract.",
+    "b.txt": "Oman and India signed a long-term contract for the Sohar container terminal on March 3, 2026. "
+             "Minister Karim Tavassoli witnessed the signing of the long-term contract.",
+}
+
+
+def test_the_signing_of_one_document_told_in_two_reports_is_one_event_in_every_load_order(tmp_path):
+    g = _one_graph_in_every_order(tmp_path, SIGNING)
+    signings = [n for n, d in g.nodes(data=True) if d["label"] == "Event"]
+    documents = [n for n, d in g.nodes(data=True) if d["label"] == "Agreement"]
+    assert len(documents) == 1 and len(signings) == 1, (documents, signings)
+    witnesses = {s for s, _, k in g.in_edges(signings[0], keys=True) if g.edges[s, signings[0], k]["type"] == "ATTENDED"}
+    assert len(witnesses) == 2, witnesses

@@ -202,6 +202,9 @@ def _described(sent: Span, keyword_char: int) -> str | None:
     if not compounds or compounds[-1].i != head.i - 1:
         return None
     first = compounds[0].left_edge.i if compounds[0].pos_ == "PROPN" else compounds[0].i
+    doc = sent.doc
+    if first - 2 >= sent.start and doc[first - 1].text == "-" and not doc[first - 2].whitespace_:
+        first -= 2  # 'a long-term contract', not a 'Term contract'
     while first > sent.start and sent.doc[first - 1].pos_ == "ADJ" and sent.doc[first - 1].dep_ == "amod" \
             and sent.doc[first - 1].head.i in {head.i, *(c.i for c in compounds)} \
             and sent.doc[first - 1].lower_ not in EVALUATIVE | PRAISE:
@@ -659,7 +662,7 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
     name = model_contract(ctx, name)  # ('the Rafale deal' of a report that buys Rafales)
     kind = _kind(name)
     generic = generic_name(name) and not _dated_proper_name(doc_text(ctx.doc)[start:end], name) \
-        or bool(index.refs) and _named_after_places(ctx, start, end, name)
+        or bool(index.refs) and (_named_after_places(ctx, start, end, name) or _only_termed(name))
     parties = _parties_in_name(ctx, sent, start, end)
     parties |= {h for s in signers for h in [_home(ctx, s.node)] if h}
     if len(parties) < 2 and THE_TWO.search(sent.text):  # 'the leaders of the two nations signed'
@@ -697,7 +700,8 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
         known = {b.nodes[node].name, *b.nodes[node].aliases} if node in b.nodes else set()
         if node in b.nodes and not generic and slug(name) not in {slug(a) for a in known} \
                 and _kind(b.nodes[node].name) in CLASS.get(kind, {kind}) and not generic_name(b.nodes[node].name) \
-                and not any(_same_subject(name, a) for a in known):
+                and not any(_same_subject(name, a) for a in known) and not _only_termed(name) \
+                and not _only_termed(b.nodes[node].name):
             node = f"Agreement:{slug(name)}"  # another document of the same parties and month
         b.add_node(node, "Agreement", name, kind=kind, signed=date if signers or event else None,
                    evidence=ctx.evidence(sent))
@@ -892,6 +896,16 @@ def _named_after_places(ctx: ReportContext, start: int, end: int, name: str) -> 
               and m.node in b.nodes for n in (b.nodes[m.node].name, m.text) for w in n.split()}
     words = [w for w in re.findall(r"[\w\-]+", name.lower()) if w not in KINDS and w != "the"]
     return bool(words) and all(w in placed for w in words)
+
+
+TERM = re.compile(r"\b(?:\d+-(?:year|month|week|day)|(?:long|short|medium|mid)-term|[a-z]+-long)\b\s*", re.I)
+
+
+def _only_termed(name: str) -> bool:
+    """'the 10-year contract', 'a long-term contract': a term and a kind word say which document
+    of these parties and month only as 'the' would (a '50-year partnership agreement' says more)."""
+    plain = re.sub(r"^(?:the|a|an|this|that)\s+", "", TERM.sub("", name).strip(), flags=re.I)
+    return plain != name.strip() and plain.lower() in KINDS
 
 
 def generic_name(name: str) -> bool:

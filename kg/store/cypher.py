@@ -149,10 +149,15 @@ def resolution_rows(label: str) -> str:
     the states at an event),
     for resolution across reports (kg/resolution.py)."""
     pattern = RESOLVED[label]
-    named = ", n.named AS named, n.kind AS kind, n.start AS start, n.target AS target" if label == "Event" else ""
-    # (by name, by kind + month, or by whom it was done to)
+    if label == "Event":  # (by name, by kind + month, by whom it was done to, or by what was signed at it)
+        return (f"MATCH (n:{label}) OPTIONAL MATCH {pattern}\n"
+                "WITH n, collect(m.id) AS marks\n"
+                "OPTIONAL MATCH (a:Agreement)-[:SIGNED_AT]->(n)\n"
+                "RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.merged_ids AS merged_ids, "
+                "n.named AS named, n.kind AS kind, n.start AS start, n.target AS target, marks, "
+                "collect(a.id) AS signed ORDER BY id")
     return (f"MATCH (n:{label}) OPTIONAL MATCH {pattern}\n"
-            f"RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.merged_ids AS merged_ids{named}, "
+            "RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.merged_ids AS merged_ids, "
             "collect(m.id) AS marks ORDER BY id")
 
 
