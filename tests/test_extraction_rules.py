@@ -1683,3 +1683,16 @@ def test_a_subsidiary_is_owned_by_its_parent_and_a_hyphen_stays_in_a_corridors_n
     assert "OPGSFZ" not in labels and "OPGL" not in labels
     assert labels.get("Trans-Gulf Transport Corridor") == "Place"
     assert ("Karachi", "LOCATED_IN", "Pakistan") in edges and ("Gwadar", "LOCATED_IN", "Pakistan") in edges
+
+
+def test_a_plane_that_crashed_near_a_town_is_a_crash_held_there_and_apposed_places_lie_in_theirs():
+    labels, edges = _facts("A Pegasus Air jet flying from Izmir to Grozny, the capital of Russia's Chechnya, crashed "
+                           "near the city of Aktau on Tuesday.\n\nIt had diverted to Makhachkala, a Russian city in "
+                           "the North Caucasus, and then to Aktau, a port on the eastern shore of the Caspian Sea.",
+                           published="2025-02-04")
+    crashes = [n for n, label in labels.items() if label == "Event" and n.startswith("Crash")]
+    assert len(crashes) == 1 and (crashes[0], "HELD_IN", "Aktau") in edges
+    assert labels.get("Grozny") == "Place" and ("Grozny", "LOCATED_IN", "Chechnya") in edges
+    assert ("Chechnya", "LOCATED_IN", "Russia") in edges
+    assert ("Aktau", "LOCATED_IN", "Caspian Sea") in edges
+    assert any(e[0] == "Makhachkala" and e[1] == "LOCATED_IN" and "Caucasus" in e[2] for e in edges)

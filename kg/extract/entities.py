@@ -354,16 +354,21 @@ def _town(ctx: ReportContext, text: str) -> Entry | None:
 
 
 def listed_known_places(ctx: ReportContext) -> None:
-    """'hit Khmelnytskyi, Odesa, Kropyvnytskyi and Kyiv': a name the tagger left untagged,
-    listed with places (and no other kind of name), is the gazetteer's place of that name."""
+    """'hit Khmelnytskyi, Odesa, Kropyvnytskyi and Kyiv', 'from Baku to Grozny': a name the tagger
+    left untagged, listed with places (and no other kind of name) or after 'to', 'in', 'from' ...,
+    is the gazetteer's place of that name."""
     ctx.index()
     for tok in ctx.doc:
         if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.is_title or tok.dep_ == "compound" or ctx.at(tok):
             continue
         listed = [m for m in (ctx.at(t) for t in tok.conjuncts) if m is not None]
-        if not any(m.label == "Place" for m in listed) or any(m.label not in {"Place", "State"} for m in listed):
+        placed = tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS and not tok.conjuncts  # 'from Baku to Grozny'
+        if not placed and (not any(m.label == "Place" for m in listed)
+                           or any(m.label not in {"Place", "State"} for m in listed)):
             continue
-        entry = ctx.gaz.lookup(tok.text, "Place") or _town(ctx, tok.text)
+        entry = ctx.gaz.lookup(tok.text, "Place") or (_town(ctx, tok.text) if not placed else None)
+        if placed and entry is not None and ctx.gaz.lookup(tok.text, "State") is not None:
+            continue  # ('shipments to Kyiv': a capital the tagger left alone speaks for its state)
         if entry is not None:
             node = node_for_entry(ctx, entry, tok.sent, alias=tok.text)
             ctx.mentions.append(Mention(tok.i, tok.i + 1, "Place", node, tok.text))

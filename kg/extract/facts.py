@@ -163,6 +163,11 @@ def act_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[
         targets = [(n, f"Event:{word}-{slug(b.nodes[n].name)}", f"{word.capitalize()} on {b.nodes[n].name}") for n in sites[:1]]
         places = places or sites[:1]
         doers = [n for n in nodes.get("agent", []) if b.nodes[n].label in {"State", "Organization"}]
+    elif spec["done_to"] == "vehicle":  # ('the plane crashed near the city of Aktau'): where it came down
+        month = (when[0] if when else ctx.published or "")[:7]
+        targets = [(p, f"Event:{word}-{slug(b.nodes[p].name)}-{month}".rstrip("-"),
+                    f"{word.capitalize()} near {b.nodes[p].name}") for p in places[:1]]
+        doers = []
     elif spec["done_to"] == "person":
         where = f" in {b.nodes[places[0]].name}" if places else ""
         whom = [n for slot in slots for n in nodes.get(slot, []) if b.nodes[n].label == "Person"]
@@ -186,7 +191,7 @@ def act_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[
         target = {"target": b.nodes[whom].name} if spec["done_to"] == "person" else {}
         b.add_node(node, "Event", b.nodes[node].name if node in b.nodes else name, kind=word, start=start, end=end,
                    evidence=ev, **target)
-        for who in dict.fromkeys([whom, *doers] if spec["done_to"] != "site" else doers):
+        for who in dict.fromkeys([whom, *doers] if spec["done_to"] not in {"site", "vehicle"} else doers):
             if not is_reporter(ctx, who):
                 b.add_edge(who, "ATTENDED", node, evidence=ev)
         home = home_state(ctx, whom) if spec.get("home") and ctx.label_of(whom) == "Person" else None

@@ -345,6 +345,8 @@ def _respectively(ctx: ReportContext, sent: Span) -> None:
 
 
 LIE_VERBS = {"locate", "situate", "lie", "sit", "nestle"}
+HUB_NOUNS = {"hub", "centre", "center", "capital", "city", "town", "port", "seaport"}
+SHORES = {"shore", "coast", "bank", "edge", "outskirts", "banks", "shores"}  # 'on the shore of the Caspian Sea'
 PLACE_HOLDERS = {"Place", "State"}
 
 
@@ -357,14 +359,19 @@ def _lies_in(ctx: ReportContext, sent: Span) -> None:
         noun = tok.head if tok.lemma_.lower() in LIE_VERBS and tok.dep_ == "acl" else None  # 'a port located in'
         if tok.lemma_.lower() in LIE_VERBS and tok.dep_ != "acl":
             subject = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)  # 'X lies in Y'
+        elif tok.dep_ == "appos" and tok.lemma_.lower() in PLACE_NOUNS | HUB_NOUNS:  # 'Grozny, a city in the X'
+            subject = tok.head
         elif noun is not None or tok.lower_ in PLACE_NOUNS and tok.dep_ == "attr":
             noun = noun or tok
             subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), None) if noun.dep_ == "attr" else noun
         else:
             continue
         inner = ctx.at(subject) if subject is not None else None
-        where = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "on", "within"}
-                 for o in c.children if o.dep_ == "pobj"]
+        where = [o for c in tok.children if c.dep_ == "prep" and (c.lower_ in {"in", "on", "within"} or c.lower_ == "of"
+                                                                  and tok.lemma_.lower() == "capital")
+                 for o in c.children if o.dep_ == "pobj"]  # ('the capital of Russia's Chechnya')
+        where = [next((x for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for x in c.children
+                       if x.dep_ == "pobj"), o) if o.lemma_.lower() in SHORES else o for o in where]
         if inner is None or inner.label != "Place" or not where:
             continue
         target = ctx.at(where[0]) or next((m for c in where[0].children if c.dep_ in {"compound", "amod"}
