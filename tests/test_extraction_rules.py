@@ -1696,3 +1696,14 @@ def test_a_plane_that_crashed_near_a_town_is_a_crash_held_there_and_apposed_plac
     assert ("Chechnya", "LOCATED_IN", "Russia") in edges
     assert ("Aktau", "LOCATED_IN", "Caspian Sea") in edges
     assert any(e[0] == "Makhachkala" and e[1] == "LOCATED_IN" and "Caucasus" in e[2] for e in edges)
+
+
+def test_a_state_reopening_its_embassy_is_an_event_held_where_the_embassy_is():
+    labels, edges = _facts("Qatar reopened its embassy in Tripoli on Monday, Libyan media reported.\n\n"
+                           "Qatar's embassy in Tripoli had been shut since 2014.", published="2025-05-13")
+    reopenings = [n for n, label in labels.items() if label == "Event" and n.startswith("Reopening")]
+    assert len(reopenings) == 1
+    assert (reopenings[0], "HELD_IN", "Tripoli") in edges and ("Qatar", "ATTENDED", reopenings[0]) in edges
+    embassies = [n for n, label in labels.items() if label == "Organization" and "Embassy" in n]
+    assert embassies == ["Qatari Embassy in Tripoli"], embassies
+    assert ("Qatari Embassy in Tripoli", "LOCATED_IN", "Tripoli") in edges

@@ -168,6 +168,8 @@ def act_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[
         targets = [(p, f"Event:{word}-{slug(b.nodes[p].name)}-{month}".rstrip("-"),
                     f"{word.capitalize()} near {b.nodes[p].name}") for p in places[:1]]
         doers = []
+    elif spec["done_to"] == "body":  # ('Iran reopened its embassy in Riyadh'): the body's own event, where it is
+        targets, places, doers = _bodies_acted_on(ctx, frame, nodes, word, places)
     elif spec["done_to"] == "person":
         where = f" in {b.nodes[places[0]].name}" if places else ""
         whom = [n for slot in slots for n in nodes.get(slot, []) if b.nodes[n].label == "Person"]
@@ -191,7 +193,7 @@ def act_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[
         target = {"target": b.nodes[whom].name} if spec["done_to"] == "person" else {}
         b.add_node(node, "Event", b.nodes[node].name if node in b.nodes else name, kind=word, start=start, end=end,
                    evidence=ev, **target)
-        for who in dict.fromkeys([whom, *doers] if spec["done_to"] not in {"site", "vehicle"} else doers):
+        for who in dict.fromkeys([whom, *doers] if spec["done_to"] not in {"site", "vehicle", "body"} else doers):
             if not is_reporter(ctx, who):
                 b.add_edge(who, "ATTENDED", node, evidence=ev)
         home = home_state(ctx, whom) if spec.get("home") and ctx.label_of(whom) == "Person" else None
@@ -203,6 +205,37 @@ def act_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[
 
 
 SITE_KINDS = {"facility", "building", "port", "bridge"}  # what an act can be done to as a site
+MISSION_WORDS = {"embassy", "consulate", "mission"}
+
+
+def _bodies_acted_on(ctx: ReportContext, frame: Frame, nodes: dict[str, list[str]], word: str,
+                     places: list[str]) -> tuple[list, list[str], list[str]]:
+    """The bodies an act is done to ('its embassy in Riyadh' is the acting state's), the places
+    they are in, and the states that act."""
+    b = ctx.builder
+    states = [n for n in nodes.get("agent", []) if b.nodes[n].label == "State"]
+    bodies = [n for slot in ("theme", "of") for n in nodes.get(slot, []) if b.nodes[n].label == "Organization"]
+    for t in [t for slot in ("theme", "of") for t in frame.slots.get(slot, [])]:
+        if bodies or t.lemma_.lower() not in MISSION_WORDS or not states:
+            continue
+        host = [m for c in t.children if c.dep_ == "prep" and c.lower_ == "in" for o in c.children
+                for m in [ctx.at(o)] if m and m.label in {"Place", "State"}]  # 'its embassy in Riyadh'
+        places = places or [m.node for m in host]
+        owner = ctx.gaz.entries.get(states[0])
+        who = owner.demonyms[0] if owner and owner.demonyms else b.nodes[states[0]].name
+        name = f"{who} {t.lemma_.capitalize()}" + (f" in {b.nodes[places[0]].name}" if places else "")
+        bodies = [b.add_node("Organization:" + slug(name), "Organization", name, country=b.nodes[states[0]].name,
+                             evidence=ctx.evidence(frame.sent))]
+    for body in bodies[:1]:
+        where = [e.target for e in b.edges.values() if e.source == body and e.type == "LOCATED_IN"]
+        places = places or where
+        for place in places[:1]:
+            b.add_edge(body, "LOCATED_IN", place, evidence=ctx.evidence(frame.sent))
+        if not states and b.nodes[body].props.get("country"):
+            states = [n for n, acc in b.nodes.items() if acc.label == "State" and acc.name == b.nodes[body].props["country"]]
+    targets = [(body, f"Event:{word}-{slug(b.nodes[body].name)}", f"{word.capitalize()} of the {b.nodes[body].name}")
+               for body in bodies[:1]]
+    return targets, places, states
 
 
 def _acts_of(ctx: ReportContext, whom: str, node: str, kinds) -> list[str]:

@@ -437,7 +437,8 @@ STATE_BODIES = {"army", "navy", "air force", "armed forces", "defence ministry",
                 "border guard", "national guard", "press office", "security council", "parliament", "police",
                 "prosecutor's office", "intelligence service", "customs", "military", "presidential guard",
                 "republican guard", "presidential administration", "central bank", "general staff", "supreme court",
-                "constitutional court"}
+                "constitutional court", "embassy", "consulate", "consulate general"}
+MISSIONS = {"embassy", "consulate", "consulate general"}  # a state's body abroad: named with where it is
 
 
 STATE_COMPANY_WORDS = {"Air", "Airways", "Airlines", "Railways", "Shipping", "Telecom", "Post"}
@@ -519,6 +520,11 @@ def state_bodies(ctx: ReportContext) -> list[Mention]:
                 owner = doc[m.start:m.end].text
                 written = f"{owner} {body}"
                 name = body_name(entry, body, owner) if entry and m.via != "metonym" else written  # 'Kremlin press office'
+                end = m.end + gap + n
+                host = ctx.at(doc[end + 1]) if phrase in MISSIONS and end + 1 < len(doc) and doc[end].lower_ == "in" \
+                    else None  # "Iran's embassy in Riyadh": one of its embassies, by where it is
+                if host is not None and host.label in {"Place", "State"} and host.node != m.node:
+                    name = f"{name} in {ctx.name_of(host.node)}"
                 for other in ctx.in_span(m.end, m.end + gap + n):  # the tagger's 'Navy' of 'U.S. Navy'
                     ctx.forget(other)
                 node = ctx.builder.add_node("Organization:" + slug(name), "Organization", name, country=state,
