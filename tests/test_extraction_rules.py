@@ -1707,3 +1707,17 @@ def test_a_state_reopening_its_embassy_is_an_event_held_where_the_embassy_is():
     embassies = [n for n, label in labels.items() if label == "Organization" and "Embassy" in n]
     assert embassies == ["Qatari Embassy in Tripoli"], embassies
     assert ("Qatari Embassy in Tripoli", "LOCATED_IN", "Tripoli") in edges
+
+
+def test_a_name_with_a_particle_a_deal_agreed_with_its_broker_and_a_mission_named_twice():
+    labels, edges = _facts("In March, Qatar and Bahrain agreed, in a deal brokered by Kuwait, to restore ties.\n\n"
+                           "In May, Qatari Foreign Minister Khalid bin Salem, during his visit to Manama, said the "
+                           "embassy would reopen.\n\nQatar reopened its embassy in Manama on Monday. The Qatari "
+                           "embassy had been shut since 2017.", published="2025-06-10")
+    assert labels.get("Khalid bin Salem") == "Person"
+    assert ("Khalid bin Salem", "HOLDS_ROLE", "Qatar") in edges and ("Khalid bin Salem", "VISITED", "Bahrain") in edges
+    deals = [n for n, label in labels.items() if label == "Agreement"]
+    assert len(deals) == 1
+    assert ("Qatar", "PARTY_TO", deals[0]) in edges and ("Bahrain", "PARTY_TO", deals[0]) in edges
+    assert ("Kuwait", "SUPPORTS", deals[0]) in edges and ("Kuwait", "PARTY_TO", deals[0]) not in edges
+    assert [n for n, label in labels.items() if label == "Organization"] == ["Qatari Embassy in Manama"]

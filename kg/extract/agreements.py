@@ -62,7 +62,8 @@ NOT_A_DOCUMENT = re.compile(r",\s+(?:a|an|the)\s+(?:[\w\-]+\s+){0,4}(?:agency|ou
 MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 DATE_WORDS = (rf"(?:(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:\d{{4}}\s+)?|\d{{1,2}}\s+(?:{MONTHS}),?\s+(?:\d{{4}}\s+)?|"
               r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+)")  # 'signed on June 19 the X Agreement'
-THE_TWO = re.compile(r"\b(?:the two|both)\s+(?:countries|nations|states|sides|neighbou?rs|governments)\b", re.I)
+THE_TWO = re.compile(r"\b(?:the two|both)\s+(?:(?:regional|estranged|former|old|long-time|longtime)\s+)?"
+                     r"(?:countries|nations|states|sides|neighbou?rs|governments|rivals|adversaries|powers)\b", re.I)
 GOAL_VERBS = {"bolster", "strengthen", "deepen", "boost", "enhance", "promote", "expand", "improve", "increase",
               "foster", "advance", "reinforce", "support", "ensure", "elevate", "consolidate", "further"}
 ARTICLE = re.compile(r"\bArticles? (\d+)(?:\s*(?:and|,)\s*(\d+))*", re.I)
@@ -261,7 +262,10 @@ def _parties_in_name(ctx: ReportContext, sent: Span, start: int, end: int) -> se
     span = ctx.doc.char_span(start, end, alignment_mode="expand")
     parties = set()
     if span is not None:
-        parties = {m.node for m in ctx.in_span(span.start, span.end, "State") if not _owns_a_body(ctx, m)}
+        doc = ctx.doc
+        parties = {m.node for m in ctx.in_span(span.start, span.end, "State") if not _owns_a_body(ctx, m)
+                   and not (m.end + 1 < len(doc) and doc[m.end].text == "-"  # ('a China-mediated deal': its broker)
+                            and doc[m.end + 1].lower_ in {"brokered", "mediated", "backed", "sponsored", "led"})}
         sides = purchased(span.root)[1] if span.root.lemma_.lower() in KINDS.keys() | PURCHASE_NOUNS else []
         parties |= {m.node for t in sides for m in [ctx.at(t)] if m and m.label in {"State", "Organization"}}
         after = ctx.doc[span.end:sent.end]
@@ -279,7 +283,25 @@ def _parties_in_name(ctx: ReportContext, sent: Span, start: int, end: int) -> se
             with_ = after[0]  # 'Putin signed a similar agreement with North Korea'
             parties |= {m.node for m in ctx.in_span(with_.i, with_.right_edge.i + 1, "State")
                         if not any(a.dep_ == "relcl" for a in ctx.doc[m.start].ancestors if a.i > with_.i)}
+        parties |= _who_agreed(ctx, span.root)
     return parties
+
+
+AGREE_VERBS = {"agree", "reach", "strike", "conclude", "negotiate"}
+
+
+def _who_agreed(ctx: ReportContext, noun) -> set[str]:
+    """'Iran and Saudi Arabia agreed, in a deal brokered by China, ...', '... agreed under a
+    China-mediated deal', 'reached a deal': the states that agreed are its parties."""
+    verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb.lemma_.lower() not in AGREE_VERBS or not any(
+            a.i == verb.i for a in noun.ancestors if a.dep_ in {"prep", "dobj"} or a.i == verb.i):
+        return set()
+    if noun.head.i != verb.i and not (noun.head.dep_ == "prep" and noun.head.head.i in {verb.i, *(c.i for c in verb.children)}):
+        return set()  # (the deal hangs from the agreeing verb, or a preposition of it or of its infinitive)
+    subjects = [t for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in (c, *c.conjuncts)]
+    found = {m.node for t in subjects for m in [ctx.at(t)] if m and m.label == "State"}
+    return found if len(found) >= 2 else set()
 
 
 def _owns_a_body(ctx: ReportContext, state: Mention) -> bool:
@@ -427,12 +449,13 @@ def extract_agreements(ctx: ReportContext, events: EventIndex) -> AgreementIndex
         if signing and sent.text.rstrip().endswith(":"):
             listing = (signers,)
             continue
-        if not found and signing:
+        agreeing = re.search(r"\b(?:agreed|reached|struck)\b", sent.text) is not None  # ('agreed under a deal')
+        if not found and (signing or agreeing):
             m = ANAPHOR.search(sent.text)
             if m:
                 mods = [w for w in (m.group(1) or "").split() if w.lower() not in EVALUATIVE | PRAISE]  # not 'key'
                 found = [(sent.start_char + m.start(), sent.start_char + m.end(), " ".join([*mods, m.group(2)]))]
-        when = sentence_date(ctx, sent) if signing else None
+        when = sentence_date(ctx, sent) if signing or agreeing else None
         if signing and when is None and ctx.published and in_lede(sent) and re.search(r"\b(?:signed|inked)\b", sent.text):
             when = (ctx.published[:7], ctx.published[:7])  # a news lede tells the day's signing: the month it was filed
         event, firm = _event_for(ctx, sent, events, {s.node for s in signers}, when) \
@@ -662,7 +685,8 @@ def _add_agreement(ctx: ReportContext, index: AgreementIndex, sent: Span, start:
     name = model_contract(ctx, name)  # ('the Rafale deal' of a report that buys Rafales)
     kind = _kind(name)
     generic = generic_name(name) and not _dated_proper_name(doc_text(ctx.doc)[start:end], name) \
-        or bool(index.refs) and (_named_after_places(ctx, start, end, name) or _only_termed(name))
+        or bool(index.refs) and (_named_after_places(ctx, start, end, name) or _only_termed(name)
+                                 or BROKERED.match(name) is not None and generic_name(BROKERED.sub("", name)))
     parties = _parties_in_name(ctx, sent, start, end)
     parties |= {h for s in signers for h in [_home(ctx, s.node)] if h}
     if len(parties) < 2 and THE_TWO.search(sent.text):  # 'the leaders of the two nations signed'

@@ -28,6 +28,7 @@ from kg.extract.organizations import (
     legal_names,
     longer_names,
     longer_org_forms,
+    missions_placed,
     named_by_kind,
     names_a_document,
     org_names,
@@ -530,6 +531,7 @@ def extract_entities(ctx: ReportContext) -> None:
     defined_acronyms(ctx)
     short_org_names(ctx)
     longer_org_forms(ctx)
+    missions_placed(ctx)
     bodies_named_again(ctx)
 
 

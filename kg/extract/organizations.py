@@ -150,6 +150,26 @@ def bodies_named_again(ctx: ReportContext) -> None:
     ctx.index()
 
 
+def missions_placed(ctx: ReportContext) -> None:
+    """'the Iranian Embassy' after 'Iran's embassy in Riyadh': a state's mission named without
+    its city is the report's one mission of that state with a city (when there is one)."""
+    b = ctx.builder
+    orgs = {m.node for m in ctx.mentions if m.label == "Organization" and m.node in b.nodes}
+    orgs |= {n for n, acc in b.nodes.items() if acc.label == "Organization" and " in " in acc.name}
+    for short in sorted(orgs):
+        name = b.nodes[short].name if short in b.nodes else ""
+        if not name or name.split()[-1] not in {"Embassy", "Consulate"}:
+            continue
+        placed = [n for n in orgs if n != short and n in b.nodes and b.nodes[n].name.startswith(name + " in ")]
+        if len(placed) == 1:
+            acts = {old: old.replace(slug(name), slug(b.nodes[placed[0]].name), 1) for old in list(b.nodes)
+                    if old.startswith("Event:") and old.endswith("-" + slug(name))}  # ('Reopening of the X Embassy')
+            ctx.merge(short, placed[0])
+            for old, new in acts.items():
+                if new in b.nodes:
+                    ctx.merge(old, new)
+
+
 def longer_org_forms(ctx: ReportContext) -> None:
     """'the Supreme State Council of the Union State' and, later, '... of the Union State of
     Belarus and Russia': the longer form of a name of three words or more is the same body."""

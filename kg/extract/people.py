@@ -23,7 +23,8 @@ CONNECTORS = {"of", "the", "and", "for", "on", "in", "to", "&"}  # small words i
 PERSON_TITLES_KEPT = {"jr", "jr.", "sr", "sr."}
 
 
-PERSON_NAME = re.compile(r"^[A-Z][\w'’\-.]*( [A-Z][\w'’\-.]*){0,4}$")
+NAME_PARTICLES = r"(?:bin|bint|ibn|ben|van|von|de|da|di|du|del|della|der|den|dos|das|al|el|le|la|y)"  # 'Faisal bin Farhan'
+PERSON_NAME = re.compile(rf"^[A-Z][\w'’\-.]*( (?:{NAME_PARTICLES} )?[A-Z][\w'’\-.]*){{0,4}}$")
 
 
 def person_id(name: str) -> str:

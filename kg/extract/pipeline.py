@@ -17,6 +17,7 @@ from kg.extract.facts import extract_facts
 from kg.extract.gazetteer import gazetteer
 from kg.extract.logistics import extract_logistics
 from kg.extract.nlp import pipeline
+from kg.extract.organizations import missions_placed
 from kg.extract.places import extract_place_hierarchy
 from kg.extract.resolve import resolve_events
 from kg.extract.roles import extract_roles
@@ -42,6 +43,7 @@ def extract_doc(report: Report, doc: Doc) -> Extraction:
     resolve_events(ctx, events)
     documents = [(r.start, r.end, r.node) for r in agreements.refs]
     extract_facts(ctx, events, documents)
+    missions_placed(ctx)  # (the frames placed some missions: 'reopened its embassy in Riyadh')
     resolve_events(ctx, events)  # again: the frames placed and dated some events
     extract_backing(ctx)
     extract_assessments(ctx)
