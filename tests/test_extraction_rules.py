@@ -1721,3 +1721,12 @@ def test_a_name_with_a_particle_a_deal_agreed_with_its_broker_and_a_mission_name
     assert ("Qatar", "PARTY_TO", deals[0]) in edges and ("Bahrain", "PARTY_TO", deals[0]) in edges
     assert ("Kuwait", "SUPPORTS", deals[0]) in edges and ("Kuwait", "PARTY_TO", deals[0]) not in edges
     assert [n for n, label in labels.items() if label == "Organization"] == ["Qatari Embassy in Manama"]
+
+
+def test_attacks_in_a_states_territory_are_held_there_and_a_headlines_common_word_is_no_town():
+    labels, edges = _facts("Kenya Strikes Militant Camps in Somalia in Retaliation for Border Raids\n\n"
+                           "Kenya's military carried out overnight attacks in the territory of Somalia on Thursday, "
+                           "officials said. The retaliation followed raids on border posts.", published="2025-03-14")
+    assert "Retaliation" not in labels
+    attacks = [n for n, label in labels.items() if label == "Event"]
+    assert any((a, "HELD_IN", "Somalia") in edges for a in attacks), attacks

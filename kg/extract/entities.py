@@ -349,6 +349,14 @@ def _where(ctx: ReportContext, tok) -> bool:
     return len(after) == 2 and after[0].text == "," and after[1].ent_type_ == "GPE"
 
 
+def _common_word(ctx: ReportContext, text: str) -> bool:
+    """'in Retaliation for ...' of a headline in title case: a word the text also writes in lower
+    case, or that ends as English nouns do, is no town."""
+    low = text.lower()
+    return re.search(rf"\b{re.escape(low)}\b", doc_text(ctx.doc)) is not None \
+        or re.search(r"(?:tion|sion|ment|ness|ance|ence|ity)$", low) is not None
+
+
 def _town(ctx: ReportContext, text: str) -> Entry | None:
     states = frozenset(acc.props.get("iso") for acc in ctx.builder.nodes.values() if acc.label == "State")
     return ctx.gaz.town(text, states)
@@ -435,7 +443,8 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
         if "." in text or "/" in text:
             return None
         if kind is None and ent.label_ == "GPE" and text[:1].isupper() and len(text.split()) <= 3 \
-                and text not in person_words(ctx) and _where(ctx, ent.doc[start:end].root):
+                and text not in person_words(ctx) and _where(ctx, ent.doc[start:end].root) \
+                and not (is_headline(ent.sent) and _common_word(ctx, text)):
             kind = "city"  # (a name the gazetteer lacks, used as a place: 'in Gliwice', not 'the Bumar plant')
         if kind is None:
             return None

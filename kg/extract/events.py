@@ -238,9 +238,21 @@ def _name_after_title(ctx: ReportContext, tok: Token, labels: set[str]) -> list[
     return [m] if m is not None and m.label == "Person" and m.start == tok.i + 1 else []
 
 
-def _places_after(ctx: ReportContext, tok: Token, *preps: str) -> list[Mention]:
-    """Places in this word's prepositional phrases, in the order of the prepositions given."""
-    return [m for prep in preps for m in _child_mentions(ctx, tok, prep, {"Place"})]
+TERRITORY = {"territory", "soil", "airspace", "waters"}  # 'in the territory of Iran', 'on Pakistani soil'
+
+
+def _places_after(ctx: ReportContext, tok: Token, *preps: str, territory: bool = False) -> list[Mention]:
+    """Places in this word's prepositional phrases, in the order of the prepositions given; a
+    state's territory is the state ('attacks in the territory of Iran', 'on Iranian soil')."""
+    found = [m for prep in preps for m in _child_mentions(ctx, tok, prep, {"Place"})]
+    if found or not territory:
+        return found
+    land = [o for c in tok.children if c.dep_ == "prep" and c.lower_ in preps for o in c.children
+            if o.dep_ == "pobj" and o.lemma_.lower() in TERRITORY]
+    whose = [t for o in land for t in [*(x for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                                         for x in c.children if x.dep_ == "pobj"),
+                                       *(c for c in o.children if c.dep_ in {"poss", "amod"})]]
+    return [m for t in whose for m in [ctx.at(t)] if m is not None and m.label == "State"][:1]
 
 
 def _subjects(ctx: ReportContext, verb: Token, labels: set[str]) -> list[Mention]:
@@ -500,7 +512,8 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
     places = [m for m in inside if m.label == "Place" and m.start > tok.i and (_after_in_or_at(ctx.doc[m.end - 1], tok)
               or ctx.doc[m.start - 1].lower_ in {"off", "near"} and ctx.doc[m.start - 1].head.i == tok.i)]  # ('the
     # incident off X', with X read as the noun's apposition)
-    places = places or struck
+    places = places or struck or (_places_after(ctx, tok, "in", "on", "inside", territory=True)
+                                  if kind in HOSTILE else [])  # ('attacks in the territory of Iran')
     if home and not places:  # ('the coup against X': in his state, as 'overthrew X')
         places = [Mention(tok.i, tok.i + 1, "State", home, "")]
     gov = tok.head.head if tok.dep_ == "pobj" else tok.head
