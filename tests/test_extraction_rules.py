@@ -1730,3 +1730,11 @@ def test_attacks_in_a_states_territory_are_held_there_and_a_headlines_common_wor
     assert "Retaliation" not in labels
     attacks = [n for n, label in labels.items() if label == "Event"]
     assert any((a, "HELD_IN", "Somalia") in edges for a in attacks), attacks
+
+
+def test_a_name_the_text_calls_a_town_is_a_place_even_if_no_gazetteer_holds_it():
+    labels, edges = _facts("Rockets hit a depot in the border town of Qarawil in Balochistan on Monday, and a "
+                           "market in the cities of Dornak and Farsan.", published="2025-03-14")
+    for town in ("Qarawil", "Dornak", "Farsan"):
+        assert labels.get(town) == "Place", (town, labels)
+    assert not any(label == "Organization" for label in labels.values())

@@ -326,6 +326,7 @@ def _mention_for_entry(ctx: ReportContext, ent: Span, entry: Entry, text: str,
 
 SITE_WORDS = {"crossing", "checkpoint", "border", "airport", "port", "harbour", "harbor", "airbase"}
 TOWN_WORDS = {"city", "town", "village"}
+CALLED_TOWN = {"town": "city", "city": "city", "village": "city", "port": "port"}  # 'the town of X': X is one
 DETENTION_SITES = {"prison", "jail", "center", "centre", "colony", "camp"}  # named after a place, not a person
 NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "PRODUCT"}  # what the tagger may call a town
 DESIGNATION = re.compile(r"^[A-Z]{1,5}-?\d{1,4}[A-Z]{0,4}s?$")  # 'K2PL', 'FA-50', 'Su-35', 'K9s': a model, no actor
@@ -393,6 +394,10 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
             ent.label_ != "PERSON" or root.head.lower_ not in {"to", "with", "for"} and not any(
                 text in e.text.split() for e in ctx.doc.ents if e.label_ == "PERSON" and len(e) > 1))):
         return Mention(start, end, "Place", node_for_entry(ctx, town, sent, alias=text), text)  # 'in Kherson'
+    named_as = root.head.head.lemma_.lower() if root.dep_ == "pobj" and root.head.lower_ == "of" else ""
+    if kind is None and ent.label_ in NAME_LABELS and named_as in CALLED_TOWN and len(text.split()) <= 2 \
+            and text[:1].isupper() and not org_word(ctx, text.split()[-1]):  # 'the border town of Panjgur'
+        return Mention(start, end, "Place", ctx.add_place(text, CALLED_TOWN[named_as], sent), text)
     if ent.label_ == "PERSON" and kind is None and len(text.split()) > 1 and org_word(ctx, text.split()[-1]):
         node = b.add_node("Organization:" + slug(text), "Organization", text, evidence=ctx.evidence(sent))
         return Mention(start, end, "Organization", node, text)  # 'the UK Maritime Trade Organizations said'
