@@ -1738,3 +1738,11 @@ def test_a_name_the_text_calls_a_town_is_a_place_even_if_no_gazetteer_holds_it()
     for town in ("Qarawil", "Dornak", "Farsan"):
         assert labels.get(town) == "Place", (town, labels)
     assert not any(label == "Organization" for label in labels.values())
+
+
+def test_a_crash_told_near_a_town_and_in_its_state_is_one_crash():
+    labels, edges = _facts("A cargo jet crashed near the city of Aktau on Tuesday.\n\nThe jet crashed in Kazakhstan "
+                           "after a fire on board, the ministry said on Tuesday.", published="2025-02-04")
+    crashes = [n for n, label in labels.items() if label == "Event" and n.startswith("Crash")]
+    assert len(crashes) == 1, crashes
+    assert (crashes[0], "HELD_IN", "Aktau") in edges

@@ -163,9 +163,10 @@ def act_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[
         targets = [(n, f"Event:{word}-{slug(b.nodes[n].name)}", f"{word.capitalize()} on {b.nodes[n].name}") for n in sites[:1]]
         places = places or sites[:1]
         doers = [n for n in nodes.get("agent", []) if b.nodes[n].label in {"State", "Organization"}]
-    elif spec["done_to"] == "vehicle":  # ('the plane crashed near the city of Aktau'): where it came down
-        month = (when[0] if when else ctx.published or "")[:7]
-        targets = [(p, f"Event:{word}-{slug(b.nodes[p].name)}-{month}".rstrip("-"),
+    elif spec["done_to"] == "vehicle":  # ('the plane crashed near the city of Aktau'): where it came down, one
+        month = (when[0] if when else ctx.published or "")[:7]  # per state and month ('near Aktau', 'in Kazakhstan')
+        state = (ctx.state_of(places[0]) or places[0]) if places else None
+        targets = [(p, f"Event:{word}-{slug(b.nodes[state].name)}-{month}".rstrip("-"),
                     f"{word.capitalize()} near {b.nodes[p].name}") for p in places[:1]]
         doers = []
     elif spec["done_to"] == "body":  # ('Iran reopened its embassy in Riyadh'): the body's own event, where it is
