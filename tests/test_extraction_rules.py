@@ -1746,3 +1746,11 @@ def test_a_crash_told_near_a_town_and_in_its_state_is_one_crash():
     crashes = [n for n, label in labels.items() if label == "Event" and n.startswith("Crash")]
     assert len(crashes) == 1, crashes
     assert (crashes[0], "HELD_IN", "Aktau") in edges
+
+
+def test_people_of_a_state_an_aircraft_model_and_a_body_of_the_republic_of_x():
+    labels, _ = _facts("Passengers included 37 Azerbaijanis, 16 Russians and 6 Kazakhs. The Embraer 190 crashed, "
+                       "experts from the Ministry of Transport of the Republic of Kazakhstan said.",
+                       published="2025-01-09")
+    assert not {"Azerbaijanis", "Russians", "Kazakhs", "Embraer 190"} & set(labels)
+    assert labels.get("Ministry of Transport of the Republic of Kazakhstan") == "Organization"

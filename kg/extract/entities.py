@@ -176,8 +176,10 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
             if not ent.ent_id_ and ctx.gaz.lookup(ent.doc[start:end].text, "Organization") is None:
                 return None  # 'U.N Security Resolution 2216': a resolution, no organisation
         doc = ent.doc
-        state = next((e for e in doc.ents if e.start == end and e.label_ == "GPE"), None) \
-            if doc[end - 1].lower_ == "of" else None
+        tail = end - 1 if end - start > 2 and doc[end - 1].lower_ == "the" and doc[end - 2].lower_ == "of" else end
+        skip = 1 if end < len(doc) and doc[end].lower_ == "the" else 0  # ('... of | the Republic of Kazakhstan')
+        state = next((e for e in doc.ents if e.start in {end, end + skip} and e.label_ == "GPE"), None) \
+            if doc[tail - 1].lower_ == "of" else None
         entry = ctx.gaz.entries.get(state.ent_id_) if state is not None else None
         if entry is not None and entry.label == "State":
             end = state.end
@@ -200,6 +202,12 @@ def _mention_for_ent(ctx: ReportContext, ent: Span) -> Mention | None:
     if ent.label_ in {"ORG", "PERSON", "PRODUCT", "GPE", "NORP"} and DESIGNATION.match(ent.doc[end - 1].text) \
             and ctx.gaz.lookup(text) is None:
         return None  # 'the K2PL variant', 'KAI FA-50 light combat aircraft': a model's designation, no actor
+    if ent.label_ in {"ORG", "PERSON", "PRODUCT"} and re.fullmatch(r"[A-Z][a-z]+s", text) \
+            and ctx.gaz.by_demonym.get(fold(text[:-1])) and ctx.gaz.lookup(text) is None:
+        return None  # '37 Azerbaijanis, 16 Russians, 6 Kazakhs': people of a state, no one body or person
+    if ent.label_ == "ORG" and len(ent) >= 2 and re.fullmatch(r"\d{2,4}", ent.doc[end - 1].text) \
+            and ctx.gaz.lookup(text) is None and not re.search(r"\b(?:Resolution|Group|Article)\b", text):
+        return None  # 'the Embraer 190', 'a Boeing 737': an aircraft's model, not its maker
     if ent.label_ in {"ORG", "PERSON", "PRODUCT", "NORP"} and _names_a_class(ent):
         return None  # 'three Talwar class ships', 'the Talwar and Teg class frigates': a class of ships, no actor
     if ent.label_ == "ORG" and text.split()[-1].lower() in {"cutter", "ship", "vessel", "tanker", "frigate", "destroyer"}:
