@@ -334,7 +334,7 @@ def _mention_for_entry(ctx: ReportContext, ent: Span, entry: Entry, text: str,
 
 SITE_WORDS = {"crossing", "checkpoint", "border", "airport", "port", "harbour", "harbor", "airbase"}
 TOWN_WORDS = {"city", "town", "village"}
-CALLED_TOWN = {"town": "city", "city": "city", "village": "city", "port": "port"}  # 'the town of X': X is one
+CALLED_TOWN = {**dict.fromkeys(TOWN_WORDS, "city"), "port": "port"}  # 'the town of X': X is one, of that kind
 DETENTION_SITES = {"prison", "jail", "center", "centre", "colony", "camp"}  # named after a place, not a person
 NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "PRODUCT"}  # what the tagger may call a town
 DESIGNATION = re.compile(r"^[A-Z]{1,5}-?\d{1,4}[A-Z]{0,4}s?$")  # 'K2PL', 'FA-50', 'Su-35', 'K9s': a model, no actor

@@ -418,7 +418,7 @@ def ports_named_whole(ctx: ReportContext) -> None:
         match = PORT_NAME.match(m.text)
         bare = match.group(1) if match else ""
         if not bare[:1].isupper() or not all(w[:1].isupper() for w in bare.split()) \
-                or ctx.gaz.lookup(bare, "Place") or ctx.gaz.lookup(bare):
+                or ctx.gaz.lookup(bare):  # (a known place or body keeps its own port)
             continue
         node = ctx.add_place(bare, "port", ctx.doc[m.start].sent, aliases=(m.text,))
         while m.end - m.start > 1 and not ctx.doc[m.end - 1].is_title:
