@@ -23,7 +23,9 @@ from kg.extract.agreements import generic_name
 from kg.extract.builder import fact_key
 from kg.extract.normalize import fold, simple_key
 from kg.extract.organizations import LEGAL_FORMS, STATE_BODY_WORDS
+from kg.extract.people import HONORIFIC
 from kg.extract.resolve import FOLDABLE  # (the kinds of gathering a report folds, met across reports too)
+from kg.extract.sites import site_key
 from kg.models import Edge, Extraction, Node
 from kg.store import cypher
 
@@ -33,11 +35,13 @@ KIND_WORD = re.compile(r"\s+(?:" + "|".join(sorted({re.escape(fold(w)) for w in 
 WHEN = "when:"  # the key of an unnamed gathering: its kind and month, met only with two states in common
 DAY = "day:"
 SIGNED = "signed:"  # the key of an unnamed event a document was signed at: that document  # the day it is dated to, when the report gives one: no key, a check
+SHORT = "short:"  # a three-word name without its middle word: it meets that two-word name, not another three-word one
 TARGET = "target:"  # the key of an act done to a person (an arrest, a coup): its kind and whom, near spellings too
 NEAR = {"Person": 10}  # labels whose full names (of at least so many letters) also meet a near spelling
 MARKS = {"Agreement": ("PARTY_TO", "in"), "Vessel": ("FLAGGED_IN", "out"), "Event": ("ATTENDED", "in"),
-         "Person": ("HOLDS_ROLE", "out"), "Organization": ("LOCATED_IN", "out")}  # the states that tell two
-# apart: an agreement's parties, a ship's flag, the states at an event, the state a person serves, a company's home
+         "Person": ("HOLDS_ROLE", "out"), "Organization": ("LOCATED_IN", "out"),
+         "Place": ("LOCATED_IN", "out")}  # the states that tell two apart: an agreement's parties, a ship's
+# flag, the states at an event, the state a person serves, a company's home, the state a site lies in
 LEGAL_FORM = re.compile(rf"\s+(?:{LEGAL_FORMS}|Pvt Ltd|company)$", re.I)  # (on folded keys: no dots)
 
 
@@ -60,8 +64,13 @@ def keys(node: Node) -> set[str]:
         names = [LEGAL_FORM.sub("", _org_spelling(n)) for n in names if not set(simple_key(n).split()) & STATE_BODY_WORDS]
         names += [short for n in names if (short := OF_STATE.sub("", n)) != n and len(short.split()) >= 3]
     if node.label == "Person":  # a full name ('Wladyslaw' / 'Władysław Kosiniak-Kamysz'), not a surname alone
-        names = [n for n in names if len(fold(n).split()) >= 2]
-        names += [bare for n in names if len((bare := re.sub(r"\b[A-Z]\.\s+", "", n)).split()) >= 2]  # 'Brian E. Nelson'
+        names = [HONORIFIC.sub("", n) for n in names]  # ('Mr. Berglund' is no full name)
+        full = [n for n in names if len(fold(n).split()) >= 2]
+        names = full + [bare for n in full if len((bare := re.sub(r"\b[A-Z]\.\s+", "", n)).split()) >= 2]  # 'Brian E. Nelson'
+        extra |= {SHORT + fold(f"{w[0]} {w[-1]}") for n in full if len(w := n.split()) == 3}  # 'Rafael (Mariano) Grossi'
+    if node.label == "Place":  # a site, by its head written one way ('X NPP' is the X nuclear power plant);
+        return {"id:" + node.id} | ({site_key(n) for n in names if len(n) >= 4}  # a town has its id already
+                                    if node.props.get("kind") == "facility" else set())
     return {k for n in names if len(k := fold(n)) >= 4} | {"id:" + node.id} | extra
 
 
@@ -134,13 +143,15 @@ class Resolver:
             if e.type == "SIGNED_AT":
                 signed[e.target].add(e.source)
         for node in sorted(extraction.nodes, key=lambda n: n.label == "Event"):  # (events after what was signed)
-            if node.label not in MARKS:
-                continue
+            if node.label not in MARKS or node.label == "Place" and node.props.get("kind") != "facility":
+                continue  # (a town keeps its gazetteer id: only sites are resolved)
             if node.label == "Event" and not node.props.get("named"):  # the signing of one document is one signing
                 known[node.id] |= {SIGNED + remap.get(a, a) for a in signed.get(node.id, ())}
             mine = marks.get(node.id, frozenset())
             names = self._near(node.label, known[node.id])
-            found = set().union(*(self.by_key.get((node.label, k), set()) for k in names if not k.startswith((WHEN, DAY))))
+            found = set().union(*(self.by_key.get((node.label, k), set()) for k in names
+                                  if not k.startswith((WHEN, DAY, SHORT))))
+            found |= set().union(*(self.by_key.get((node.label, k), set()) for k in self._shortened(node.label, names)))
             found = {i for i in found - {node.id} if _compatible(mine, self.marks[i])}
             alike = set().union(*(self.by_key.get((node.label, k), set()) for k in names if k.startswith(WHEN)))
             days = {k for k in names if k.startswith(DAY)}
@@ -158,6 +169,15 @@ class Resolver:
             if node.label in MARKS:
                 self._remember(node.label, remap.get(node.id, node.id), known[node.id], marks.get(node.id, frozenset()))
         return _renamed(extraction, remap) if remap else extraction
+
+    @staticmethod
+    def _shortened(label: str, names: set[str]) -> set[str]:
+        """A three-word name's short form as a name ('Rafael Grossi' of 'Rafael Mariano Grossi'), and a
+        two-word name as a short form: the two meet, two three-word names do not."""
+        if label != "Person":
+            return set()
+        return {k[len(SHORT):] for k in names if k.startswith(SHORT)} | {
+            SHORT + k for k in names if ":" not in k and len(k.split()) == 2}
 
     def _near(self, label: str, names: set[str]) -> set[str]:
         """The keys themselves, and for people the known full names one slip of spelling away

@@ -1754,3 +1754,35 @@ def test_people_of_a_state_an_aircraft_model_and_a_body_of_the_republic_of_x():
                        published="2025-01-09")
     assert not {"Azerbaijanis", "Russians", "Kazakhs", "Embraer 190"} & set(labels)
     assert labels.get("Ministry of Transport of the Republic of Kazakhstan") == "Organization"
+
+
+def test_a_site_told_by_its_short_names_and_its_head_word_is_one_place_where_the_mission_arrived():
+    labels, edges = _facts("Agency Inspectors Will Stay At Rivne Plant\n\n"
+                           "The IAEA mission arrived at the Rivne nuclear power plant in Varash on Tuesday. "
+                           "Shelling had hit the Rivne NPP before. Engineers of RNPP said the plant was safe.",
+                           published="2026-03-12")
+    sites = [n for n, label in labels.items() if label == "Place" and re.search(r"Rivne \w", n)]
+    assert sites == ["Rivne nuclear power plant"], sites  # (Rivne alone is the city)
+    assert "RNPP" not in labels and "Will Stay At" not in labels
+    arrivals = [n for n, label in labels.items() if label == "Event"]
+    assert any(("International Atomic Energy Agency", "ATTENDED", a) in edges
+               and (a, "HELD_IN", "Rivne nuclear power plant") in edges for a in arrivals), edges
+    assert ("Rivne nuclear power plant", "LOCATED_IN", "Varash") in edges
+
+
+def test_the_plant_visited_is_the_plant_named_and_a_leader_travels_with_his_delegation():
+    labels, edges = _facts("Shelling hit the Rivne nuclear power plant on Monday. Director General Tomas Berglund "
+                           "visited the plant on Tuesday.", published="2026-03-12")
+    visits = [n for n, label in labels.items() if label == "Event"]
+    assert any(("Tomas Berglund", "ATTENDED", v) in edges and (v, "HELD_IN", "Rivne nuclear power plant")
+               in edges for v in visits), edges
+    labels, edges = _facts("Foreign Minister Ana Duarte led a Brazilian delegation to Luanda on Monday.",
+                           published="2026-03-12")
+    assert any(("Ana Duarte", "ATTENDED", v) in edges for v in labels if labels[v] == "Event"), edges
+
+
+def test_a_capital_that_holds_a_site_is_its_state_and_a_known_town_after_to_is_a_place():
+    labels, _ = _facts("Engineers spoke at the Moscow-controlled atomic plant on Friday. UN experts came to "
+                       "Kherson on Monday.", published="2026-03-12")
+    assert not any("controlled" in n for n in labels) and labels.get("Russia") == "State", labels
+    assert labels.get("Kherson") == "Place"

@@ -158,3 +158,35 @@ def test_the_signing_of_one_document_told_in_two_reports_is_one_event_in_every_l
     assert len(documents) == 1 and len(signings) == 1, (documents, signings)
     witnesses = {s for s, _, k in g.in_edges(signings[0], keys=True) if g.edges[s, signings[0], k]["type"] == "ATTENDED"}
     assert len(witnesses) == 2, witnesses
+
+
+MIDDLE_NAMES = {
+    "a.txt": "IAEA Director General Tomas Ignacio Berglund arrived in Vienna on Monday, March 16, 2026.",
+    "b.txt": "Director General Tomas Berglund of the IAEA said on March 17, 2026 that the inspection would go on.",
+}
+TWO_MIDDLE_NAMES = {
+    "a.txt": "IAEA Director General Tomas Ignacio Berglund arrived in Vienna on Monday, March 16, 2026.",
+    "b.txt": "Swedish envoy Tomas Henrik Berglund said on March 17, 2026 that talks would go on.",
+}
+
+
+def _people(g) -> list[str]:
+    return sorted(d["name"] for _, d in g.nodes(data=True) if d["label"] == "Person")
+
+
+def test_a_name_with_and_without_its_middle_name_is_one_person_in_every_load_order(tmp_path):
+    assert _people(_one_graph_in_every_order(tmp_path, MIDDLE_NAMES)) == ["Tomas Ignacio Berglund"]
+
+
+def test_two_middle_names_keep_two_people_apart(tmp_path):
+    assert _people(_one_graph_in_every_order(tmp_path, TWO_MIDDLE_NAMES)) == \
+        ["Tomas Henrik Berglund", "Tomas Ignacio Berglund"]
+
+
+def test_a_site_whose_head_reports_write_apart_is_one_node_in_every_load_order(tmp_path):
+    texts = {"a.txt": "Shelling hit the Rivne nuclear power plant on March 3, 2026.",
+             "b.txt": "Engineers repaired the Rivne NPP on March 9, 2026.",
+             "c.txt": "The Rivne nuclear plant is Ukraine's second largest."}
+    g = _one_graph_in_every_order(tmp_path, texts)
+    sites = [d["name"] for _, d in g.nodes(data=True) if d["label"] == "Place" and d.get("kind") == "facility"]
+    assert len(sites) == 1, sites

@@ -60,6 +60,7 @@ from kg.extract.people import (
 from kg.extract.roles import is_portfolio, is_title, title_words
 from kg.extract.sites import (
     PLACE_PREPS,
+    definite_sites,
     facilities,
     places_named_again,
     places_taken_for_people,
@@ -113,12 +114,15 @@ def node_for_entry(ctx: ReportContext, entry: Entry, sent: Span, alias: str | No
 
 def _is_actor(span: Span) -> bool:
     """A capital used for its government: 'Moscow's delegation', 'Pyongyang is eager',
-    'to strengthen Pyongyang as an ally', 'assistance to Pyongyang'. It stays the city
+    'to strengthen Pyongyang as an ally', 'assistance to Pyongyang', 'the Moscow-controlled plant'. It stays the city
     after a place preposition or a verb of going ('a visit to Pyongyang', 'in Seoul')."""
     root = span.root
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is not None and after.tag_ == "POS":  # "Moscow's delegation", but "Ankara's Esenboga Airport"
         return root.head.lower_ not in SITE_WORDS
+    if after is not None and after.text == "-" and not after.whitespace_ and span.end + 1 < len(span.doc) \
+            and span.doc[span.end + 1].tag_ in {"VBN", "VBD"}:  # 'the Moscow-controlled plant', 'Kyiv-backed'
+        return True
     if root.dep_ in ACTOR_DEPS:
         return True
     if root.dep_ == "conj":
@@ -547,6 +551,8 @@ def extract_entities(ctx: ReportContext) -> None:
         ctx.mentions.extend(added)
         ctx.index()
     ports_named_whole(ctx)
+    ctx.mentions.extend(definite_sites(ctx))
+    ctx.index()
     people_named_as_bodies(ctx)
     people_apposed_to_titles(ctx)
     former_names(ctx)  # after the names typed by their kind ('the company Oceanic Carriers, formerly X')

@@ -20,6 +20,7 @@ from kg.extract.context import Mention, ReportContext, in_lede
 from kg.extract.dates import parse_date
 from kg.extract.frames import expand, lexicon, not_done, represented
 from kg.extract.normalize import slug
+from kg.extract.sites import site_key
 
 VISIT_NOUNS = {"visit", "trip", "tour"}
 VISIT_VERBS = {"visit", "travel", "fly", "arrive", "come", "go", "be"}
@@ -310,6 +311,12 @@ def _appositive_mention(ctx: ReportContext, tok: Token, labels: set[str]) -> Men
     return None
 
 
+def _leads_group(tok: Token) -> bool:
+    """'Lavrov led a delegation to Pyongyang', 'headed the mission': the leader travels with it."""
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in {"lead", "head"} and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in GROUP_NOUNS | {"mission"} for c in tok.children)
+
+
 def _visit(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
     sent = tok.sent
     if tok.pos_ == "NOUN":
@@ -333,6 +340,8 @@ def _visit(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
         dests += _child_mentions(ctx, tok, "to", {"State", "Place"})
         if tok.lemma_ == "arrive":  # 'Kim arrived in Russia on September 12'
             dests += _child_mentions(ctx, tok, "in", {"State", "Place"})
+        if _leads_group(tok):  # 'led a delegation to Pyongyang' (the parser may hang 'to' on either word)
+            dests += [m for c in tok.children if c.dep_ == "dobj" for m in _child_mentions(ctx, c, "to", {"State", "Place"})]
     visitors = [v for v in visitors if ctx.label_of(v.node) == "Person"]
     if not visitors:
         _port_visit(ctx, tok, events)
@@ -759,7 +768,8 @@ def _to_come(verb: Token) -> bool:
 
 
 ARRIVING = {"plane", "aircraft", "flight", "jet", "train", "convoy", "truck", "trucks", "troops", "instructors",
-            "trainers", "equipment", "advisers", "advisors", "contingent", "delegation", "unit", "units", "forces"}
+            "trainers", "equipment", "advisers", "advisors", "contingent", "delegation", "unit", "units", "forces",
+            "mission", "team", "inspector", "expert", "observer", "monitor"}  # ('the IAEA mission arrived at X')
 
 
 def _arrival(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
@@ -785,7 +795,7 @@ def _arrival(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
     when = sentence_date(ctx, tok.sent, tok.i)
     if places and when is not None and (who or subject.lemma_.lower() in ARRIVING):
         place = places[0]
-        node_id = f"Event:arrival-{slug(ctx.name_of(place.node))}-{when[0][:7]}"
+        node_id = f"Event:arrival-{slug(site_key(ctx.name_of(place.node)))}-{when[0][:7]}"  # ('X NPP' is 'X plant')
         _record_event(ctx, events, tok, node_id, f"arrival at {ctx.name_of(place.node)}", "arrival", when, who,
                       [place])
     elif who:
@@ -915,7 +925,7 @@ def extract_events(ctx: ReportContext) -> EventIndex:
         lemma = tok.lemma_.lower()
         if lemma in VISIT_NOUNS and tok.pos_ == "NOUN" or lemma == "visit" and tok.pos_ == "VERB":
             _visit(ctx, tok, events)
-        elif tok.pos_ == "VERB" and lemma in {"travel", "fly", "arrive"} | {"be", "come", "go"}:
+        elif tok.pos_ == "VERB" and lemma in {"travel", "fly", "arrive"} | {"be", "come", "go"} or _leads_group(tok):
             _visit(ctx, tok, events)
         elif _event_head(tok, lemma, kinds) or _compound_event(tok, lemma, kinds):
             compound = f"{tok.nbor(-1).lower_} {lemma}" if tok.i > 0 else lemma

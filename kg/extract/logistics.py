@@ -391,6 +391,8 @@ def _located_in(ctx: ReportContext, sent: Span) -> None:
     _lies_in(ctx, sent)
     _home_of_companies(ctx, sent)
     places = ctx.in_span(sent.start, sent.end)
+    places = [m for m in places if not any(o.start <= m.start and m.end <= o.end and o.end - o.start > m.end - m.start
+                                           for o in places)]  # ('Rivne' of 'the Rivne plant in Varash')
     doc = ctx.doc
     for k, (a, b) in enumerate(zip(places, places[1:])):
         if a.label != "Place":

@@ -3,7 +3,7 @@
 `fold` makes the lookup key of a name: case, accents, punctuation and the
 common transliteration variants of Russian and Korean names are folded, so
 Kim Jong-un = Kim Jong Un and Yury = Yuri, Sergey = Sergei, Alexey = Aleksei, Massoud = Masoud,
-Aleksandr = Alexander, Yevgeny = Evgeny, Baltiysky = Baltisky.
+Aleksandr = Alexander, Yevgeny = Evgeny, Baltiysky = Baltisky, Zaporizhzhia = Zaporizhia.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import re
 import unicodedata
 
 _TRANSLIT = [
-    (r"ks", "x"), (r"iy(?=[bcdfghjklmnpqrstvwxz])", "i"), (r"iy\b", "y"), (r"yy\b", "y"), (r"ey\b", "ei"), (r"yu", "iu"), (r"ya", "ia"),
+    (r"(zh|kh|sh)\1", r"\1"), (r"ks", "x"), (r"iy(?=[bcdfghjklmnpqrstvwxz])", "i"), (r"iy\b", "y"), (r"yy\b", "y"), (r"ey\b", "ei"), (r"yu", "iu"), (r"ya", "ia"),
     (r"yo", "io"), (r"kh", "h"), (r"y\b", "i"),
     (r"(?<=[a-z]{2})([bcdfghjklmnpqrstvwxz])\1(?=[a-z])", r"\1"), (r"(?<=[a-z])ou", "u"),  # Massoud = Masoud
     (r"andr\b", "ander"), (r"\bye(?=[a-z]{3})", "e"),  # Aleksandr = Alexander, Yevgeny = Evgeny

@@ -164,7 +164,8 @@ def not_only_in_headlines(ctx: ReportContext, people: list[Mention]) -> list[Men
     if not heads:
         return people
     body = " ".join(s.text for s in ctx.doc.sents if s.start not in heads)
-    dropped = [m for m in people if ctx.doc[m.start].sent.start in heads and m.text.split()[-1] not in body]
+    dropped = [m for m in people if ctx.doc[m.start].sent.start in heads
+               and not re.search(rf"\b{re.escape(m.text.split()[-1])}\b", body)]  # (a word, not 'At' of 'Atomic')
     for m in dropped:
         ctx.mentions.remove(m)
     return [m for m in people if m not in dropped]
@@ -371,13 +372,18 @@ def whole_names(ctx: ReportContext) -> None:
     """'Choe Son Hui', 'Choe Son-hui': the tagger stops a three-syllable Korean name short (and
     took 'Hui' for a people); short name syllables right after a short two-word name, and a
     hyphenated lower-case syllable, belong to the name; so does a capitalised short word
-    before a one-word name ('President To Lam', 'but To Lam said')."""
+    before a one-word name ('President To Lam', 'but To Lam said'), and an untagged surname
+    the name's words hang on ('Rafael Mariano Grossi')."""
     doc, ents, changed = ctx.doc, [], False
     taken = {t.i for e in doc.ents for t in e}
     for ent in doc.ents:
         end, start = ent.end, ent.start
         if ent.label_ == "PERSON" and len(ent) == 1 and _short_name_word(ctx, start - 1, taken):
             start -= 1  # 'President To Lam', 'but To Lam said': a short family name the tagger read as a word
+        while ent.label_ == "PERSON" and end < len(doc) and doc[end - 1].dep_ == "compound" \
+                and doc[end - 1].head.i == end and doc[end].pos_ == "PROPN" and doc[end].is_title \
+                and not doc[end].ent_type_ and doc[end].lower_ not in ctx.gaz.title_heads:
+            end += 1  # 'Rafael Mariano Grossi': the tagger stopped before the surname the name hangs on
         if ent.label_ == "PERSON":
             if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
                     and not doc[end].whitespace_ and doc[end + 1].is_lower and doc[end + 1].is_alpha and len(doc[end + 1]) <= 4:

@@ -19,7 +19,7 @@ from kg.extract.logistics import extract_logistics
 from kg.extract.nlp import pipeline
 from kg.extract.organizations import missions_placed
 from kg.extract.places import extract_place_hierarchy
-from kg.extract.resolve import resolve_events
+from kg.extract.resolve import fold_same_names, resolve_events
 from kg.extract.roles import extract_roles
 from kg.extract.stances import extract_backing
 from kg.extract.vessels import extract_vessels
@@ -34,6 +34,7 @@ def extract_doc(report: Report, doc: Doc) -> Extraction:
     builder = GraphBuilder(report)
     ctx = ReportContext(doc, builder, gazetteer(), report.published)
     extract_entities(ctx)
+    fold_same_names(ctx)
     extract_vessels(ctx)
     extract_roles(ctx)
     events = extract_events(ctx)
@@ -47,6 +48,7 @@ def extract_doc(report: Report, doc: Doc) -> Extraction:
     resolve_events(ctx, events)  # again: the frames placed and dated some events
     extract_backing(ctx)
     extract_assessments(ctx)
+    fold_same_names(ctx)  # (again: later rules named some places anew)
     extract_place_hierarchy(ctx)
     builder.mention_all()
     extraction = builder.build()

@@ -10,9 +10,12 @@ report names, from the states and bodies that took part (`Event:mutiny-wagner-gr
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from kg.extract.context import ReportContext
 from kg.extract.events import BALLOTS, EventIndex
-from kg.extract.normalize import slug
+from kg.extract.normalize import fold, slug
+from kg.extract.sites import site_key
 
 FOLDABLE = {"summit", "conference", "exhibition", "parade", "exercise", "ceremony", "exchange", "incident", "mutiny",
             "coup", "inauguration", "funeral", "election", "referendum"}
@@ -107,3 +110,47 @@ def _canonical_id(ctx: ReportContext, events: EventIndex, node: str, kind: str) 
     new = f"Event:{kind}-{slug(known[0] if known else '-'.join(sides))}-{month}"  # (held nowhere told: by its sides)
     if new != node:
         events.fold(ctx, node, new)
+
+
+ONE_NAME_LABELS = {"Place", "Organization", "Vessel"}  # (people have resolve_people: a surname is no full name)
+
+
+def fold_same_names(ctx: ReportContext) -> None:
+    """Two nodes of one label, one named as the other is also called ('Energodar', and
+    'Enerhodar' also called 'Energodar'; 'Zaporizhzhia NPP', the plant's short name), are one
+    thing the rules met twice; a body the tagger guessed ('ZNPP') that a place is also called
+    is that place; a site written with its head another way ('X NPP', 'the X nuclear plant') is
+    the site. A gazetteer entry never folds into another node: two known places stay two."""
+    b = ctx.builder
+    called: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for node, acc in b.nodes.items():
+        for name in {acc.name, *acc.aliases}:
+            called[(acc.label, fold(name))].add(node)
+            if acc.props.get("kind") == "facility":
+                called[("site", site_key(name))].add(node)
+    touched = {n for e in b.edges.values() for n in (e.source, e.target)}
+    for node in sorted(b.nodes):
+        acc = b.nodes.get(node)
+        if acc is None or acc.label not in ONE_NAME_LABELS or node in ctx.gaz.entries:
+            continue
+        found = called.get((acc.label, fold(acc.name)), set()) | (
+            called.get(("site", site_key(acc.name)), set()) if acc.props.get("kind") == "facility" else set())
+        others = {o for o in found if o != node and o in b.nodes}
+        if not others and acc.label == "Organization" and node not in touched:
+            others = {o for o in called.get(("Place", fold(acc.name)), ()) if o in b.nodes}
+        if len(others) != 1:
+            continue
+        into = others.pop()
+        b.merge_node(node, into) if b.nodes[into].label == acc.label else _relabel_into(ctx, node, into)
+        for m in ctx.mentions:
+            if m.node == node:
+                m.node, m.label = into, b.nodes[into].label
+    ctx.index()
+
+
+def _relabel_into(ctx: ReportContext, node: str, into: str) -> None:
+    """Fold a node of another label (with no facts yet) into `into`, keeping its spellings."""
+    acc = ctx.builder.nodes.pop(node)
+    ctx.builder.add_node(into, ctx.builder.nodes[into].label, ctx.builder.nodes[into].name,
+                         aliases=(acc.name, *acc.aliases))
+    ctx.builder.nodes[into].evidence += [e for e in acc.evidence if e not in ctx.builder.nodes[into].evidence]

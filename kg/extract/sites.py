@@ -10,13 +10,14 @@ import re
 from spacy.tokens import Span
 
 from kg.extract.context import Mention, ReportContext, doc_text, is_headline
-from kg.extract.normalize import clean_span_text, slug
+from kg.extract.normalize import clean_span_text, fold, slug
 from kg.extract.organizations import org_word
 
 
 def places_taken_for_people(ctx: ReportContext, people: list[Mention]) -> list[Mention]:
     """'between Grenaa in Denmark and Torekov in Sweden': a lone word the tagger read as a
-    person, never part of a full name in the report, followed by 'in <state>', is a town there."""
+    person, never part of a full name in the report, followed by 'in <state>', is a town there;
+    so is a known town after a word of place ('came to Kherson')."""
     doc = ctx.doc
     words = {w for m in people if len(m.text.split()) > 1 for w in m.text.split()}
     keep = []
@@ -25,6 +26,8 @@ def places_taken_for_people(ctx: ReportContext, people: list[Mention]) -> list[M
         titled = any(t.lower_ in ctx.gaz.title_heads for t in doc[max(m.start - 3, 0):m.start])
         kind = _listed_with_places(ctx, m)
         lone = m.end - m.start == 1 and m.text not in words and not titled
+        town = doc[m.start].dep_ == "pobj" and doc[m.start].head.lower_ in PLACE_PREPS and ctx.gaz.town(m.text)
+        kind = kind or (town.kind if town else None)  # 'experts came to Kherson': a known town after 'to'
         if not lone or kind is None and (after is None or after.label != "State" or after.via == "demonym"):
             keep.append(m)
             continue
@@ -134,7 +137,7 @@ def facilities(ctx: ReportContext) -> list[Mention]:
         named_line = tok.lower_ in LINE_HEADS | WORKS_HEADS and all(  # 'the C-Lion 1 cable', tagged as an organisation
             m.node not in ctx.gaz.entries and not ctx.mentioned(m.node, besides=(m,))
             for m in _overlapping(ctx, doc[first:tok.i + 1]) if m.label == "Organization")
-        if not any(t.text[:1].isupper() and t.pos_ == "PROPN" for t in words) or any(
+        if not any(t.text[:1].isupper() and t.pos_ == "PROPN" and not _ruled_by(t) for t in words) or any(
                 t.ent_type_ in {"DATE", "NORP"} or t.ent_type_ == "ORG" and not named_line for t in words):
             continue
         places = [m for m in inner if m.label == "Place"]
@@ -179,14 +182,21 @@ def facilities(ctx: ReportContext) -> list[Mention]:
     return added
 
 
+def _ruled_by(tok) -> bool:
+    """'Moscow' of 'the Moscow-controlled atomic plant': who holds a site, no part of its name."""
+    doc = tok.doc
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].tag_ in {"VBN", "VBD"}
+
+
 def _initialed(words: Span) -> tuple[str, ...]:
-    """'Zaporizhzhia NPP' of 'the Zaporizhzhia nuclear power plant', 'Kakhovka HPP' of 'the
-    Kakhovka hydroelectric power plant': the name, then its lower-case words' initials."""
+    """'Zaporizhzhia NPP' (and 'ZNPP') of 'the Zaporizhzhia nuclear power plant', 'Kakhovka HPP' of
+    'the Kakhovka hydroelectric power plant': the name, then its lower-case words' initials."""
     proper = [t for t in words if t.text[:1].isupper()]
     plain = [t for t in words if t.is_lower and t.is_alpha]
     if not proper or len(plain) < 2 or proper[-1].i > plain[0].i or plain[-1].lower_ not in {"plant", "station"}:
         return ()
-    return (f"{' '.join(t.text for t in proper)} {''.join(t.text[0] for t in plain).upper()}",)
+    initials = "".join(t.text[0] for t in plain).upper()
+    return (f"{' '.join(t.text for t in proper)} {initials}", "".join(t.text[0] for t in proper).upper() + initials)
 
 
 def _bracketed(ctx: ReportContext, i: int) -> tuple[str, ...]:
@@ -448,3 +458,55 @@ def _sites_after_places(ctx: ReportContext) -> list[Mention]:
     return out
 
 
+
+
+GENERIC_SITES = {"facility", "site", "station", "complex", "installation"}  # words any one named site is called by
+
+
+def definite_sites(ctx: ReportContext) -> list[Mention]:
+    """'the plant', 'the nuclear plant', 'the station': a site the report has named, told again
+    by its head word (or a generic one) after 'the'. It is the site of that head named last
+    before it, when the sentence before or this one names it, else the only one the report names."""
+    doc, b = ctx.doc, ctx.builder
+    sites = [m for m in ctx.mentions if m.label == "Place" and m.node in b.nodes
+             and b.nodes[m.node].props.get("kind") in {"facility", "port"}]
+    out = []
+    for tok in doc:
+        head = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or tok.tag_ == "NNS" or head not in SITE_HEADS | WORKS_HEADS | GENERIC_SITES \
+                or ctx.at(tok) is not None or not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) \
+                or any(c.dep_ in {"compound", "amod", "nmod", "poss"} and not c.is_lower for c in tok.children) \
+                or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
+            continue  # ('the Chabahar port', 'the port of Odesa' are names; 'the plants' no one site)
+        fits = [m for m in sites if head in GENERIC_SITES or b.nodes[m.node].name.lower().split()[-1] == head
+                or head in b.nodes[m.node].props.get("kind", "")]
+        near = [m for m in fits if _sentence_before(doc, tok) <= m.start and m.end <= tok.i]
+        kinds = {m.node for m in fits if m.end <= tok.i} or {m.node for m in fits}
+        node = near[-1].node if near else kinds.pop() if len(kinds) == 1 else None
+        if node is not None:
+            out.append(Mention(tok.i, tok.i + 1, "Place", node, tok.text, via="definite"))
+    return out
+
+
+def _sentence_before(doc, tok) -> int:
+    """Where the sentence before the token's starts."""
+    start = tok.sent.start
+    return doc[start - 1].sent.start if start > 0 else start
+
+
+# The ways one kind of works is written ('nuclear power plant', 'NPP', 'nuclear plant'): one head.
+SITE_HEAD_FORMS = {"nuclear power plant": "plant", "nuclear power station": "plant", "atomic power plant": "plant",
+                   "nuclear plant": "plant", "atomic plant": "plant", "power plant": "plant", "power station": "plant",
+                   "npp": "plant", "hpp": "plant", "tpp": "plant", "hydroelectric power plant": "plant",
+                   "hydropower plant": "plant", "international airport": "airport", "air base": "airbase",
+                   "airbase": "airbase", "naval base": "naval base"}
+
+
+def site_key(name: str) -> str:
+    """The key a site meets its other names by: its folded name with the head written one way
+    ('Zaporizhzhia nuclear power plant', 'Zaporizhia NPP', 'Zaporizhzhya nuclear plant')."""
+    key = fold(name)
+    for form in sorted(SITE_HEAD_FORMS, key=len, reverse=True):
+        if key.endswith(" " + form):
+            return key[: -len(form)] + SITE_HEAD_FORMS[form]
+    return key

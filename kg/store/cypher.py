@@ -140,7 +140,7 @@ REPORTS = ("MATCH (r:Report) RETURN r.id AS id, r.name AS title, r.publisher AS 
 
 RESOLVED = {"Agreement": "(m:State)-[:PARTY_TO]->(n)", "Vessel": "(n)-[:FLAGGED_IN]->(m:State)",
             "Event": "(m:State)-[:ATTENDED]->(n)", "Person": "(n)-[:HOLDS_ROLE]->(m:State)",
-            "Organization": "(n)-[:LOCATED_IN]->(m:State)"}
+            "Organization": "(n)-[:LOCATED_IN]->(m:State)", "Place": "(n)-[:LOCATED_IN]->(m:State)"}
 
 
 @cache
@@ -158,7 +158,7 @@ def resolution_rows(label: str) -> str:
                 "collect(a.id) AS signed ORDER BY id")
     return (f"MATCH (n:{label}) OPTIONAL MATCH {pattern}\n"
             "RETURN n.id AS id, n.name AS name, n.aliases AS aliases, n.merged_ids AS merged_ids, "
-            "collect(m.id) AS marks ORDER BY id")
+            "n.kind AS kind, collect(m.id) AS marks ORDER BY id")
 
 
 @cache
