@@ -45,6 +45,12 @@ MARKS = {"Agreement": ("PARTY_TO", "in"), "Vessel": ("FLAGGED_IN", "out"), "Even
 LEGAL_FORM = re.compile(rf"\s+(?:{LEGAL_FORMS}|Pvt Ltd|company)$", re.I)  # (on folded keys: no dots)
 
 
+def resolvable(node: Node) -> bool:
+    """Is this node met across reports by its names? Places only when sites: a town has its
+    gazetteer id already."""
+    return node.label in MARKS and (node.label != "Place" or node.props.get("kind") == "facility")
+
+
 def keys(node: Node) -> set[str]:
     """The distinctive names a node is known by, folded (an agreement's without the word
     for its kind: the '100-year partnership' treaty is the '100-year partnership' agreement),
@@ -68,9 +74,8 @@ def keys(node: Node) -> set[str]:
         full = [n for n in names if len(fold(n).split()) >= 2]
         names = full + [bare for n in full if len((bare := re.sub(r"\b[A-Z]\.\s+", "", n)).split()) >= 2]  # 'Brian E. Nelson'
         extra |= {SHORT + fold(f"{w[0]} {w[-1]}") for n in full if len(w := n.split()) == 3}  # 'Rafael (Mariano) Grossi'
-    if node.label == "Place":  # a site, by its head written one way ('X NPP' is the X nuclear power plant);
-        return {"id:" + node.id} | ({site_key(n) for n in names if len(n) >= 4}  # a town has its id already
-                                    if node.props.get("kind") == "facility" else set())
+    if node.label == "Place":  # a site, by its head written one way ('X NPP' is the X nuclear power plant)
+        return {"id:" + node.id} | {site_key(n) for n in names if len(n) >= 4}
     return {k for n in names if len(k := fold(n)) >= 4} | {"id:" + node.id} | extra
 
 
@@ -108,6 +113,8 @@ class Resolver:
             for row in store.read(cypher.resolution_rows(label)):
                 node = Node(id=row["id"], label=label, name=row["name"] or "", aliases=row["aliases"] or [],
                             props={k: row.get(k) for k in ("named", "kind", "start", "target")})
+                if not resolvable(node):
+                    continue
                 folded = {"id:" + i for i in row["merged_ids"] or []}  # ids it had, which a report may give again
                 folded |= {SIGNED + a for a in row.get("signed") or [] if not row.get("named")}
                 self._remember(label, node.id, keys(node) | folded, frozenset(m for m in row["marks"] if m))
@@ -137,14 +144,14 @@ class Resolver:
         stored nodes it shows to be one are queued in `merges` (take them with take_merges)."""
         marks = _marks(extraction)
         remap: dict[str, str] = {}
-        known = {n.id: keys(n) for n in extraction.nodes if n.label in MARKS}  # (before any renaming)
+        known = {n.id: keys(n) for n in extraction.nodes if resolvable(n)}  # (before any renaming)
         signed = defaultdict(set)
         for e in extraction.edges:
             if e.type == "SIGNED_AT":
                 signed[e.target].add(e.source)
         for node in sorted(extraction.nodes, key=lambda n: n.label == "Event"):  # (events after what was signed)
-            if node.label not in MARKS or node.label == "Place" and node.props.get("kind") != "facility":
-                continue  # (a town keeps its gazetteer id: only sites are resolved)
+            if not resolvable(node):
+                continue
             if node.label == "Event" and not node.props.get("named"):  # the signing of one document is one signing
                 known[node.id] |= {SIGNED + remap.get(a, a) for a in signed.get(node.id, ())}
             mine = marks.get(node.id, frozenset())
@@ -166,7 +173,7 @@ class Resolver:
             if node.id != into:
                 remap[node.id] = into
         for node in extraction.nodes:
-            if node.label in MARKS:
+            if resolvable(node):
                 self._remember(node.label, remap.get(node.id, node.id), known[node.id], marks.get(node.id, frozenset()))
         return _renamed(extraction, remap) if remap else extraction
 

@@ -65,6 +65,7 @@ from kg.extract.sites import (
     places_named_again,
     places_taken_for_people,
     ports_named_whole,
+    ruled_by,
     towns_taken_for_names,
 )
 
@@ -120,8 +121,7 @@ def _is_actor(span: Span) -> bool:
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is not None and after.tag_ == "POS":  # "Moscow's delegation", but "Ankara's Esenboga Airport"
         return root.head.lower_ not in SITE_WORDS
-    if after is not None and after.text == "-" and not after.whitespace_ and span.end + 1 < len(span.doc) \
-            and span.doc[span.end + 1].tag_ in {"VBN", "VBD"}:  # 'the Moscow-controlled plant', 'Kyiv-backed'
+    if ruled_by(span.doc[span.end - 1]):  # 'the Moscow-controlled plant', 'Kyiv-backed'
         return True
     if root.dep_ in ACTOR_DEPS:
         return True

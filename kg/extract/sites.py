@@ -137,7 +137,7 @@ def facilities(ctx: ReportContext) -> list[Mention]:
         named_line = tok.lower_ in LINE_HEADS | WORKS_HEADS and all(  # 'the C-Lion 1 cable', tagged as an organisation
             m.node not in ctx.gaz.entries and not ctx.mentioned(m.node, besides=(m,))
             for m in _overlapping(ctx, doc[first:tok.i + 1]) if m.label == "Organization")
-        if not any(t.text[:1].isupper() and t.pos_ == "PROPN" and not _ruled_by(t) for t in words) or any(
+        if not any(t.text[:1].isupper() and t.pos_ == "PROPN" and not ruled_by(t) for t in words) or any(
                 t.ent_type_ in {"DATE", "NORP"} or t.ent_type_ == "ORG" and not named_line for t in words):
             continue
         places = [m for m in inner if m.label == "Place"]
@@ -182,10 +182,12 @@ def facilities(ctx: ReportContext) -> list[Mention]:
     return added
 
 
-def _ruled_by(tok) -> bool:
-    """'Moscow' of 'the Moscow-controlled atomic plant': who holds a site, no part of its name."""
+def ruled_by(tok) -> bool:
+    """'Moscow' of 'the Moscow-controlled atomic plant', 'Kyiv-backed': who holds or backs
+    something (its state, for a capital), no part of a name."""
     doc = tok.doc
-    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].tag_ in {"VBN", "VBD"}
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and not doc[tok.i + 1].whitespace_ \
+        and doc[tok.i + 2].tag_ in {"VBN", "VBD"}
 
 
 def _initialed(words: Span) -> tuple[str, ...]:
@@ -458,8 +460,6 @@ def _sites_after_places(ctx: ReportContext) -> list[Mention]:
     return out
 
 
-
-
 GENERIC_SITES = {"facility", "site", "station", "complex", "installation"}  # words any one named site is called by
 
 
@@ -479,10 +479,10 @@ def definite_sites(ctx: ReportContext) -> list[Mention]:
                 or any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children):
             continue  # ('the Chabahar port', 'the port of Odesa' are names; 'the plants' no one site)
         fits = [m for m in sites if head in GENERIC_SITES or b.nodes[m.node].name.lower().split()[-1] == head
-                or head in b.nodes[m.node].props.get("kind", "")]
+                or b.nodes[m.node].props.get("kind") == head]
         near = [m for m in fits if _sentence_before(doc, tok) <= m.start and m.end <= tok.i]
-        kinds = {m.node for m in fits if m.end <= tok.i} or {m.node for m in fits}
-        node = near[-1].node if near else kinds.pop() if len(kinds) == 1 else None
+        named = {m.node for m in fits if m.end <= tok.i} or {m.node for m in fits}
+        node = near[-1].node if near else named.pop() if len(named) == 1 else None
         if node is not None:
             out.append(Mention(tok.i, tok.i + 1, "Place", node, tok.text, via="definite"))
     return out
