@@ -36,6 +36,7 @@ WHEN = "when:"  # the key of an unnamed gathering: its kind and month, met only 
 DAY = "day:"
 SIGNED = "signed:"  # the key of an unnamed event a document was signed at: that document  # the day it is dated to, when the report gives one: no key, a check
 SHORT = "short:"  # a three-word name without its middle word: it meets that two-word name, not another three-word one
+BARE, FULL = "acronym:", "acronym-of:"  # a body named by its acronym; a full name with that acronym
 TARGET = "target:"  # the key of an act done to a person (an arrest, a coup): its kind and whom, near spellings too
 NEAR = {"Person": 10}  # labels whose full names (of at least so many letters) also meet a near spelling
 MARKS = {"Agreement": ("PARTY_TO", "in"), "Vessel": ("FLAGGED_IN", "out"), "Event": ("ATTENDED", "in"),
@@ -67,6 +68,7 @@ def keys(node: Node) -> set[str]:
         if not node.props.get("named") and node.props.get("target"):  # ('Basoum's arrest' is Bazoum's)
             extra |= {f"{TARGET}{node.props.get('kind')} {fold(node.props['target'])}"}
     if node.label == "Organization":  # 'BrahMos Aerospace Private Limited' is 'BrahMos Aerospace' (and 'BAPL')
+        extra |= _acronym_keys(node)
         names = [LEGAL_FORM.sub("", _org_spelling(n)) for n in names if not set(simple_key(n).split()) & STATE_BODY_WORDS]
         names += [short for n in names if (short := OF_STATE.sub("", n)) != n and len(short.split()) >= 3]
     if node.label == "Person":  # a full name ('Wladyslaw' / 'Władysław Kosiniak-Kamysz'), not a surname alone
@@ -77,6 +79,23 @@ def keys(node: Node) -> set[str]:
     if node.label == "Place":  # a site, by its head written one way ('X NPP' is the X nuclear power plant)
         return {"id:" + node.id} | {site_key(n) for n in names if len(n) >= 4}
     return {k for n in names if len(k := fold(n)) >= 4} | {"id:" + node.id} | extra
+
+
+ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
+ACRONYM_GLUE = {"of", "the", "and", "for", "&", "on", "in"}
+
+
+def _acronym_keys(node: Node) -> set[str]:
+    """A body named by its acronym alone ('IAF') and one named in full ('Indian Air Force', or
+    any body the text gave that acronym): keys that meet only each other, so two full names of
+    one acronym ('Indian' and 'Israeli Air Force') never meet through it."""
+    if ACRONYM.fullmatch(node.name):
+        return {BARE + node.name}
+    out = {FULL + a for a in node.aliases if ACRONYM.fullmatch(a)}
+    words = [w for w in re.split(r"[\s\-]+", node.name) if w.lower() not in ACRONYM_GLUE]
+    if 3 <= len(words) <= 6 and all(w[:1].isupper() for w in words):
+        out.add(FULL + "".join(w[0] for w in words))  # 'Ministry of External Affairs' is the 'MEA'
+    return out
 
 
 OF_STATE = re.compile(r"\s+of\s+[a-z]+(?:\s+[a-z]+)?$")  # 'Ports and Maritime Organisation of Iran' is also
@@ -157,7 +176,8 @@ class Resolver:
             mine = marks.get(node.id, frozenset())
             names = self._near(node.label, known[node.id])
             found = set().union(*(self.by_key.get((node.label, k), set()) for k in names
-                                  if not k.startswith((WHEN, DAY, SHORT))))
+                                  if not k.startswith((WHEN, DAY, SHORT, BARE, FULL))))
+            found |= self._by_acronym(node, names)
             found |= set().union(*(self.by_key.get((node.label, k), set()) for k in self._shortened(node.label, names)))
             found = {i for i in found - {node.id} if _compatible(mine, self.marks[i])}
             alike = set().union(*(self.by_key.get((node.label, k), set()) for k in names if k.startswith(WHEN)))
@@ -176,6 +196,18 @@ class Resolver:
             if resolvable(node):
                 self._remember(node.label, remap.get(node.id, node.id), known[node.id], marks.get(node.id, frozenset()))
         return _renamed(extraction, remap) if remap else extraction
+
+    def _by_acronym(self, node: Node, names: set[str]) -> set[str]:
+        """The full-named body a bare acronym stands for, if only one has it; the bare acronyms a
+        full name stands for."""
+        found = set()
+        for k in names:
+            if k.startswith(BARE):
+                full = self.by_key.get((node.label, FULL + k[len(BARE):]), set()) - {node.id}
+                found |= full if len(full) == 1 else set()
+            elif k.startswith(FULL):  # (not one a full name of that acronym has taken already)
+                found |= self.by_key.get((node.label, BARE + k[len(FULL):]), set()) - self.by_key.get((node.label, k), set())
+        return found - {node.id}
 
     @staticmethod
     def _shortened(label: str, names: set[str]) -> set[str]:

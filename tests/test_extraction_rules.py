@@ -1786,3 +1786,64 @@ def test_a_capital_that_holds_a_site_is_its_state_and_a_known_town_after_to_is_a
                        "Kherson on Monday.", published="2026-03-12")
     assert not any("controlled" in n for n in labels) and labels.get("Russia") == "State", labels
     assert labels.get("Kherson") == "Place"
+
+
+def test_a_named_operation_is_an_event_its_launcher_attended_where_it_runs():
+    labels, edges = _facts("Kenya has launched Operation Safari Bay to evacuate its citizens from Somalia, Foreign "
+                           "Minister Amina Wekesa said on Monday. Families left Mogadishu under #OperationSafariBay. "
+                           "Kenya began 'Operation Safari Bay' - a rescue operation by the Kenya Navy.",
+                           published="2026-03-12")
+    assert labels.get("Operation Safari Bay") == "Event", labels
+    assert "OperationSafariBay" not in labels
+    assert ("Kenya", "ATTENDED", "Operation Safari Bay") in edges
+    assert any("Navy" in s and (p, o) == ("ATTENDED", "Operation Safari Bay") for s, p, o in edges), edges
+    assert ("Operation Safari Bay", "HELD_IN", "Somalia") in edges
+    assert ("Amina Wekesa", "HOLDS_ROLE", "Kenya") in edges  # (not Somalia, named before the comma)
+
+
+def test_titles_of_a_junior_minister_a_rank_abbreviation_and_a_title_run_into_a_name():
+    labels, edges = _facts("Minister of State for Foreign Affairs, Joseph Kamau arrived in Nairobi. MoS Kamau met "
+                           "the press. The army is led by Gen Idris al-Tahir. Ministry Spokesperson Grace Otieno "
+                           "spoke later.", published="2026-03-12")
+    assert labels.get("Joseph Kamau") == "Person" and "MoS Kamau" not in labels, labels
+    assert not any(n.startswith("State for") for n in labels)
+    assert labels.get("Idris al-Tahir") == "Person", labels
+    assert labels.get("Grace Otieno") == "Person", labels
+
+
+def test_a_body_led_by_a_person_and_armed_groups_that_agree_to_a_truce():
+    labels, edges = _facts("The Wagner Group, led by Yevgeny Prigozhin, rebelled on Saturday. The Sudanese "
+                           "Armed Forces and the Popular Defence Forces agreed to a ceasefire on Sunday.",
+                           published="2026-03-12")
+    assert ("Yevgeny Prigozhin", "HOLDS_ROLE", "Wagner Group") in edges
+    truces = [n for n, label in labels.items() if label == "Agreement"]
+    assert truces and all(("Popular Defence Forces", "PARTY_TO", t) in edges for t in truces), (labels, edges)
+
+
+def test_a_platform_written_on_is_no_actor_but_one_that_acts_is():
+    labels, _ = _facts("Taking to Twitter, spokesperson Grace Otieno wrote that the talks had ended. The group "
+                       "posted on Telegram.", published="2026-03-12")
+    assert "Twitter" not in labels and "Telegram" not in labels, labels
+    labels, _ = _facts("A Moscow court fined Telegram on Monday.", published="2026-03-12")
+    assert labels.get("Telegram") == "Organization"
+
+
+def test_passengers_boarding_a_ship_are_no_seizure_and_a_carrying_ship_calls_at_both_ends():
+    labels, edges = _facts("Families who boarded INS Kalvari were taken to Mombasa. As many as 300 Kenyans were "
+                           "evacuated from Mogadishu by INS Kalvari and brought to Mombasa on Monday.",
+                           published="2026-03-12")
+    assert not any(label == "Event" and n.startswith("Seizure") for n, label in labels.items()), labels
+    assert ("INS Kalvari", "CALLED_AT", "Mogadishu") in edges and ("INS Kalvari", "CALLED_AT", "Mombasa") in edges
+    assert ("Mogadishu", "ROUTE_LEG", "Mombasa") in edges
+
+
+def test_a_described_port_city_a_ship_bound_for_a_city_and_an_aircraft_type_after_a_body():
+    labels, edges = _facts("Red Sea port city Jeddah has become a hub. The ferry departs Mogadishu for Mombasa. "
+                           "Two KDF C-130J aircraft landed in Mombasa.", published="2026-03-12")
+    assert labels.get("Jeddah") == "Place" and labels.get("Mombasa") == "Place", labels
+    assert "KDF C-130J" not in labels
+
+
+def test_a_fleet_word_ending_a_body_name_makes_no_body_own_another():
+    _, edges = _facts("It is a rescue operation by the Kenya Navy and Kenya Air Force.", published="2026-03-12")
+    assert not any(e[1] == "OWNED_BY" for e in edges), edges

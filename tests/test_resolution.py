@@ -190,3 +190,26 @@ def test_a_site_whose_head_reports_write_apart_is_one_node_in_every_load_order(t
     g = _one_graph_in_every_order(tmp_path, texts)
     sites = [d["name"] for _, d in g.nodes(data=True) if d["label"] == "Place" and d.get("kind") == "facility"]
     assert len(sites) == 1, sites
+
+
+ACRONYMS = {
+    "a.txt": "The Zambezi River Authority (ZRA) opened an office in Livingstone on March 3, 2026. The Ministry of "
+             "Coastal Affairs paid for it.",
+    "b.txt": "The ZRA said on March 9, 2026 that the MCA had paid for repairs in Livingstone.",
+}
+NAMESAKES = {
+    "a.txt": "The Zambezi River Authority (ZRA) opened an office in Livingstone on March 3, 2026.",
+    "b.txt": "The Zonal Rail Administration (ZRA) met in Lusaka on March 9, 2026.",
+}
+
+
+def _bodies(g) -> list[str]:
+    return sorted(d["name"] for _, d in g.nodes(data=True) if d["label"] == "Organization")
+
+
+def test_a_body_named_by_its_acronym_in_one_report_and_in_full_in_another_is_one_node(tmp_path):
+    assert _bodies(_one_graph_in_every_order(tmp_path, ACRONYMS)) == ["Ministry of Coastal Affairs", "Zambezi River Authority"]
+
+
+def test_two_full_names_of_one_acronym_stay_two_bodies(tmp_path):
+    assert _bodies(_one_graph_in_every_order(tmp_path, NAMESAKES)) == ["Zambezi River Authority", "Zonal Rail Administration"]

@@ -292,7 +292,7 @@ AGREE_VERBS = {"agree", "reach", "strike", "conclude", "negotiate"}
 
 def _who_agreed(ctx: ReportContext, noun) -> set[str]:
     """'Iran and Saudi Arabia agreed, in a deal brokered by China, ...', '... agreed under a
-    China-mediated deal', 'reached a deal': the states that agreed are its parties."""
+    China-mediated deal', 'reached a deal': the states (or bodies) that agreed are its parties."""
     verb = next((a for a in noun.ancestors if a.pos_ in {"VERB", "AUX"}), None)
     if verb is None or verb.lemma_.lower() not in AGREE_VERBS or not any(
             a.i == verb.i for a in noun.ancestors if a.dep_ in {"prep", "dobj"} or a.i == verb.i):
@@ -300,8 +300,8 @@ def _who_agreed(ctx: ReportContext, noun) -> set[str]:
     if noun.head.i != verb.i and not (noun.head.dep_ == "prep" and noun.head.head.i in {verb.i, *(c.i for c in verb.children)}):
         return set()  # (the deal hangs from the agreeing verb, or a preposition of it or of its infinitive)
     subjects = [t for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"} for t in (c, *c.conjuncts)]
-    found = {m.node for t in subjects for m in [ctx.at(t)] if m and m.label == "State"}
-    return found if len(found) >= 2 else set()
+    found = {m.node for t in subjects for m in [ctx.at(t)] if m and m.label in {"State", "Organization"}}
+    return found if len(found) >= 2 else set()  # (armed groups agree too: 'the SAF and the RSF agreed to a truce')
 
 
 def _owns_a_body(ctx: ReportContext, state: Mention) -> bool:

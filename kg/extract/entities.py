@@ -296,6 +296,9 @@ def _lookup(ctx: ReportContext, ent: Span, text: str) -> Entry | None:
                       "LAW", "WORK_OF_ART", "LANGUAGE", "EVENT", "PRODUCT", "NORP"}:
         return None  # (a people the ruler does not know, 'Hui', 'Sunni', names no place)
     entry = ctx.gaz.lookup(text)
+    described = DESCRIBED_PLACE.match(text) if entry is None and ent.label_ in {"GPE", "LOC"} else None
+    if described:  # 'Port city Jeddah', 'the coastal town Tartus': the place the words describe
+        entry = ctx.gaz.lookup(text[described.end():], "Place")
     if entry is None and re.fullmatch(r"[A-Z][a-z]+port", text):  # 'Vostochnyport'
         entry = ctx.gaz.lookup(text[:-4], "Place")
     if entry is None and ent.label_ == "PERSON":
@@ -303,6 +306,10 @@ def _lookup(ctx: ReportContext, ent: Span, text: str) -> Entry | None:
     if entry is None and ent.label_ == "ORG":
         entry = _by_acronym(ctx, ent.doc, ent.end, text)
     return entry
+
+
+DESCRIBED_PLACE = re.compile(r"(?:(?:port|coastal|border|capital|frontline|front-line|seaside|harbour|harbor|"
+                             r"southern|northern|eastern|western)\s+)*(?:city|town|village|port)\s+(?:of\s+)?", re.I)
 
 
 def _by_acronym(ctx: ReportContext, doc, end: int, text: str) -> Entry | None:
@@ -375,6 +382,9 @@ def _town(ctx: ReportContext, text: str) -> Entry | None:
     return ctx.gaz.town(text, states)
 
 
+DEPARTING = {"depart", "departs", "leave", "sail", "head", "set", "bound", "steam", "embark"}  # 'for X' is where to
+
+
 def listed_known_places(ctx: ReportContext) -> None:
     """'hit Khmelnytskyi, Odesa, Kropyvnytskyi and Kyiv', 'from Baku to Grozny': a name the tagger
     left untagged, listed with places (and no other kind of name) or after 'to', 'in', 'from' ...,
@@ -384,7 +394,9 @@ def listed_known_places(ctx: ReportContext) -> None:
         if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.is_title or tok.dep_ == "compound" or ctx.at(tok):
             continue
         listed = [m for m in (ctx.at(t) for t in tok.conjuncts) if m is not None]
-        placed = tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS and not tok.conjuncts  # 'from Baku to Grozny'
+        placed = tok.dep_ == "pobj" and not tok.conjuncts and (tok.head.lower_ in PLACE_PREPS  # 'from Baku to Grozny'
+                                                               or tok.head.lower_ == "for" and tok.head.head.lemma_.lower()
+                                                               in DEPARTING)  # 'departs X for Jeddah'
         if not placed and (not any(m.label == "Place" for m in listed)
                            or any(m.label not in {"Place", "State"} for m in listed)):
             continue
@@ -395,6 +407,9 @@ def listed_known_places(ctx: ReportContext) -> None:
             node = node_for_entry(ctx, entry, tok.sent, alias=tok.text)
             ctx.mentions.append(Mention(tok.i, tok.i + 1, "Place", node, tok.text))
     ctx.index()
+
+
+MODEL_CODE = re.compile(r"[A-Z][A-Za-z]{0,2}-?\d{1,4}[A-Z]{0,2}")  # a type of aircraft or weapon: 'C-130J', 'Su-35'
 
 
 def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: int) -> Mention | None:
@@ -445,6 +460,8 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
             start = cut[-1] + 1
         while end - start > 1 and doc[start].lower_ in words and doc[start].lower_ not in PERSON_TITLES_KEPT:
             start += 1  # 'Agriculture Zhang Wei' of 'Minister of Agriculture Zhang Wei'
+        start = max([start] + [i + 1 for i in range(start, end - 1) if doc[i].lower_ in ctx.gaz.title_heads])
+        # ('Ministry Spokesperson Arindam Bagchi': the name after the title)
         if end - start > 1 and doc[start].is_sent_start and doc[start].tag_ in {"VBG", "VBN", "VBD"}:
             start += 1  # 'Welcoming Pezeshkian as they sat down': the verb opens the sentence
         text = clean_span_text(doc[start:end].text)
@@ -479,8 +496,14 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
                 and last.head.i == end and last.head.is_lower:  # 'International law': an adjective, not a name
             end -= 1
             text = clean_span_text(re.sub(r"\s+(?:and|or|of)$", "", ent.doc[start:end].text))
+        while end - start > 1 and MODEL_CODE.fullmatch(ent.doc[end - 1].text):  # 'IAF C-130J': the aircraft's
+            end -= 1  # body, not a body named so
+            text = clean_span_text(ent.doc[start:end].text)
         if not text or text.islower():  # 'the navy said': whose navy, the text does not say here
             return None
+        if start >= 2 and ent.doc[start - 1].lower_ in {"of", "for"} \
+                and is_title(ctx, f"{ent.doc[start - 2].text} {ent.doc[start - 1].text} {text}"):
+            return None  # 'State for External Affairs' of 'Minister of State for External Affairs'
         if re.search(r"\b(Treaty|Agreement|Memorandum|Declaration|Accord|Convention|Resolution|Contract|Pact|Protocol)\b"
                      r"|\bAct$", text):
             return None  # (a document or a law: 'the Export Control Reform Act')
@@ -561,6 +584,22 @@ def extract_entities(ctx: ReportContext) -> None:
     longer_org_forms(ctx)
     missions_placed(ctx)
     bodies_named_again(ctx)
+    platforms_as_channels(ctx)
+
+
+CHANNEL_PREPS = {"on", "to", "via", "through", "in", "from"}  # 'wrote on Telegram', 'took to Twitter'
+CHANNEL_NOUNS = {"post", "posts", "channel", "account", "page", "video", "message", "statement", "feed", "tweet"}
+
+
+def platforms_as_channels(ctx: ReportContext) -> None:
+    """'wrote on Telegram', 'took to Twitter', 'in a Facebook post': the platform is where it was
+    said, no actor; its node stays only where it acts ('Telegram was fined')."""
+    for m in [m for m in ctx.mentions if m.label == "Organization"
+              and ctx.builder.nodes[m.node].props.get("kind") == "platform"]:
+        tok = ctx.doc[m.end - 1]
+        if tok.dep_ == "pobj" and tok.head.lower_ in CHANNEL_PREPS \
+                or tok.dep_ in {"compound", "poss", "nmod"} and tok.head.lower_ in CHANNEL_NOUNS:
+            ctx.forget(m)
 
 
 def _unglued(ctx: ReportContext) -> list[Span]:

@@ -20,6 +20,7 @@ from kg.extract.context import Mention, ReportContext, in_lede
 from kg.extract.dates import parse_date
 from kg.extract.frames import expand, lexicon, not_done, represented
 from kg.extract.normalize import slug
+from kg.extract.organizations import org_word
 from kg.extract.sites import site_key
 
 VISIT_NOUNS = {"visit", "trip", "tour"}
@@ -662,7 +663,7 @@ def _name_before(ctx: ReportContext, tok: Token) -> str | None:
 def is_reporter(ctx: ReportContext, node: str) -> bool:
     """A news agency ('AFP counted eight planes at a ceremony'): it reports an event, it does
     not attend it."""
-    return ctx.builder.nodes[node].props.get("kind") == "media"
+    return ctx.builder.nodes[node].props.get("kind") in {"media", "platform"}
 
 
 def _in_format(t: Token) -> bool:
@@ -918,9 +919,66 @@ def _delegation_state(ctx: ReportContext, sent: Span) -> str | None:
     return None
 
 
+LAUNCHING = {"launch", "begin", "start", "conduct", "mount", "initiate", "undertake", "carry", "execute", "kick",
+             "announce", "lead", "run"}  # verbs whose doer runs the operation they name
+
+
+def _operation_name(ctx: ReportContext, tok: Token) -> tuple[str, Token] | None:
+    """'Operation Kaveri', '#OperationKaveri': a named operation, an event (the tagger reads it as a
+    body or a person); its name and the token it hangs on. Not 'Joint Operation Command'."""
+    doc = tok.doc
+    if tok.i > 0 and doc[tok.i - 1].text == "#" and re.fullmatch(r"Operation[A-Z][a-z]\w*", tok.text):
+        return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", tok.text), tok  # (a hashtag's words)
+    if tok.text != "Operation" or tok.i > tok.sent.start and doc[tok.i - 1].is_title \
+            and doc[tok.i - 1].pos_ == "PROPN":
+        return None
+    j = tok.i + 1
+    while j < tok.sent.end and j - tok.i <= 3 and doc[j].is_title and doc[j].pos_ == "PROPN" \
+            and doc[j].ent_type_ not in {"GPE", "DATE"}:
+        j += 1
+    words = doc[tok.i + 1:j]
+    if not len(words) or any(org_word(ctx, w.text) or w.lower_ in ctx.gaz.title_heads for w in words):
+        return None
+    return f"Operation {words.text}", words[-1]
+
+
+def _operations(ctx: ReportContext, events: EventIndex) -> None:
+    """A named operation is one event, whoever reports it: who launched or ran it ATTENDED it
+    ('India has launched Operation X', 'Operation X - a rescue operation by the navy'), dated by
+    its launch, HELD_IN where it runs ('Operation X in Sudan', 'launched X to evacuate
+    citizens from Sudan')."""
+    for tok in ctx.doc:
+        found = _operation_name(ctx, tok)
+        if found is None:
+            continue
+        name, head = found
+        for m in {m.node: m for t in ctx.doc[tok.i:head.i + 1] if (m := ctx.at(t)) is not None}.values():
+            ctx.forget(m)  # (the tagger's body or person)
+        verbs = [head.head] if head.dep_ in {"dobj", "nsubjpass"} else []
+        verbs += [c for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"]  # 'X launched by India'
+        verbs = [v for v in verbs if v.lemma_.lower() in LAUNCHING and not not_done(v)]
+        apposed = [c for c in head.children if c.dep_ == "appos" and c.lemma_.lower() == "operation"]
+        participants = [m for v in verbs for m in _subjects(ctx, v, ACTORS) if v.dep_ != "acl"]
+        participants += [m for x in [*verbs, *apposed] for m in _child_mentions(ctx, x, "by", ACTORS)
+                         + [m for a in x.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+                            for t in [o, *o.conjuncts] for m in [_mention(ctx, t, ACTORS)] if m]]
+        where = {"Place", "State"}
+        places = _child_mentions(ctx, head, "in", where)
+        for x in [*verbs, *apposed] if not places else []:  # the purpose it runs for: 'to evacuate X from Sudan'
+            purposes = [c for c in x.children if c.dep_ in {"xcomp", "acl", "advcl"}
+                        and any(a.lower_ == "to" for a in c.children)]
+            places = [m for c in purposes for p in ("from", "in") for m in _child_mentions(ctx, c, p, where)][:1]
+            if places:
+                break
+        when = sentence_date(ctx, tok.sent, verbs[0].i) if verbs and verbs[0].lemma_.lower() != "lead" else None
+        _record_event(ctx, events, head, f"Event:operation-{slug(name)}", name, "operation", when,
+                      participants, places, proper=True)
+
+
 def extract_events(ctx: ReportContext) -> EventIndex:
     events = EventIndex()
     kinds = ctx.gaz.triggers["events"]
+    _operations(ctx, events)  # (before 'launched X' reads X as a body founded)
     for tok in ctx.doc:
         lemma = tok.lemma_.lower()
         if lemma in VISIT_NOUNS and tok.pos_ == "NOUN" or lemma == "visit" and tok.pos_ == "VERB":

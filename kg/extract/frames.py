@@ -21,6 +21,7 @@ from kg.extract.gazetteer import load_yaml
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 LIST_PREPS = {"including", "like", "among"}
+BODY_HEADS = {"force", "forces", "group", "unit"}  # fleet nouns that end the names of bodies: no fleet there
 SHIPS = {"ship", "vessel", "warship"}  # the nouns for one ship of any kind
 TOWN_NOUNS = {"city", "town", "village", "capital", "part"}  # 'the city of X', 'parts of X' stand for X
 PRONOUNS = {"he": {"Person"}, "him": {"Person"}, "his": {"Person"}, "she": {"Person"}, "her": {"Person"},
@@ -75,7 +76,8 @@ def frames(ctx: ReportContext) -> list[Frame]:
             out.append(_verb_frame(tok, "attend"))  # 'fighters who took part in the rebellion'
         elif tok.lower_ == "among" and (among := _among_the_verbed(tok)) is not None:
             out.append(among)
-        elif tok.pos_ in {"NOUN", "PROPN"} and (tok.lower_ in lex["noun_kind"] or lemma in lex["noun_kind"]):
+        elif tok.pos_ in {"NOUN", "PROPN"} and (tok.lower_ in lex["noun_kind"] or lemma in lex["noun_kind"]) \
+                and not (tok.pos_ == "PROPN" and tok.is_title and tok.lower_ in BODY_HEADS):  # ('Indian Air Force')
             out.append(_noun_frame(tok, lex["noun_kind"].get(tok.lower_) or lex["noun_kind"][lemma]))
     return out
 

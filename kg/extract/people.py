@@ -24,7 +24,8 @@ PERSON_TITLES_KEPT = {"jr", "jr.", "sr", "sr."}
 
 
 NAME_PARTICLES = r"(?:bin|bint|ibn|ben|van|von|de|da|di|du|del|della|der|den|dos|das|al|el|le|la|y)"  # 'Faisal bin Farhan'
-PERSON_NAME = re.compile(rf"^[A-Z][\w'’\-.]*( (?:{NAME_PARTICLES} )?[A-Z][\w'’\-.]*){{0,4}}$")
+PERSON_NAME = re.compile(rf"^[A-Z][\w'’\-.]*( (?:{NAME_PARTICLES} |(?:al|el|ad|ar|as|ash|at|az|an|ul|ud)[-’'])?"
+                         rf"[A-Z][\w'’\-.]*){{0,4}}$")  # ('Abdel Fattah al-Burhan')
 
 
 def person_id(name: str) -> str:
@@ -322,7 +323,10 @@ def split_office_holders(ctx: ReportContext) -> None:
         if rank and not org_word(ctx, ent[-1].text):  # 'Rear Admiral Shahram Irani': a title, then a name
             words = ent.text[len(rank):].split()
             person = doc.char_span(ent.start_char + len(rank) + 1, ent.end_char, label="PERSON")
-            if 2 <= len(words) <= 3 and _could_be_name(ctx, words) and person is not None:
+            surname = len(words) == 1 and any(t.text == words[0] and not ent.start <= t.i < ent.end and t.pos_ == "PROPN"
+                                              and t.ent_type_ in {"", "PERSON"} for t in doc)  # ('MoS
+            # Muraleedharan', named elsewhere as no body)
+            if (2 <= len(words) <= 3 or surname) and _could_be_name(ctx, words) and person is not None:
                 ents.append(person)
                 changed = True
                 continue

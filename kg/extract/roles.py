@@ -73,7 +73,8 @@ def parse_title(ctx: ReportContext, phrase: str) -> str | None:
                     for w in best.group("mods").split())
     if port:
         port_name = " and ".join(dict.fromkeys(ports.get(p.lower(), p) for p in _portfolio_parts(port, ports)))
-        head = head if " of " in head else f"{head.split(' of ')[0]} of {port_name}"
+        head = f"{head} for {port_name}" if " of " in head and best.group("post") and port_name not in head \
+            else head if " of " in head else f"{head} of {port_name}"  # ('Minister of State for External Affairs')
         head = re.sub(r"^(\w+) Minister of", r"Minister of", head) if head.split()[0] in {
             "Defence", "Defense", "Foreign", "Transport"} else head
     title = f"{mods} {head}".strip() if mods else head
@@ -143,7 +144,8 @@ def _left_phrase(ctx: ReportContext, person: Mention) -> tuple[list[Token], bool
             continue
         if _is_title_token(ctx, tok) or tok.lower_ in {"of", "for", "to"} or tok.tag_ == "POS" \
                 or tok.lower_ in {"and", "&", ","} and toks and toks[0].lower_ not in CONNECTING \
-                and _is_title_token(ctx, toks[0]) \
+                and _is_title_token(ctx, toks[0]) and (tok.text != "," or i > sent_start
+                                                       and _is_title_token(ctx, doc[i - 1])) \
                 or (mention and mention.label in {"State", "Organization"}) or tok.like_num \
                 or tok.lower_ in {"two", "three", "four", "both"} or tok.lower_ in REGIME_WORDS \
                 or tok.lower_ in {"elect", "-"} and i > sent_start and doc[i - 1].text in {"-", "President", "Premier"} \

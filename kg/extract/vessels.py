@@ -387,7 +387,9 @@ def _subject_vessel(ctx: ReportContext, verb: Token) -> str | None:
                 return m.node
             if c.lower_ in SHIP_WORDS and any(d.lower_ in {"the", "this", "that"} for d in c.children):
                 own = ctx.in_span(c.left_edge.i, c.i, "Vessel")  # 'the Navistar dry cargo carrier'
-                return own[-1].node if own else salient_vessel(ctx, c.i)
+                found = own[-1].node if own else salient_vessel(ctx, c.i)
+                if found:  # (else the name may be the next subject: 'The ferry | Amanah carried ...')
+                    return found
             if c.lower_ in {"which", "that"} and verb.dep_ == "relcl":
                 m = ctx.at(verb.head)
                 return m.node if m and m.label == "Vessel" else None
@@ -439,9 +441,18 @@ def _calls(ctx: ReportContext, sent: Span) -> None:
     """'X left the port of Y on 8 March and arrived in Z', 'X, waiting in Y's port, departed
     for Z': port calls, and the voyage between them as a sea leg."""
     voyages: dict[str, tuple[list[str], list[str]]] = {}
-    for verb, vessel in _vessel_clauses(ctx, sent, CALL_VERBS | {"sail", "head", "be"}):
+    for verb, vessel in [*_vessel_clauses(ctx, sent, CALL_VERBS | {"sail", "head", "be"}), *_carried_by(ctx, sent)]:
         if _planned(verb):
             continue  # 'will be inspected ... before arriving in Karasu': not yet a call
+        if verb.lemma_ in CARRY_VERBS:  # 'were evacuated from X by INS Y and brought to Z': it called at both
+            stops = [(c.lower_, p) for v in [verb, *verb.conjuncts] for c in v.children
+                     if c.dep_ == "prep" and c.lower_ in {"from", "to", "into"} for p in _places_of(ctx, c)[:1]]
+            for _, p in stops:
+                ctx.builder.add_edge(vessel, "CALLED_AT", p.node, start=_clause_date(ctx, verb), evidence=ctx.evidence(sent))
+            origins, ends = voyages.setdefault(vessel, ([], []))
+            origins += [p.node for prep, p in stops if prep == "from"]
+            ends += [p.node for prep, p in stops if prep != "from"]
+            continue
         underway = [c for c in verb.children if c.lower_ in {"underway", "en"}]
         docked = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"at", "in"}
                   and any(ctx.builder.nodes[p.node].props.get("kind") == "port" for p in _places_of(ctx, c))]
@@ -471,6 +482,22 @@ def _calls(ctx: ReportContext, sent: Span) -> None:
             route = f"route-{stable_hash(ctx.builder.report.id, sent.start_char, length=8)}"
             ctx.builder.add_edge(origins[0], "ROUTE_LEG", ends[0], mode="sea", seq=1, route=route,
                                  evidence=ctx.evidence(sent))
+
+
+CARRY_VERBS = {"evacuate", "carry", "ferry", "transport", "bring", "take", "rescue", "ship", "move", "repatriate"}
+
+
+def _carried_by(ctx: ReportContext, sent: Span):
+    """(verb, vessel) for each passive clause of carrying whose agent is a vessel ('were evacuated
+    from X by INS Y'), or whose subject is one ('the ferry carried 300 people to Z')."""
+    for verb in sent:
+        if verb.lemma_.lower() not in CARRY_VERBS or verb.pos_ != "VERB":
+            continue
+        agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        found = [m.node for o in agents for m in [ctx.at(o)] if m is not None and m.label == "Vessel"]
+        found = found or [v for v in [_subject_vessel(ctx, verb)] if v is not None]
+        if found:
+            yield verb, found[0]
 
 
 def _planned(verb: Token) -> bool:
@@ -579,6 +606,22 @@ def _target(ctx: ReportContext, tok: Token, actor: str | None = None) -> str | N
     return None
 
 
+FORCE_WORDS = {"force", "forces", "troop", "troops", "commando", "commandos", "seal", "seals", "marine", "marines",
+               "navy", "guard", "guards", "pirate", "pirates", "gunman", "gunmen", "men", "soldier", "soldiers",
+               "sailor", "sailors", "police", "officer", "officers", "team", "teams", "personnel", "militant", "militants"}
+
+
+def _boarded_by_passengers(verb: Token) -> bool:
+    """Is 'board' done by people who travel on the ship ('who boarded', 'evacuees boarded')
+    rather than by a force? An active subject that is no force says so."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return verb.dep_ != "conj" and not any(c.dep_ in {"nsubjpass", "agent"} for c in verb.children)
+    if subj.lower_ in {"who", "that", "which"} and verb.dep_ == "relcl":
+        subj = verb.head
+    return subj.lower_ not in FORCE_WORDS and subj.lemma_.lower() not in FORCE_WORDS
+
+
 def _actor_subject(ctx: ReportContext, verb: Token) -> str | None:
     """The state or organisation that does it: the subject, the subject shared with the verb
     before ('has intercepted and detained the tanker'), or for 'they' the subject of the
@@ -661,6 +704,8 @@ def _seizures(ctx: ReportContext) -> None:
         if verb.lemma_ not in SEIZE_VERBS or verb.pos_ != "VERB" or _asked_for(verb):
             continue
         actor = _actor_subject(ctx, verb)
+        if verb.lemma_ == "board" and actor is None and _boarded_by_passengers(verb):
+            continue  # 'Indians who boarded INS Sumedha', 'passengers boarded the ferry': a passage, no seizure
         agent = next((c for v in [verb, *verb.conjuncts] for c in v.children if c.dep_ == "agent"), None)
         if agent is not None:  # 'the tanker was seized by Iranian forces', 'was boarded and captured by X'
             actor = next((m.node for m in ctx.in_span(agent.i, agent.right_edge.i + 1)
