@@ -1847,3 +1847,22 @@ def test_a_described_port_city_a_ship_bound_for_a_city_and_an_aircraft_type_afte
 def test_a_fleet_word_ending_a_body_name_makes_no_body_own_another():
     _, edges = _facts("It is a rescue operation by the Kenya Navy and Kenya Air Force.", published="2026-03-12")
     assert not any(e[1] == "OWNED_BY" for e in edges), edges
+
+
+def test_a_state_closing_a_crossing_is_an_event_there_that_a_state_criticising_it_opposes():
+    labels, edges = _facts("Norway closed all its crossings except one, that of Brennvik. Norway closed its northern "
+                           "border crossing in Brennvik on Thursday, and Russia criticized the closure. The crossing "
+                           "at Brennvik lies in the far north of the country. Norway named it a matter of security.",
+                           published="2026-03-12")
+    assert labels.get("Brennvik") == "Place", labels
+    closures = [n for n, label in labels.items() if label == "Event"]
+    assert closures and all(("Norway", "ATTENDED", c) in edges and (c, "HELD_IN", "Brennvik") in edges
+                            and ("Russia", "OPPOSES", c) in edges for c in closures), edges
+    assert ("Brennvik", "LOCATED_IN", "Norway") in edges
+
+
+def test_a_newspaper_the_tagger_took_for_a_building_and_a_centre_opening_a_sentence():
+    labels, _ = _facts("Asylum cannot be sought there, writes the newspaper Aftenposten Nord. The Norwegian Refugee "
+                       "Advice Centre expressed concern.", published="2026-03-12")
+    assert labels.get("Aftenposten Nord") == "Organization", labels
+    assert labels.get("Norwegian Refugee Advice Centre") == "Organization", labels

@@ -86,8 +86,8 @@ LEGAL_SUFFIXES = {"LLC", "Ltd", "Ltd.", "Inc", "Inc.", "JSC", "PJSC", "OJSC", "C
                   "Corp.", "PLC", "plc", "SA", "AG", "LLP"}
 WEAPON_WORDS = {"missile", "system", "drone", "rocket", "launcher", "tank", "jet", "aircraft", "helicopter", "warhead",
                 "howitzer", "submarine", "frigate", "destroyer", "vehicle", "complex"}
-SITE_WORDS = {"airport", "port", "seaport", "harbour", "harbor", "terminal", "station", "base", "airbase", "district",
-              "suburb", "outskirts", "centre", "center", "streets", "square"}  # what a capital's possessive places
+CAPITAL_PLACES = {"airport", "port", "seaport", "harbour", "harbor", "terminal", "station", "base", "airbase", "district",
+                  "suburb", "outskirts", "centre", "center", "streets", "square"}  # what a capital's possessive places
 BODY_NOUNS = {"panel", "committee", "commission", "tribunal", "secretariat"}
 EVENT_HEADS = {"meeting", "summit", "forum", "conference", "talks", "dialogue", "ceremony", "exercise", "exercises"}
 NAME_LIST = re.compile(r"^[A-Z][\w'’\-]*(?:, [A-Z][\w'’\-]*)+,? (?:and|or) [A-Z][\w'’\-]*$")  # 'Navistar, Polarnet and Rojen'
@@ -120,7 +120,7 @@ def _is_actor(span: Span) -> bool:
     root = span.root
     after = span.doc[span.end] if span.end < len(span.doc) else None
     if after is not None and after.tag_ == "POS":  # "Moscow's delegation", but "Ankara's Esenboga Airport"
-        return root.head.lower_ not in SITE_WORDS
+        return root.head.lower_ not in CAPITAL_PLACES
     if ruled_by(span.doc[span.end - 1]):  # 'the Moscow-controlled plant', 'Kyiv-backed'
         return True
     if root.dep_ in ACTOR_DEPS:
@@ -344,6 +344,17 @@ def _mention_for_entry(ctx: ReportContext, ent: Span, entry: Entry, text: str,
 
 
 SITE_WORDS = {"crossing", "checkpoint", "border", "airport", "port", "harbour", "harbor", "airbase"}
+CROSSINGS = {"crossing", "crossings", "checkpoint", "checkpoints"}
+
+
+def _crossing_named(root) -> bool:
+    """'the Salla crossing', 'its border crossing in Raja-Jooseppi', 'that of Vaalimaa' after
+    crossings: a name the tagger read as a body or a person names a border crossing."""
+    if root.dep_ == "compound" and root.head.lower_ in CROSSINGS:
+        return True
+    if root.dep_ in {"pobj", "conj"} and root.head.lower_ == "of" and root.head.head.lower_ in {"that", "those"}:
+        return any(t.lower_ in CROSSINGS for t in root.sent)  # 'all the crossings except one, that of X'
+    return root.dep_ == "pobj" and root.head.lower_ in {"in", "at"} and root.head.head.lower_ in CROSSINGS
 TOWN_WORDS = {"city", "town", "village"}
 CALLED_TOWN = {**dict.fromkeys(TOWN_WORDS, "city"), "port": "port"}  # 'the town of X': X is one, of that kind
 DETENTION_SITES = {"prison", "jail", "center", "centre", "colony", "camp"}  # named after a place, not a person
@@ -438,6 +449,8 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
             and end - start == 1 and root.head.lower_ in DETENTION_SITES:  # 'the Lefortovo pre-trial detention center'
         name = clean_span_text(ent.doc[start:root.head.i + 1].text)
         return Mention(start, end, "Place", ctx.add_place(name, "facility", sent), text)
+    if ent.label_ in {"ORG", "PERSON", "GPE", "LOC", "FAC"} and kind is None and len(text.split()) <= 2 and _crossing_named(root):
+        return Mention(start, end, "Place", ctx.add_place(text, "border", sent), text)  # 'the crossing in Salla'
     if ent.label_ == "PERSON" and kind is None and root.dep_ == "compound" and root.head.lower_ in SITE_WORDS \
             and end - start == 1:
         border = root.head.lower_ in {"border", "crossing", "checkpoint"}  # 'the Jaber border', 'the Rafah crossing'

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cache
 
 from spacy.tokens import Span, Token
 
@@ -443,7 +444,7 @@ def main_pair(ctx: ReportContext, least: int = 3) -> list[str]:
     return ranked[:2] if len(ranked) >= 2 and counts[ranked[1]] >= least else []
 
 
-def _main_state(ctx: ReportContext) -> str | None:
+def main_state(ctx: ReportContext) -> str | None:
     """The one state a report is about: named at least twice, and more often than any other."""
     counts = _state_counts(ctx)
     ranked = sorted(counts.values(), reverse=True)
@@ -475,6 +476,8 @@ def _exchanged_visits(ctx: ReportContext, sent: Span) -> None:
 
 def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) -> None:
     sent = tok.sent
+    if kind in _frame_acts():
+        return  # ('criticized the closure': the frames make a closure, where it was done; a critic is none of it)
     if kind == "ceremony" and (any(t.lemma_.lower() in {"sign", "signing", "ink"} for t in sent)
                                or any(r.kind == "signing" for r in events.refs)):
         kind = "signing"  # 'the ceremony of signing an agreement', and 'the ceremony' after it; a handover is no signing
@@ -558,7 +561,7 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
     if kind in BALLOTS:  # "Moldova's runoff", 'the Moldovan presidential elections': where it was held; the
         places += [m for m in participants if m.label == "State"]  # candidates are the people who ran
         participants = [m for m in participants if m.label == "Person"]
-        main = _main_state(ctx) if not places else None
+        main = main_state(ctx) if not places else None
         places += [Mention(tok.i, tok.i + 1, "State", main, "")] if main else []  # ('the country's runoff')
     places.sort(key=lambda m: not _after_in_or_at(ctx.doc[m.end - 1], tok))
     if (not participants and not places and not named and not (kind in BALLOTS and when)) \
@@ -611,6 +614,14 @@ def _other_event(ctx: ReportContext, tok: Token, kind: str, events: EventIndex) 
             for m in participants:
                 if ctx.label_of(m.node) == "Person" and home_state(ctx, m.node) != host.node:
                     ctx.builder.add_edge(m.node, "VISITED", host.node, evidence=ev)
+
+
+@cache
+def _frame_acts() -> frozenset[str]:
+    """Kinds of event that only the frame layer makes: acts done to a site or a body (a closure,
+    a reopening), told by what they are done to, not by who speaks of them."""
+    return frozenset(spec["name"] for spec in lexicon()["act_events"].values()
+                     if spec["done_to"] in {"site", "body"}) - HOSTILE
 
 
 def given_name(ctx: ReportContext, tok: Token) -> str | None:

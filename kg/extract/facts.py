@@ -160,7 +160,14 @@ def act_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[
     if spec["done_to"] == "site":  # ('Ukrainian forces shelled the Kakhovka HPP', 'the destruction of the dam')
         sites = [n for slot in ("theme", "of") for n in nodes.get(slot, []) if b.nodes[n].label == "Place"
                  and b.nodes[n].props.get("kind") in SITE_KINDS]
-        targets = [(n, f"Event:{word}-{slug(b.nodes[n].name)}", f"{word.capitalize()} on {b.nodes[n].name}") for n in sites[:1]]
+        sites = sites or [m.node for slot in ("theme", "of") for t in frame.slots.get(slot, [])
+                          if t.lemma_.lower() in SITE_NOUNS for m in expand(ctx, _objects_of([t], {"in", "at"}))
+                          if m.label == "Place"]  # ('its border crossing in Raja-Jooseppi': the crossing there)
+        if not sites and any(t.lemma_.lower() in SITE_NOUNS for t in frame.slots.get("theme", [])):
+            sites = [n for n in places if b.nodes[n].label == "Place"]  # ('closed the crossing | in X')
+        on = "on" if word == "attack" else "of"
+        targets = [(n, f"Event:{word}-{slug(b.nodes[n].name)}", f"{word.capitalize()} {on} {b.nodes[n].name}")
+                   for n in sites[:1]]
         places = places or sites[:1]
         doers = [n for n in nodes.get("agent", []) if b.nodes[n].label in {"State", "Organization"}]
     elif spec["done_to"] == "vehicle":  # ('the plane crashed near the city of Aktau'): where it came down, one
@@ -205,7 +212,8 @@ def act_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[
             events.fold(ctx, other, node)  # ('killed in an airstrike': the strike is the killing)
 
 
-SITE_KINDS = {"facility", "building", "port", "bridge"}  # what an act can be done to as a site
+SITE_KINDS = {"facility", "building", "port", "bridge", "border"}  # what an act can be done to as a site
+SITE_NOUNS = {"crossing", "checkpoint", "border", "port", "airport", "bridge", "station", "terminal", "plant"}
 MISSION_WORDS = {"embassy", "consulate", "mission"}
 
 

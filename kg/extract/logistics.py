@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from kg.extract.context import Mention, ReportContext
 from kg.extract.dates import parse_period
+from kg.extract.events import main_state
 from kg.extract.frames import LIST_JOINS, not_done
 from kg.extract.goods import goods_class, goods_model, model_node
 from kg.extract.normalize import slug
@@ -944,8 +945,27 @@ def emit_shipment(ctx: ReportContext, sent: Span, shipper: str | None, recipient
                              evidence=ctx.evidence(sent), **marks)
 
 
+PART_WORDS = {"part", "parts", "region", "north", "south", "east", "west", "northeast", "northwest", "southeast",
+              "southwest", "centre", "center", "interior", "corner", "section", "half", "end"}
+
+
+def _part_of_the_country(ctx: ReportContext, sent: Span) -> None:
+    """'Vaalimaa, Nuijamaa and Imatra, in the south-eastern part of the country', 'X, in the far north of
+    the country': the places named before lie in the state the report is about (when it is one)."""
+    for tok in sent:
+        part = tok.head.head if tok.lower_ == "country" and tok.head.lower_ == "of" else None
+        if part is None or part.lemma_.lower() not in PART_WORDS or part.head.lower_ != "in" \
+                or not any(c.lower_ == "the" for c in tok.children):
+            continue
+        state = main_state(ctx)
+        before = [m for m in ctx.in_span(sent.start, part.head.i) if m.label in {"Place", "State"}]
+        while before and before[-1].label == "Place" and state:
+            ctx.builder.add_edge(before.pop().node, "LOCATED_IN", state, evidence=ctx.evidence(sent))
+
+
 def extract_logistics(ctx: ReportContext) -> None:
     for sent in ctx.doc.sents:
         _located_in(ctx, sent)  # first: it settles which names are places
+        _part_of_the_country(ctx, sent)
         _routes(ctx, sent)
         _shipments(ctx, sent)

@@ -104,6 +104,8 @@ def org_names(ctx: ReportContext) -> list[Mention]:
     doc, out = ctx.doc, []
     for m in _ORG_NAME.finditer(doc_text(doc)):
         span = doc.char_span(m.start(), m.end(), alignment_mode="contract")
+        if span is not None and len(span) > 2 and span[0].lower_ in {"the", "a", "an"}:
+            span = span[1:]  # ('The Finnish Refugee Advice Centre' opening a sentence)
         if span is None or len(span) < 2 or is_headline(span.sent) or span[0].i == span.sent.start:
             continue
         span = _name_end(ctx, span)
@@ -426,8 +428,10 @@ def named_by_kind(ctx: ReportContext) -> list[Mention]:
         person = ctx.at(span[0]) if after else None  # 'the website Beyond Parallel', read as a person
         person = person if person is not None and person.label == "Person" and (person.start, person.end) == (
             span.start, span.end) and not ctx.mentioned(person.node, besides=(person,)) else None
+        unread = after and ctx.at(span[0]) is None and span[0].ent_type_ in {"FAC", "PRODUCT", "WORK_OF_ART", "LAW"}
         if not all(t.pos_ == "PROPN" or person is not None and t.is_title for t in span) \
-                or (ctx.at(span[0]) or span[0].ent_type_) and person is None and not (after and len(span) >= 3):
+                or (ctx.at(span[0]) or span[0].ent_type_) and person is None and not unread \
+                and not (after and len(span) >= 3):  # ('the newspaper Helsingin Sanomat', read as a building)
             continue  # 'the Tele Sahel broadcaster': a name of its own, even if part of it is a place
         if person is not None:
             ctx.forget(person)

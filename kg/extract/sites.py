@@ -225,14 +225,14 @@ SEATS = {("presidential", "palace"), ("presidential", "residence"), ("royal", "p
 def _seats_of_power(ctx: ReportContext) -> list[Mention]:
     """'the presidential palace', "Niger's presidential palace": a head of state's seat, a site
     of the state its possessor names, else of the one state the report is about."""
-    from kg.extract.events import _main_state
+    from kg.extract.events import main_state
 
     doc, out = ctx.doc, []
     for tok in doc:
         if tok.i == 0 or (doc[tok.i - 1].lower_, tok.lower_) not in SEATS or ctx.at(tok) or ctx.at(doc[tok.i - 1]):
             continue
         poss = [m for c in tok.children if c.dep_ == "poss" for m in [ctx.at(c)] if m and m.label == "State"]
-        state = poss[0].node if poss else _main_state(ctx)
+        state = poss[0].node if poss else main_state(ctx)
         if state is None or not any(c.lower_ in {"the", "its"} for c in tok.children) and not poss:
             continue
         name = f"Presidential {tok.lower_.capitalize()}" if doc[tok.i - 1].lower_ == "presidential" else "Royal Palace"
