@@ -1866,3 +1866,20 @@ def test_a_newspaper_the_tagger_took_for_a_building_and_a_centre_opening_a_sente
                        "Advice Centre expressed concern.", published="2026-03-12")
     assert labels.get("Aftenposten Nord") == "Organization", labels
     assert labels.get("Norwegian Refugee Advice Centre") == "Organization", labels
+
+
+def test_a_mission_hands_over_a_base_and_withdraws_from_a_town_but_not_yet_from_the_next():
+    labels, edges = _facts("The United Nations Integrated Stabilization Mission in Chad (MINUSTAC) completed the handover "
+                           "of its Temporary Operating Base in the village of Korbol to the Chadian authorities on Monday. "
+                           "MINUSTAC head Idriss Mahamat said the mission had withdrawn from its base in Bardai on 3 May "
+                           "2026. A convoy is heading to Faya, and Boulmi in northern Chad will be closed. The mission is withdrawing from Kalait in the "
+                           "coming days.", published="2026-05-12")
+    mission = "United Nations Integrated Stabilization Mission in Chad"
+    assert labels.get(mission) == "Organization" and "MINUSTAC" not in labels, labels  # (its acronym, in French order)
+    handovers = [n for n, label in labels.items() if label == "Event" and n.startswith("Handover")]
+    assert handovers and all((mission, "ATTENDED", h) in edges and ("Chad", "ATTENDED", h) in edges
+                             and (h, "HELD_IN", "Korbol") in edges for h in handovers), edges
+    assert any(p == "HELD_IN" and o == "Bardai" for _, p, o in edges), edges
+    assert not any(n.startswith("Withdrawal from Kala") for n in labels), labels  # (in the coming days)
+    assert labels.get("Idriss Mahamat") == "Person" and ("Idriss Mahamat", "HOLDS_ROLE", mission) in edges
+    assert labels.get("Boulmi") == "Place", labels

@@ -46,6 +46,7 @@ from kg.extract.people import (
     HONORIFIC,
     PERSON_NAME,
     PERSON_TITLES_KEPT,
+    could_be_name,
     listed_with_people,
     not_only_in_headlines,
     people_apposed_to_titles,
@@ -345,6 +346,7 @@ def _mention_for_entry(ctx: ReportContext, ent: Span, entry: Entry, text: str,
 
 SITE_WORDS = {"crossing", "checkpoint", "border", "airport", "port", "harbour", "harbor", "airbase"}
 CROSSINGS = {"crossing", "crossings", "checkpoint", "checkpoints"}
+BASES = {"Base", "Airbase", "Camp", "Barracks", "Outpost"}  # the last word of a site's name, never a body's
 
 
 def _crossing_named(root) -> bool:
@@ -362,6 +364,34 @@ NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "PRODUCT"}  # what 
 DESIGNATION = re.compile(r"^[A-Z]{1,5}-?\d{1,4}[A-Z]{0,4}s?$")  # 'K2PL', 'FA-50', 'Su-35', 'K9s': a model, no actor
 
 
+MOTION = {"head", "travel", "go", "move", "return", "fly", "sail", "drive", "march", "relocate", "redeploy", "withdraw",
+          "retreat", "evacuate", "arrive", "come", "journey", "route", "way", "trip", "convoy", "flight", "withdrawal",
+          "departure", "depart", "leave", "flee"}  # what goes 'to' or comes 'from' a place
+
+
+def _gone_to(tok) -> bool:
+    """'heading to Gao', 'the withdrawal from Tessalit': a name after 'to' or 'from' on a word of
+    going is where (not whom: 'said to X')."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"to", "from", "toward", "towards"} \
+        and tok.head.head.lemma_.lower() in MOTION
+
+
+def _part_of_a_full_name(doc, word: str) -> bool:
+    """Is the word, somewhere in the report, one word of a longer name ('Kim' of 'Kim Jong Un')?"""
+    return any(t.text == word and any(0 <= t.i + d < len(doc) and doc[t.i + d].is_title and doc[t.i + d].pos_ == "PROPN"
+                                      for d in (-1, 1)) for t in doc)
+
+
+def _placed_after(ctx: ReportContext, end: int) -> bool:
+    """'Goundam in the Tombouctou region', 'Menaka in northeastern Mali': a known town the text
+    places right after its name."""
+    doc = ctx.doc
+    if end + 1 >= len(doc) or doc[end].lower_ != "in":
+        return False
+    nxt = next((t for t in doc[end + 1:end + 5] if t.pos_ not in {"DET", "ADJ"}), None)
+    return nxt is not None and (nxt.ent_type_ in {"GPE", "LOC"} or ctx.gaz.lookup(nxt.text, "State") is not None)
+
+
 def _where(ctx: ReportContext, tok) -> bool:
     """Is a name used as a place: the object of 'in', 'at', 'from' ..., of 'the city of', a
     possessor ("Kotka's port"), a place listed with one, or a place the text places ('Gliwice, Poland')?"""
@@ -370,7 +400,7 @@ def _where(ctx: ReportContext, tok) -> bool:
     while tok.dep_ in {"conj", "appos"} and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ == "pobj" and (tok.head.lower_ in PLACE_PREPS or tok.head.lower_ == "of"
-                               and tok.head.head.lemma_.lower() in ctx.gaz.place_heads):
+                               and tok.head.head.lemma_.lower() in ctx.gaz.place_heads | PLACED_NOUNS | {"site"}):
         return True
     if tok.dep_ == "poss":  # "Kotka's container port"
         return True
@@ -396,22 +426,29 @@ def _town(ctx: ReportContext, text: str) -> Entry | None:
 DEPARTING = {"depart", "departs", "leave", "sail", "head", "set", "bound", "steam", "embark"}  # 'for X' is where to
 
 
+PLACED_NOUNS = {"capital", "port", "camp", "base", "airport", "garrison"}  # 'the Timbuktu camp', 'one of its camps ..., X'
+
+
 def listed_known_places(ctx: ReportContext) -> None:
     """'hit Khmelnytskyi, Odesa, Kropyvnytskyi and Kyiv', 'from Baku to Grozny': a name the tagger
     left untagged, listed with places (and no other kind of name) or after 'to', 'in', 'from' ...,
     is the gazetteer's place of that name."""
     ctx.index()
     for tok in ctx.doc:
-        if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.is_title or tok.dep_ == "compound" or ctx.at(tok):
-            continue
+        described = tok.dep_ == "compound" and tok.head.lemma_.lower() in TOWN_WORDS | PLACED_NOUNS \
+            or tok.dep_ == "appos" and any(t.lemma_.lower() in TOWN_WORDS | PLACED_NOUNS
+                                           for t in ctx.doc[max(tok.head.left_edge.i, tok.i - 12):tok.i])
+        if tok.pos_ != "PROPN" or tok.ent_type_ or not tok.is_title or tok.dep_ == "compound" and not described \
+                or ctx.at(tok):
+            continue  # ('a large city ..., Timbuktu', 'the Timbuktu camp': a known town by its noun)
         listed = [m for m in (ctx.at(t) for t in tok.conjuncts) if m is not None]
-        placed = tok.dep_ == "pobj" and not tok.conjuncts and (tok.head.lower_ in PLACE_PREPS  # 'from Baku to Grozny'
-                                                               or tok.head.lower_ == "for" and tok.head.head.lemma_.lower()
-                                                               in DEPARTING)  # 'departs X for Jeddah'
+        placed = described or tok.dep_ == "pobj" and not tok.conjuncts and (
+            tok.head.lower_ in PLACE_PREPS  # 'from Baku to Grozny'
+            or tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in DEPARTING)  # 'departs X for Jeddah'
         if not placed and (not any(m.label == "Place" for m in listed)
                            or any(m.label not in {"Place", "State"} for m in listed)):
             continue
-        entry = ctx.gaz.lookup(tok.text, "Place") or (_town(ctx, tok.text) if not placed else None)
+        entry = ctx.gaz.lookup(tok.text, "Place") or (_town(ctx, tok.text) if not placed or described else None)
         if placed and entry is not None and ctx.gaz.lookup(tok.text, "State") is not None:
             continue  # ('shipments to Kyiv': a capital the tagger left alone speaks for its state)
         if entry is not None:
@@ -429,9 +466,16 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
     town = _town(ctx, text) if kind is None and len(text.split()) <= 3 and ent.label_ in NAME_LABELS else None
     root = ent.doc[start:end].root
     if town is not None and (ent.label_ in {"GPE", "LOC"} or _where(ctx, root) and (
-            ent.label_ != "PERSON" or root.head.lower_ not in {"to", "with", "for"} and not any(
-                text in e.text.split() for e in ctx.doc.ents if e.label_ == "PERSON" and len(e) > 1))):
+            ent.label_ != "PERSON" or (root.head.lower_ not in {"to", "with", "for"} or _gone_to(root)) and not any(
+                text in e.text.split() for e in ctx.doc.ents if e.label_ == "PERSON" and len(e) > 1))
+            or _placed_after(ctx, end) and not _part_of_a_full_name(ctx.doc, text)):
         return Mention(start, end, "Place", node_for_entry(ctx, town, sent, alias=text), text)  # 'in Kherson'
+    if ent.label_ in {"PERSON", "ORG"} and kind is None and town is None and end - start == 1 \
+            and ctx.gaz.lookup(text) is None and (_gone_to(root) or ent.label_ == "PERSON" and (
+                root.dep_ == "pobj" and root.head.lower_ in {"in", "at", "near"} or _placed_after(ctx, end))) \
+            and not _part_of_a_full_name(ctx.doc, text) and not org_word(ctx, text) and not _common_word(ctx, text) \
+            and not (start > 0 and ent.doc[start - 1].tag_ == "POS"):  # ("Saudi Arabia's Embassy in Iran")
+        return Mention(start, end, "Place", ctx.add_place(text, "city", sent), text)  # 'its base in Tessalit'
     named_as = root.head.head.lemma_.lower() if root.dep_ == "pobj" and root.head.lower_ == "of" else ""
     if kind is None and ent.label_ in NAME_LABELS and named_as in CALLED_TOWN and len(text.split()) <= 2 \
             and text[:1].isupper() and not org_word(ctx, text.split()[-1]):  # 'the border town of Panjgur'
@@ -490,13 +534,19 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
         if "." in text or "/" in text:
             return None
         if kind is None and ent.label_ == "GPE" and text[:1].isupper() and len(text.split()) <= 3 \
-                and text not in person_words(ctx) and _where(ctx, ent.doc[start:end].root) \
+                and text not in person_words(ctx) and (_where(ctx, ent.doc[start:end].root) or _placed_after(ctx, end)
+                                                       and not org_word(ctx, text) and ent.doc[start - 1].tag_ != "POS") \
                 and not (is_headline(ent.sent) and _common_word(ctx, text)):
             kind = "city"  # (a name the gazetteer lacks, used as a place: 'in Gliwice', not 'the Bumar plant')
         if kind is None:
             return None
         node = ctx.add_place(text, kind, sent)
         return Mention(start, end, "Place", node, text)
+    if ent.label_ in {"ORG", "FAC"} and len(text.split()) > 1 and text.split()[-1] in BASES:
+        return Mention(start, end, "Place", ctx.add_place(text, "facility", sent), text)  # 'the X Operating Base': a site
+    if ent.label_ == "ORG" and start > 0 and ent.doc[start - 1].lower_ in ctx.gaz.title_heads and ctx.at(ent.doc[start]) \
+            is None and PERSON_NAME.match(text) and 2 <= len(text.split()) <= 3 and could_be_name(ctx, text.split()):
+        return Mention(start, end, "Person", "", text)  # 'MINUSMA head El-Ghassim Wane': a name after a title
     if ent.label_ == "ORG" and kind == "building" and (text.endswith("Guest House") or not text.endswith("House")):
         # 'Kumsusan State Guest House' is a building; 'the White House' is an office of government
         node = ctx.add_place(text, kind, sent)
@@ -598,6 +648,23 @@ def extract_entities(ctx: ReportContext) -> None:
     missions_placed(ctx)
     bodies_named_again(ctx)
     platforms_as_channels(ctx)
+    people_named_as_places(ctx)
+
+
+def people_named_as_places(ctx: ReportContext) -> None:
+    """'The departure from Tessalit' read as a person where the report places 'Tessalit' elsewhere:
+    a one-word name the report gives a place as well is that place in every mention."""
+    b = ctx.builder
+    places = {acc.name: node for node, acc in b.nodes.items() if acc.label == "Place" and " " not in acc.name}
+    for node, acc in list(b.nodes.items()):
+        place = places.get(acc.name) if acc.label == "Person" and " " not in acc.name else None
+        if place is None or _part_of_a_full_name(ctx.doc, acc.name):
+            continue
+        for m in ctx.mentions:
+            if m.node == node:
+                m.label, m.node = "Place", place
+        b.drop_node(node)
+    ctx.index()
 
 
 CHANNEL_PREPS = {"on", "to", "via", "through", "in", "from"}  # 'wrote on Telegram', 'took to Twitter'

@@ -160,16 +160,21 @@ def act_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[
     if spec["done_to"] == "site":  # ('Ukrainian forces shelled the Kakhovka HPP', 'the destruction of the dam')
         sites = [n for slot in ("theme", "of") for n in nodes.get(slot, []) if b.nodes[n].label == "Place"
                  and b.nodes[n].props.get("kind") in SITE_KINDS]
-        sites = sites or [m.node for slot in ("theme", "of") for t in frame.slots.get(slot, [])
-                          if t.lemma_.lower() in SITE_NOUNS for m in expand(ctx, _objects_of([t], {"in", "at"}))
-                          if m.label == "Place"]  # ('its border crossing in Raja-Jooseppi': the crossing there)
-        if not sites and any(t.lemma_.lower() in SITE_NOUNS for t in frame.slots.get("theme", [])):
+        held = [n for n in nodes.get(spec.get("held", ""), []) if b.nodes[n].label == "Place"]  # ('from Tessalit')
+        named = [t for slot in ("theme", "of", spec.get("held", "")) for t in frame.slots.get(slot, [])]
+        sites = sites or held or [m.node for t in named if any(x.lemma_.lower() in SITE_NOUNS for x in t.subtree)
+                                  for m in ctx.in_span(t.left_edge.i, t.right_edge.i + 1, "Place")][:1]
+        # ('its border crossing in Raja-Jooseppi', 'one of its last camps in a city ..., Timbuktu': the site there)
+        if not sites and any(t.lemma_.lower() in SITE_NOUNS for t in named):
             sites = [n for n in places if b.nodes[n].label == "Place"]  # ('closed the crossing | in X')
-        on = "on" if word == "attack" else "of"
+        on = {"attack": "on", "withdrawal": "from"}.get(word, "of")
         targets = [(n, f"Event:{word}-{slug(b.nodes[n].name)}", f"{word.capitalize()} {on} {b.nodes[n].name}")
                    for n in sites[:1]]
-        places = places or sites[:1]
-        doers = [n for n in nodes.get("agent", []) if b.nodes[n].label in {"State", "Organization"}]
+        places = sites[:1] or places  # (the site itself, not the state around it)
+        doers = [n for slot in ("agent", spec.get("with", "")) for n in nodes.get(slot, [])
+                 if b.nodes[n].label in {"State", "Organization"}]  # (and whom a site is handed over to)
+        if frame.trigger.lemma_.lower() == "hand" and not any(c.lower_ == "over" for c in frame.trigger.children):
+            return  # ('handed him a letter', 'handed down a sentence': no handover)
     elif spec["done_to"] == "vehicle":  # ('the plane crashed near the city of Aktau'): where it came down, one
         month = (when[0] if when else ctx.published or "")[:7]  # per state and month ('near Aktau', 'in Kazakhstan')
         state = (ctx.state_of(places[0]) or places[0]) if places else None
@@ -213,7 +218,8 @@ def act_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[
 
 
 SITE_KINDS = {"facility", "building", "port", "bridge", "border"}  # what an act can be done to as a site
-SITE_NOUNS = {"crossing", "checkpoint", "border", "port", "airport", "bridge", "station", "terminal", "plant"}
+SITE_NOUNS = {"crossing", "checkpoint", "border", "port", "airport", "bridge", "station", "terminal", "plant", "base",
+              "camp", "airbase", "outpost"}
 MISSION_WORDS = {"embassy", "consulate", "mission"}
 
 

@@ -246,6 +246,10 @@ def _mood(frame: Frame, verb: Token) -> None:
             frame.negated = True
         if any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll", "would"} for c in kids):
             frame.planned = True
+        if any(c.dep_ == "prep" and c.lower_ in {"in", "over", "within"} and any(
+                o.lemma_.lower() in {"day", "week", "month"} and any(a.lower_ in {"coming", "next"} for a in o.children)
+                for o in c.children) for c in kids):
+            frame.planned = True  # ('withdrawing from X in the coming days')
         above = i > 0  # a verb the trigger's clause depends on ('scrapped plans to attend')
         if (above and lemma in lex["cancelling"]) or any(c.dep_ == "amod" and c.lemma_.lower() in lex["cancelling"]
                                                        for c in kids):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from spacy.tokens import Span
+from spacy.util import filter_spans
 
 from kg.extract.context import Mention, ReportContext, doc_text, is_headline
 from kg.extract.gazetteer import Entry
@@ -358,20 +359,33 @@ def defined_acronyms(ctx: ReportContext) -> None:
     """'the Royal United Services Institute (RUSI)': the acronym is an alias, and a later
     'RUSI' is the same organisation, not a second one."""
     doc, b = ctx.doc, ctx.builder
-    for m in [m for m in ctx.mentions if m.label == "Organization"]:
+    for m in [m for m in ctx.mentions if m.label == "Organization" or m.label == "Place" and m.node in b.nodes
+              and b.nodes[m.node].props.get("kind") == "facility"]:  # ('the Temporary Operating Base (TOB)')
         if not (m.end + 2 < len(doc) and doc[m.end].text == "(" and doc[m.end + 2].text == ")"):
             continue
         acronym = doc[m.end + 1].text
         capitals = "".join(w[0] for w in m.text.split() if w[:1].isupper())
-        if not re.fullmatch(r"[A-Z]{2,8}", acronym) or acronym == m.text or not _subsequence(acronym, capitals):
+        if not re.fullmatch(r"[A-Z]{2,8}", acronym) or acronym == m.text or not (
+                any(_subsequence(acronym, capitals[k:]) for k in range(len(capitals)))  # ('MINUSMA Temporary
+                or _translated(ctx, acronym, m.text, capitals)):  # Operating Base (TOB)': its own words')
             continue
         if m.node not in b.nodes:
             continue
-        b.add_node(m.node, "Organization", b.nodes[m.node].name, aliases=(acronym,))
+        b.add_node(m.node, m.label, b.nodes[m.node].name, aliases=(acronym,))
+        ctx.mentions.extend(Mention(t.i, t.i + 1, m.label, m.node, acronym) for t in doc
+                            if t.text == acronym and t.i != m.end + 1 and ctx.at(t) is None)  # (untagged again)
+        ctx.index()
         for other in [o for o in ctx.mentions if o.text == acronym and o.node != m.node]:
-            old, other.node, other.label = other.node, m.node, "Organization"
+            old, other.node, other.label = other.node, m.node, m.label
             if old in b.nodes and not ctx.mentioned(old) and b.nodes[old].label == "Organization":
                 b.merge_node(old, m.node)  # (its edges follow: "IPGL's subsidiary")
+
+
+def _translated(ctx: ReportContext, acronym: str, name: str, capitals: str) -> bool:
+    """'the United Nations Multidimensional Integrated Stabilization Mission in Mali (MINUSMA)': a
+    long name's acronym in another language's word order, most of its letters among the capitals."""
+    return len(name.split()) >= 4 and len(acronym) >= 4 and ctx.gaz.lookup(acronym) is None \
+        and sum(ch in capitals for ch in set(acronym)) >= 0.75 * len(set(acronym))
 
 
 def _subsequence(short: str, long: str) -> bool:
@@ -579,6 +593,24 @@ def former_names(ctx: ReportContext) -> None:
             acc.name = a.text  # the current name, not the longer former one
 
 
+BODY_ENDS = {"Mission", "Force", "Forces", "Office", "Operation", "Programme", "Program", "Agency", "Commission",
+             "Council", "Committee", "Fund", "Command", "Group"}
+
+
+def _named_on(ctx: ReportContext, ent: Span) -> int:
+    """Where a known body's name that runs on into a body of its own ends: title-case words
+    ending in a body's word, then 'in <state>', then its acronym in brackets; else where it ends."""
+    doc, j = ent.doc, ent.end
+    while j < len(doc) and doc[j].is_title and doc[j].pos_ == "PROPN" and not doc[j].ent_type_:
+        j += 1
+    if j - ent.end < 2 or doc[j - 1].text not in BODY_ENDS:
+        return ent.end
+    if j + 1 < len(doc) and doc[j].lower_ in {"in", "for", "of"} and doc[j + 1].ent_type_ == "GPE":
+        j += 2  # ('... Mission in Mali')
+    acronym = j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].is_upper
+    return j if acronym else ent.end
+
+
 def longer_names(ctx: ReportContext) -> None:
     """'the National Security Council': the ruler knew 'Security Council' (the UN's), the tagger
     took 'the National' for a name of its own; a known organisation's name inside a longer
@@ -604,8 +636,14 @@ def longer_names(ctx: ReportContext) -> None:
                 ents.append(Span(doc, start, ent.end, label="ORG"))
                 changed = True
                 continue
+        end = _named_on(ctx, ent) if ent.label_ == "ORG" and ent.ent_id_ else ent.end
+        if end > ent.end:  # 'the United Nations Multidimensional Integrated Stabilization Mission in Mali (MINUSMA)'
+            for t in doc[ent.start:end]:
+                t.ent_id_ = ""  # (a body of its own, named after the known one)
+            ents.append(Span(doc, ent.start, end, label="ORG"))
+            changed = True
+            continue
         entry = ctx.gaz.entries.get(ent.ent_id_) if ent.label_ in {"LOC", "GPE"} and ent.ent_id_ else None
-        end = ent.end
         while entry is not None and entry.label == "Place" and end < len(doc) and doc[end].is_title \
                 and doc[end].text in ctx.gaz.org_heads and not doc[end].ent_type_:
             end += 1  # 'the Pacific Fleet', 'the Black Sea Fleet': a body named after a place
@@ -617,4 +655,4 @@ def longer_names(ctx: ReportContext) -> None:
             continue
         ents.append(ent)
     if changed:
-        doc.ents = ents
+        doc.ents = filter_spans(ents)  # (a name run on takes in the names inside it: 'Mission in | Mali')

@@ -326,7 +326,7 @@ def split_office_holders(ctx: ReportContext) -> None:
             surname = len(words) == 1 and any(t.text == words[0] and not ent.start <= t.i < ent.end and t.pos_ == "PROPN"
                                               and t.ent_type_ in {"", "PERSON"} for t in doc)  # ('MoS
             # Muraleedharan', named elsewhere as no body)
-            if (2 <= len(words) <= 3 or surname) and _could_be_name(ctx, words) and person is not None:
+            if (2 <= len(words) <= 3 or surname) and could_be_name(ctx, words) and person is not None:
                 ents.append(person)
                 changed = True
                 continue
@@ -340,7 +340,7 @@ def split_office_holders(ctx: ReportContext) -> None:
                 cut, label = org_heads[-1].idx + len(org_heads[-1]), "ORG"
         words = doc_text(doc)[cut + 1:ent.end_char].split() if cut else []
         if cut and 2 <= len(words) <= 3 and all(w[:1].isupper() and w[1:2].islower() for w in words) \
-                and _could_be_name(ctx, words):
+                and could_be_name(ctx, words):
             office = doc.char_span(ent.start_char, cut, label=label)
             person = doc.char_span(cut + 1, ent.end_char, label="PERSON")
             if office is not None and person is not None:
@@ -366,7 +366,7 @@ def _short_name_word(ctx: ReportContext, i: int, taken: set[int]) -> bool:
         and not doc[i - 1].is_space and t.lower_ not in ctx.gaz.title_heads | HONORIFICS and not is_headline(t.sent)
 
 
-def _could_be_name(ctx: ReportContext, words: list[str]) -> bool:
+def could_be_name(ctx: ReportContext, words: list[str]) -> bool:
     """'Oleg Kozhemyako' could be a person; 'Guest House' (of 'Kumsusan State Guest House') not."""
     generic = ctx.gaz.place_heads | title_words(ctx) | {h.lower() for h in ORG_HEADS}
     return not any(w.lower() in generic for w in words) and ctx.gaz.place_kind(" ".join(words)) is None
