@@ -1883,3 +1883,21 @@ def test_a_mission_hands_over_a_base_and_withdraws_from_a_town_but_not_yet_from_
     assert not any(n.startswith("Withdrawal from Kala") for n in labels), labels  # (in the coming days)
     assert labels.get("Idriss Mahamat") == "Person" and ("Idriss Mahamat", "HOLDS_ROLE", mission) in edges
     assert labels.get("Boulmi") == "Place", labels
+
+
+def test_a_dateline_city_and_state_an_official_it_is_filed_from_and_a_crossing_passed_through():
+    labels, edges = _facts("Uzbek official says 50,000 Tajiks returned\n\n"
+                           "SAMARKAND, Uzbekistan Nov 1 (Reuters) - More than 50,000 Tajiks have returned home. "
+                           "Deputy Commissioner Rustam Aliev said the Tajik nationals had traveled from across "
+                           "Uzbekistan. A total of 9,100 migrants passed through Oybek in the eastern province of "
+                           "Tashkent. Mr Aliev is from Tajikistan's northern Sughd region.", published="2026-11-01")
+    assert ("Samarkand", "LOCATED_IN", "Uzbekistan") in edges, edges
+    assert ("Rustam Aliev", "HOLDS_ROLE", "Uzbekistan") in edges, edges  # (what he said names Tajikistan)
+    assert labels.get("Oybek") == "Place", labels
+    assert any(s.startswith("Sughd") and o == "Tajikistan" for s, p, o in edges if p == "LOCATED_IN"), edges
+
+
+def test_a_un_agency_by_its_description_and_a_spanish_agency_credit():
+    labels, _ = _facts("Madrid, Oct 31 (EFE).- Families never registered with the UN refugee agency, Haider Zaman "
+                       "told Efe.", published="2026-11-01")
+    assert labels.get("UNHCR") == "Organization" and labels.get("EFE") == "Organization", labels

@@ -366,13 +366,13 @@ DESIGNATION = re.compile(r"^[A-Z]{1,5}-?\d{1,4}[A-Z]{0,4}s?$")  # 'K2PL', 'FA-50
 
 MOTION = {"head", "travel", "go", "move", "return", "fly", "sail", "drive", "march", "relocate", "redeploy", "withdraw",
           "retreat", "evacuate", "arrive", "come", "journey", "route", "way", "trip", "convoy", "flight", "withdrawal",
-          "departure", "depart", "leave", "flee"}  # what goes 'to' or comes 'from' a place
+          "departure", "depart", "leave", "flee", "pass", "cross", "transit", "smuggle"}  # what goes to, from, through
 
 
 def _gone_to(tok) -> bool:
     """'heading to Gao', 'the withdrawal from Tessalit': a name after 'to' or 'from' on a word of
     going is where (not whom: 'said to X')."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in {"to", "from", "toward", "towards"} \
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"to", "from", "toward", "towards", "through", "via"} \
         and tok.head.head.lemma_.lower() in MOTION
 
 
@@ -388,7 +388,9 @@ def _placed_after(ctx: ReportContext, end: int) -> bool:
     doc = ctx.doc
     if end + 1 >= len(doc) or doc[end].lower_ != "in":
         return False
-    nxt = next((t for t in doc[end + 1:end + 5] if t.pos_ not in {"DET", "ADJ"}), None)
+    nxt = next((t for t in doc[end + 1:end + 7] if t.pos_ not in {"DET", "ADJ"} and t.lower_ != "of"
+                and t.lemma_.lower() not in {"province", "region", "district", "state", "part"}), None)  # ('in the
+    # southwestern province of Balochistan')
     return nxt is not None and (nxt.ent_type_ in {"GPE", "LOC"} or ctx.gaz.lookup(nxt.text, "State") is not None)
 
 
@@ -789,16 +791,41 @@ def _dateline(ctx: ReportContext) -> list[Mention]:
             if end >= len(doc) or not all(t.is_alpha for t in doc[first.i:end]):
                 continue
             after = doc[end + 1] if doc[end].text == "," and end + 1 < len(doc) else doc[end]
-            if after.text not in DATELINE_MARKS:
+            state = _dateline_state(ctx, end) if after.text not in DATELINE_MARKS else None
+            if after.text not in DATELINE_MARKS and state is None:
                 continue
             text = doc[first.i:end].text
             entry = ctx.gaz.lookup(text, "Place")
+            if entry is not None and entry.kind == "city" and state is not None:  # 'PESHAWAR, Pakistan Nov 1 (Reuters)'
+                city = node_for_entry(ctx, entry, sent)
+                out += [Mention(first.i, end, "Place", city, entry.name, via="dateline"), state]
+                ctx.builder.add_edge(city, "LOCATED_IN", state.node, evidence=ctx.evidence(sent))
+                out += _wire_credits(ctx, state.end, sent)
+                break
             if entry is not None and entry.kind == "city":
                 out.append(Mention(first.i, end, "Place", node_for_entry(ctx, entry, sent), entry.name,
                                    via="dateline"))
                 out += _wire_credits(ctx, end, sent)
                 break
     return out + _two_cities(ctx, taken) + _slashed_credit(ctx)
+
+
+MONTH = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?$")
+
+
+def _dateline_state(ctx: ReportContext, end: int) -> Mention | None:
+    """The state after a dateline's city ('PESHAWAR, Pakistan Nov 1 (Reuters)'): a comma, a state's
+    name, then a date, a comma or a credit."""
+    doc = ctx.doc
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    for size in (3, 2, 1):
+        stop = end + 1 + size
+        entry = ctx.gaz.lookup(doc[end + 1:stop].text, "State") if stop < len(doc) else None
+        if entry is not None and entry.label == "State" and (doc[stop].text in {",", "("} | DATELINE_MARKS
+                                                            or doc[stop].ent_type_ == "DATE" or MONTH.match(doc[stop].text)):
+            return Mention(end + 1, stop, "State", node_for_entry(ctx, entry, doc[end].sent), doc[end + 1:stop].text)
+    return None
 
 
 def _filed(doc, known: Mention) -> bool:

@@ -396,6 +396,11 @@ def _located_in(ctx: ReportContext, sent: Span) -> None:
                                            for o in places)]  # ('Rivne' of 'the Rivne plant in Varash')
     doc = ctx.doc
     for k, (a, b) in enumerate(zip(places, places[1:])):
+        if a.label == "State" and b.label == "Place" and a.via != "demonym" \
+                and ctx.builder.nodes[b.node].props.get("kind") not in {"sea", "river"} and re.fullmatch(
+                rf"['’]s{COMPASS}(?: (?:capital|city|port|town|region|province|border town|port city))?",
+                doc[a.end:b.start].text.strip()):  # "Afghanistan's eastern Nangarhar province", "Iran's capital Tehran"
+            ctx.builder.add_edge(b.node, "LOCATED_IN", a.node, evidence=ctx.evidence(sent))
         if a.label != "Place":
             continue
         between = doc[a.end:b.start].text.strip()

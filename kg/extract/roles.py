@@ -245,6 +245,21 @@ def _posted_to(ctx: ReportContext, m: Mention) -> bool:
     return i > 0 and ctx.doc[i - 1].lower_ == "to" or i > 1 and ctx.doc[i - 1].lower_ == "the" and ctx.doc[i - 2].lower_ == "to"
 
 
+PUBLIC_OFFICES = {"commissioner", "governor", "mayor", "spokesman", "spokeswoman", "spokesperson", "commander",
+                  "prosecutor", "ambassador"}  # posts of a state that a dateline's state may fill
+
+
+def _filed_from(ctx: ReportContext, person: Mention, sent: Span, own: list[Token]) -> str | None:
+    """The state a report is filed from, for an official whose sentence names no other state and
+    who does not visit it."""
+    dateline = ctx.dateline()
+    home = ctx.state_of(dateline.node) if dateline else None
+    verb = ctx.doc[person.start:person.end].root.head
+    said = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}  # (what he said names others)
+    others = {m.node for m in _free_states(ctx, sent, own) if m.start not in said} - {home}
+    return None if home is None or others or home in _visited(ctx, person) else home
+
+
 def _sentence_state(ctx: ReportContext, sent: Span, own: list[Token] = ()) -> str | None:
     """The one state a sentence is about ('Moscow's delegation included ...'), if unambiguous.
     Relative clauses do not count: 'Novak, who is on a visit to Iran' is not Iran's minister;
@@ -398,6 +413,8 @@ def extract_roles(ctx: ReportContext) -> dict[str, str]:
                     or _ministry_state(ctx, title)
                 if org in _visited(ctx, person):
                     org = None  # 'the visit of Prime Minister Imran Khan to China' (filed from Beijing)
+            elif org is None and not unread and title.split()[-1].lower() in PUBLIC_OFFICES:
+                org = _filed_from(ctx, person, sent, toks)  # ('PESHAWAR, Pakistan - Deputy Commissioner X said')
             _add_role(ctx, person.node, title, org, sent, titles)
             if listed:  # 'The leaders of Russia and Belarus — Putin and Lukashenko': one state each, in order
                 states = list(dict.fromkeys(m.node for m in ctx.in_span(toks[0].i, toks[-1].i + 1, "State")))
