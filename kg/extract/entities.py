@@ -33,6 +33,7 @@ from kg.extract.organizations import (
     names_a_document,
     org_names,
     org_word,
+    people_named_as,
     people_named_as_bodies,
     possessor_state,
     sanctioning_council,
@@ -655,18 +656,8 @@ def extract_entities(ctx: ReportContext) -> None:
 
 def people_named_as_places(ctx: ReportContext) -> None:
     """'The departure from Tessalit' read as a person where the report places 'Tessalit' elsewhere:
-    a one-word name the report gives a place as well is that place in every mention."""
-    b = ctx.builder
-    places = {acc.name: node for node, acc in b.nodes.items() if acc.label == "Place" and " " not in acc.name}
-    for node, acc in list(b.nodes.items()):
-        place = places.get(acc.name) if acc.label == "Person" and " " not in acc.name else None
-        if place is None or _part_of_a_full_name(ctx.doc, acc.name):
-            continue
-        for m in ctx.mentions:
-            if m.node == node:
-                m.label, m.node = "Place", place
-        b.drop_node(node)
-    ctx.index()
+    a one-word name the report gives a place as well is that place (unless a full name has it)."""
+    people_named_as(ctx, "Place", keep=lambda name: _part_of_a_full_name(ctx.doc, name))
 
 
 CHANNEL_PREPS = {"on", "to", "via", "through", "in", "from"}  # 'wrote on Telegram', 'took to Twitter'

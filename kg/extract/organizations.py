@@ -404,15 +404,21 @@ OWNING_HEADS = {"subsidiary", "affiliate"}  # 'X's subsidiary Y': Y is X's
 def people_named_as_bodies(ctx: ReportContext) -> None:
     """'Kyivstar said ...' typed a person, 'Kyivstar, Ukraine's largest operator' a body: a
     one-word name the report gives a body as well is that body in every mention."""
+    people_named_as(ctx, "Organization")
+
+
+def people_named_as(ctx: ReportContext, label: str, keep=lambda name: False) -> None:
+    """A one-word name typed a person where the report gives a node of `label` that name: that
+    node in every mention (unless `keep` says the name is a person's)."""
     b = ctx.builder
-    bodies = {acc.name: node for node, acc in b.nodes.items() if acc.label == "Organization"}
+    others = {acc.name: node for node, acc in b.nodes.items() if acc.label == label and " " not in acc.name}
     for node, acc in list(b.nodes.items()):
-        body = bodies.get(acc.name) if acc.label == "Person" and len(acc.name.split()) == 1 else None
-        if body is None:
+        other = others.get(acc.name) if acc.label == "Person" and " " not in acc.name else None
+        if other is None or keep(acc.name):
             continue
         for m in ctx.mentions:
             if m.node == node:
-                m.label, m.node = "Organization", body
+                m.label, m.node = label, other
         b.drop_node(node)
     ctx.index()
 
