@@ -1901,3 +1901,12 @@ def test_a_un_agency_by_its_description_and_a_spanish_agency_credit():
     labels, _ = _facts("Madrid, Oct 31 (EFE).- Families never registered with the UN refugee agency, Haider Zaman "
                        "told Efe.", published="2026-11-01")
     assert labels.get("UNHCR") == "Organization" and labels.get("EFE") == "Organization", labels
+
+
+def test_an_envoy_named_after_where_he_is_posted_and_a_summons_both_sides_attend():
+    labels, edges = _facts("Vice Foreign Minister Anna Berg summoned Chinese Ambassador to Sweden Li Wenhao to the "
+                           "ministry on Friday over his remarks.", published="2026-06-12")
+    assert labels.get("Li Wenhao") == "Person" and "Sweden Li Wenhao" not in labels, labels
+    summons = [n for n, label in labels.items() if label == "Event"]
+    assert summons and all(("Anna Berg", "ATTENDED", s) in edges and ("Li Wenhao", "ATTENDED", s) in edges
+                           for s in summons), edges

@@ -518,6 +518,9 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
         cut = [i for i in range(start, end - 2) if doc[i].lower_ in ctx.gaz.place_heads]
         if cut:  # 'Primorsky Territory Oleg Kozhemyako': the governor, not his territory
             start = cut[-1] + 1
+        posted = start > 0 and doc[start - 1].lower_ in {"to", "in"} and next(
+            (k for k in (3, 2, 1) if end - start - k >= 2 and ctx.gaz.lookup(doc[start:start + k].text) is not None), 0)
+        start += posted  # ('ambassador to Seoul | Xing Haiming', 'envoy to South Korea | X')
         while end - start > 1 and doc[start].lower_ in words and doc[start].lower_ not in PERSON_TITLES_KEPT:
             start += 1  # 'Agriculture Zhang Wei' of 'Minister of Agriculture Zhang Wei'
         start = max([start] + [i + 1 for i in range(start, end - 1) if doc[i].lower_ in ctx.gaz.title_heads])

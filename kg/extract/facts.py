@@ -151,8 +151,9 @@ def act_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[
     noun = frame.trigger.pos_ in {"NOUN", "PROPN"}
     slots = ("theme", "agent", "of", "against") if noun else (spec.get("by", "theme"),)  # ('his arrest': the one
     # arrested; 'the coup against X')
+    agents = {"State", "Organization", "Person"} if spec.get("people_act") else {"State", "Organization"}
     doers = [n for slot in ("agent", "place") for n in nodes.get(slot, [])  # ('tried in the Regional Court')
-             if b.nodes[n].label in ({"State", "Organization"} if slot == "agent" else {"Organization"})]
+             if b.nodes[n].label in (agents if slot == "agent" else {"Organization"})]
     places = _act_places(ctx, frame) or [n for n in nodes.get(spec.get("held", ""), [])
                                          if b.nodes[n].label in {"Place", "State"}]  # ('defected from Cuba')
     word = spec["name"]
@@ -186,6 +187,9 @@ def act_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[
     elif spec["done_to"] == "person":
         where = f" in {b.nodes[places[0]].name}" if places else ""
         whom = [n for slot in slots for n in nodes.get(slot, []) if b.nodes[n].label == "Person"]
+        whom = whom or [m.node for t in frame.slots.get("theme", []) if t.lower_ in ctx.gaz.title_heads
+                        for m in ctx.in_span(t.i + 1, t.i + 6, "Person")[:1]]  # ('summoned Chinese Ambassador to
+        # Sweden Li Wenhao': the name after the title, however the parser hung it)
         whom = whom or (_case_of(ctx, events, frame, word) if noun else [])
         targets = [(n, f"Event:{word}-{slug(b.nodes[n].name)}", f"{b.nodes[n].name} {word}{where}") for n in whom]
     else:
