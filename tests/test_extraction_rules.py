@@ -1910,3 +1910,11 @@ def test_an_envoy_named_after_where_he_is_posted_and_a_summons_both_sides_attend
     summons = [n for n, label in labels.items() if label == "Event"]
     assert summons and all(("Anna Berg", "ATTENDED", s) in edges and ("Li Wenhao", "ATTENDED", s) in edges
                            for s in summons), edges
+
+
+def test_a_short_state_name_is_the_one_state_of_that_name_the_report_names():
+    labels, _ = _facts("China's ambassador to Korea spoke. South Korea protested on Friday.", published="2026-06-12")
+    assert labels.get("South Korea") == "State" and "Korea" not in labels, labels
+    text = "North Korea and South Korea met. Korea is divided."
+    x = extract(Report(id=report_id(text), text=text, title="test", published="2026-06-12"))
+    assert not any("Korea" in n.aliases for n in x.nodes if n.label == "State"), x.nodes  # (two Koreas: neither)

@@ -377,6 +377,16 @@ def _gone_to(tok) -> bool:
         and tok.head.head.lemma_.lower() in MOTION
 
 
+def _short_state(ctx: ReportContext, text: str) -> Entry | None:
+    """'Korea' in a report that names South Korea (and no other Korea): the one state the report
+    names whose name ends in the word."""
+    if " " in text or not text[:1].isupper():
+        return None
+    found = {entry.key for e in ctx.doc.ents if e.label_ == "GPE" and e.text.endswith(" " + text)
+             for entry in [ctx.gaz.lookup(e.text, "State")] if entry is not None and entry.label == "State"}
+    return ctx.gaz.entries[found.pop()] if len(found) == 1 else None
+
+
 def _part_of_a_full_name(doc, word: str) -> bool:
     """Is the word, somewhere in the report, one word of a longer name ('Kim' of 'Kim Jong Un')?"""
     return any(t.text == word and any(0 <= t.i + d < len(doc) and doc[t.i + d].is_title and doc[t.i + d].pos_ == "PROPN"
@@ -536,6 +546,8 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
             state = ctx.gaz.state_by_iso(town.country) if town.country else None
             node = ctx.add_place(text, "facility", sent, **({"country": state.name} if state else {}))
             return Mention(start, end, "Place", node, text)
+    if ent.label_ in {"GPE", "NORP"} and kind is None and (state := _short_state(ctx, text)) is not None:
+        return Mention(start, end, "State", node_for_entry(ctx, state, sent, alias=text), text)  # 'Korea'
     if ent.label_ in {"GPE", "LOC", "FAC"} or (kind and ent.label_ == "PERSON"):
         if "." in text or "/" in text:
             return None
