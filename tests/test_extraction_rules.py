@@ -20,6 +20,11 @@ def _facts(text: str, published: str = "2024-05-20") -> tuple[dict, set[tuple[st
     return labels, edges
 
 
+def _named(labels: dict, label: str) -> list[str]:
+    """The names of the nodes of one label."""
+    return [n for n, got in labels.items() if got == label]
+
+
 @pytest.fixture(scope="module")
 def shipping():
     return _facts(
@@ -56,7 +61,7 @@ def test_meeting_gives_met_with_and_an_event_where_it_happened():
                            "met at the Dolmabahce Palace in Istanbul on 14 May.")
     assert ("Recep Tayyip Erdogan", "MET_WITH", "Viktor Orban") in edges or \
         ("Viktor Orban", "MET_WITH", "Recep Tayyip Erdogan") in edges
-    meetings = [n for n, label in labels.items() if label == "Event"]
+    meetings = _named(labels, "Event")
     assert meetings and any((p, "ATTENDED", meetings[0]) in edges for p in ("Viktor Orban", "Recep Tayyip Erdogan"))
 
 
@@ -154,7 +159,7 @@ def test_an_arrival_at_a_named_place_and_who_arrived_with_it():
 def test_agreeing_to_cooperate_with_a_state_is_an_agreement_between_the_two():
     labels, edges = _facts("Mali's transitional government agreed in March to expand energy cooperation with "
                            "Türkiye, officials said.\n")
-    agreements = [n for n, label in labels.items() if label == "Agreement"]
+    agreements = _named(labels, "Agreement")
     assert agreements == ["Mali-Türkiye energy cooperation agreement"]
     assert ("Mali", "PARTY_TO", agreements[0]) in edges and ("Türkiye", "PARTY_TO", agreements[0]) in edges
 
@@ -316,13 +321,13 @@ def test_a_counterpart_holds_the_same_office_and_a_quoted_description_names_the_
     assert ("Ilham Aliyev", "HOLDS_ROLE", "Azerbaijan") in edges
     assert ("Azerbaijan", "PARTY_TO", "Comprehensive alliance and security treaty") in edges
     assert not any(n.startswith("Welcoming") for n in labels)
-    assert [n for n, label in labels.items() if label == "Agreement"] == ["Comprehensive alliance and security treaty"]
+    assert _named(labels, "Agreement") == ["Comprehensive alliance and security treaty"]
 
 
 def test_a_misspelt_name_is_the_same_person_and_spelling_variants_fold():
     from kg.extract.normalize import fold
     labels, _ = _facts("President Massoud Rezaiyan arrived on Monday. Later, President Massoud Rezaiayn met the press.")
-    assert [n for n, label in labels.items() if label == "Person"] == ["Massoud Rezaiyan"]
+    assert _named(labels, "Person") == ["Massoud Rezaiyan"]
     assert fold("Massoud Hassani") == fold("Masoud Hasani") and fold("APP") != fold("AP")
 
 
@@ -539,7 +544,7 @@ def test_a_summit_dated_by_year_is_the_visit_of_that_year_and_a_tri_border_is_a_
         "Olaf Scholz. The Macron-Scholz summit last year opened a new chapter, officials said.\n\n"
         "The new bridge lies downstream from the Brazil-Argentina-Paraguay triple border, and Asuncion will "
         "be consulted.", published="2024-05-20")
-    events = [n for n, label in labels.items() if label == "Event"]
+    events = _named(labels, "Event")
     assert len(events) == 1 and "visit" in events[0]  # one event, named as the visit
     assert ("Olaf Scholz", "ATTENDED", events[0]) in edges
     assert labels.get("Brazil-Argentina-Paraguay triple border") == "Place"
@@ -596,7 +601,7 @@ def test_one_summit_per_day_inside_the_visit_and_cyrillic_look_alikes():
         "Vladimir Putin.\n\n"
         "Kim Jong Un and Vladimir Putin met for a rare summit on September 13, 2023. Putin shook hands with "
         "Kim at the cosmodrome on September 13, 2023, kicking off a meeting.", published="2023-09-14")
-    events = [n for n, label in labels.items() if label == "Event"]
+    events = _named(labels, "Event")
     assert len(events) == 1, events  # the visit, the summit and the meeting are one event
     assert ("Vladimir Putin", "ATTENDED", events[0]) in edges
     assert labels.get("Vostochny Cosmodrome") == "Place" and "Vostochny" not in labels  # a Cyrillic 'С' in it
@@ -646,7 +651,7 @@ def test_a_hijacked_ship_its_owner_flag_port_and_backers():
     assert ("Iran", "SUPPORTS", "Houthis") in edges
     assert labels.get("London") == "Place" and "United Kingdom" not in labels  # a dateline names the city
     assert "Soviet Union" not in labels
-    events = [n for n, label in labels.items() if label == "Event"]
+    events = _named(labels, "Event")
     assert len(events) == 1 and ("Houthis", "ATTENDED", events[0]) in edges  # 'a cargo ship' is Sea Harmony
 
 
@@ -664,7 +669,7 @@ def test_one_treaty_however_described_and_a_president_elect():
         "sanctions. His visit came ahead of Monday's inauguration of President-elect Trump, who has pledged to "
         "broker peace in Ukraine. Kremlin spokesman Dmitry Peskov dismissed any link with Trump's inauguration.",
         published="2025-01-17")
-    agreements = [n for n, label in labels.items() if label == "Agreement"]
+    agreements = _named(labels, "Agreement")
     assert agreements == ["Treaty on comprehensive strategic partnership"], agreements
     assert ("Iran", "PARTY_TO", agreements[0]) in edges and ("Vladimir Putin", "SIGNED", agreements[0]) in edges
     assert labels.get("Trump") == "Person" and [n for n, lab in labels.items() if lab == "Person" and "Trump" in n] == ["Trump"]
@@ -704,7 +709,7 @@ def test_an_inauguration_is_an_event_and_a_relative_clause_places_nothing():
         "His visit came ahead of the inauguration of U.S. President-elect Donald Trump on January 20, who has "
         "pledged to take a tougher stance on Iran, which has setbacks in its sphere of influence across the "
         "Middle East.", published="2025-01-17")
-    events = [n for n, label in labels.items() if label == "Event"]
+    events = _named(labels, "Event")
     assert events and ("Donald Trump", "ATTENDED", events[0]) in edges
     assert not any(t == "HELD_IN" for _, t, _ in edges)  # the Middle East is no place of the inauguration
 
@@ -725,7 +730,7 @@ def test_a_state_airline_is_a_company_and_can_be_sanctioned():
 def test_an_undated_recurring_gathering_is_no_event():
     labels, _ = _facts("Australia and New Zealand were invited to the annual NATO summit, which worried Beijing. "
                        "NATO leaders held a summit in Vilnius on July 11.", published="2023-07-20")
-    events = [n for n, label in labels.items() if label == "Event"]
+    events = _named(labels, "Event")
     assert len(events) == 1 and "Vilnius" in events[0]  # the dated one, not the series
 
 
@@ -734,7 +739,7 @@ def test_an_indefinite_agreement_on_a_subject_is_the_signed_treaty():
         "Mongolia and Kazakhstan signed a treaty on strategic partnership in Astana on Monday. Now that there is "
         "an agreement on fisheries, more Kazakh boats will sail to Mongolian lakes. Kazakhstan also reached "
         "an agreement on grain with Uzbekistan.", published="2024-03-06")
-    agreements = [n for n, label in labels.items() if label == "Agreement"]
+    agreements = _named(labels, "Agreement")
     treaty = next(a for a in agreements if "strategic partnership" in a.lower())
     assert not any("fisheries" in a.lower() for a in agreements)  # folded into the treaty
     assert any("grain" in a.lower() for a in agreements)  # this one has its own parties
@@ -786,7 +791,7 @@ def test_who_met_during_their_meeting_and_a_meeting_with_someone():
         "measures to expand trade during their meeting in Ulaanbaatar on Tuesday. Putin speaks at a meeting with "
         "Mongolia's Prime Minister Luvsannamsrain Oyun-Erdene in Ulaanbaatar, September 3, 2024.",
         published="2024-09-04")
-    meetings = [n for n, label in labels.items() if label == "Event"]
+    meetings = _named(labels, "Event")
     assert any(("Ukhnaa Khurelsukh", "ATTENDED", m) in edges and ("Vladimir Putin", "ATTENDED", m) in edges
                for m in meetings)
     assert not any(s == "Russia" and t == "ATTENDED" for s, t, _ in edges)  # a title's state attends nothing
@@ -964,7 +969,7 @@ def test_ships_named_in_appositions_lists_and_by_their_flag():
 def test_a_dated_attack_is_an_event_of_its_attacker_and_an_undated_one_is_not():
     labels, edges = _facts("On February 19, a Houthi attack in the Bab el-Mandeb strait damaged the vessel. Such "
                            "attacks worry insurers.", published="2024-02-24")
-    attacks = [n for n, label in labels.items() if label == "Event"]
+    attacks = _named(labels, "Event")
     assert len(attacks) == 1
     assert ("Houthis", "ATTENDED", attacks[0]) in edges and (attacks[0], "HELD_IN", "Bab el-Mandeb") in edges
 
@@ -1034,7 +1039,7 @@ def test_a_capitalised_treaty_with_its_year_is_one_document_with_the_other_party
 def test_a_ceasefire_between_a_state_and_a_group_is_a_document_its_brokers_support():
     labels, edges = _facts("A ceasefire between Sudan and the Rapid Support Forces took effect on Monday. The truce, "
                            "brokered by Qatar and Egypt, is meant to last a month.", published="2026-03-05")
-    truce = [n for n, label in labels.items() if label == "Agreement"]
+    truce = _named(labels, "Agreement")
     assert len(truce) == 1, truce
     assert {("Sudan", "PARTY_TO", truce[0]), ("Rapid Support Forces", "PARTY_TO", truce[0])} <= edges, edges
     assert {("Qatar", "SUPPORTS", truce[0]), ("Egypt", "SUPPORTS", truce[0])} <= edges, edges
@@ -1053,7 +1058,7 @@ def test_a_contract_to_buy_a_model_is_named_by_it_and_its_seller_is_a_party():
     labels, edges = _facts(
         "Egypt signed a contract to buy 24 Typhoon fighter jets from Britain's BAE Systems on Monday.\n\n"
         "Officials said the Typhoon deal would modernise the air force.")
-    contracts = [n for n, label in labels.items() if label == "Agreement"]
+    contracts = _named(labels, "Agreement")
     assert contracts == ["Typhoon contract"]
     assert labels["Typhoon fighter jets"] == "Commodity"
     assert ("Typhoon contract", "CONCERNS", "Typhoon fighter jets") in edges
@@ -1067,7 +1072,7 @@ def test_a_purchase_signed_and_an_agreement_for_the_purchase_are_one_contract_wi
     labels, edges = _facts(
         "Indonesia signed the purchase of 42 Rafale jets on 10 February.\n\n"
         "An agreement for the purchase of the jets by Indonesia was first announced in 2022.")
-    assert [n for n, label in labels.items() if label == "Agreement"] == ["Rafale contract"]
+    assert _named(labels, "Agreement") == ["Rafale contract"]
     assert {("Indonesia", "SIGNED", "Rafale contract"), ("Indonesia", "PARTY_TO", "Rafale contract"),
             ("Rafale contract", "CONCERNS", "Rafale jets")} <= edges
     assert "combat aircraft" not in labels  # ('the jets': the one model the report buys)
@@ -1086,7 +1091,7 @@ def test_a_contract_worth_a_sum_to_procure_goods_named_by_their_maker_and_its_le
         "Vietnam on Tuesday signed a contract worth about $ 200 million to procure the Akash surface-to-air "
         "missiles made in India.\n\n"
         "Ravi Menon, the chairman of the Bharat Dynamics Private Limited, signed the contract in Hanoi.")
-    assert [n for n, label in labels.items() if label == "Agreement"] == ["Akash contract"]
+    assert _named(labels, "Agreement") == ["Akash contract"]
     assert {("Vietnam", "SIGNED", "Akash contract"), ("Akash contract", "CONCERNS", "Akash surface-to-air missiles")} <= edges
     assert "Private Limited" not in labels and labels.get("Bharat Dynamics Private Limited") == "Organization"
 
@@ -1279,7 +1284,7 @@ def test_a_law_is_no_organisation_and_a_person_s_arrest_is_one_event_however_dat
                        "Viktor Lanz was arrested in Malta on 26 August.\n\n"
                        "Lanz, who was arrested in Malta, denies the charges.")
     assert "Export Control Reform Act" not in labels
-    assert [n for n, label in labels.items() if label == "Event"] == ["Viktor Lanz arrest in Malta"]
+    assert _named(labels, "Event") == ["Viktor Lanz arrest in Malta"]
 
 
 def test_a_middle_initial_does_not_keep_one_person_apart():
@@ -1478,7 +1483,7 @@ def test_an_election_is_held_in_its_state_and_contested_by_who_ran_and_a_planned
         "The Georgian Dream party, which backed Gelashvili, will face a hard test in the parliamentary elections "
         "next summer.\n\n\"Congratulations, Madam President Nino Kapanadze!\" the prime minister said.",
         published="2024-11-04")
-    runoff = [n for n, label in labels.items() if label == "Event"]
+    runoff = _named(labels, "Event")
     assert len(runoff) == 1, runoff  # (the elections of next summer are not held yet)
     assert {("Nino Kapanadze", "ATTENDED", runoff[0]), ("Levan Gelashvili", "ATTENDED", runoff[0]),
             (runoff[0], "HELD_IN", "Georgia")} <= edges
@@ -1635,7 +1640,7 @@ def test_a_company_named_after_its_state_and_a_body_joined_by_and_keep_their_who
 
 def test_a_termed_contract_and_a_pact_named_after_its_place_are_one_document(concession):
     labels, edges = concession
-    assert [n for n, label in labels.items() if label == "Agreement"] == ["10-year contract"]
+    assert _named(labels, "Agreement") == ["10-year contract"]
     assert ("India", "SIGNED", "10-year contract") in edges and ("Oman", "PARTY_TO", "10-year contract") in edges
 
 
@@ -1716,11 +1721,11 @@ def test_a_name_with_a_particle_a_deal_agreed_with_its_broker_and_a_mission_name
                            "embassy had been shut since 2017.", published="2025-06-10")
     assert labels.get("Khalid bin Salem") == "Person"
     assert ("Khalid bin Salem", "HOLDS_ROLE", "Qatar") in edges and ("Khalid bin Salem", "VISITED", "Bahrain") in edges
-    deals = [n for n, label in labels.items() if label == "Agreement"]
+    deals = _named(labels, "Agreement")
     assert len(deals) == 1
     assert ("Qatar", "PARTY_TO", deals[0]) in edges and ("Bahrain", "PARTY_TO", deals[0]) in edges
     assert ("Kuwait", "SUPPORTS", deals[0]) in edges and ("Kuwait", "PARTY_TO", deals[0]) not in edges
-    assert [n for n, label in labels.items() if label == "Organization"] == ["Qatari Embassy in Manama"]
+    assert _named(labels, "Organization") == ["Qatari Embassy in Manama"]
 
 
 def test_attacks_in_a_states_territory_are_held_there_and_a_headlines_common_word_is_no_town():
@@ -1728,7 +1733,7 @@ def test_attacks_in_a_states_territory_are_held_there_and_a_headlines_common_wor
                            "Kenya's military carried out overnight attacks in the territory of Somalia on Thursday, "
                            "officials said. The retaliation followed raids on border posts.", published="2025-03-14")
     assert "Retaliation" not in labels
-    attacks = [n for n, label in labels.items() if label == "Event"]
+    attacks = _named(labels, "Event")
     assert any((a, "HELD_IN", "Somalia") in edges for a in attacks), attacks
 
 
@@ -1764,7 +1769,7 @@ def test_a_site_told_by_its_short_names_and_its_head_word_is_one_place_where_the
     sites = [n for n, label in labels.items() if label == "Place" and re.search(r"Rivne \w", n)]
     assert sites == ["Rivne nuclear power plant"], sites  # (Rivne alone is the city)
     assert "RNPP" not in labels and "Will Stay At" not in labels
-    arrivals = [n for n, label in labels.items() if label == "Event"]
+    arrivals = _named(labels, "Event")
     assert any(("International Atomic Energy Agency", "ATTENDED", a) in edges
                and (a, "HELD_IN", "Rivne nuclear power plant") in edges for a in arrivals), edges
     assert ("Rivne nuclear power plant", "LOCATED_IN", "Varash") in edges
@@ -1773,7 +1778,7 @@ def test_a_site_told_by_its_short_names_and_its_head_word_is_one_place_where_the
 def test_the_plant_visited_is_the_plant_named_and_a_leader_travels_with_his_delegation():
     labels, edges = _facts("Shelling hit the Rivne nuclear power plant on Monday. Director General Tomas Berglund "
                            "visited the plant on Tuesday.", published="2026-03-12")
-    visits = [n for n, label in labels.items() if label == "Event"]
+    visits = _named(labels, "Event")
     assert any(("Tomas Berglund", "ATTENDED", v) in edges and (v, "HELD_IN", "Rivne nuclear power plant")
                in edges for v in visits), edges
     labels, edges = _facts("Foreign Minister Ana Duarte led a Brazilian delegation to Luanda on Monday.",
@@ -1816,7 +1821,7 @@ def test_a_body_led_by_a_person_and_armed_groups_that_agree_to_a_truce():
                            "Armed Forces and the Popular Defence Forces agreed to a ceasefire on Sunday.",
                            published="2026-03-12")
     assert ("Yevgeny Prigozhin", "HOLDS_ROLE", "Wagner Group") in edges
-    truces = [n for n, label in labels.items() if label == "Agreement"]
+    truces = _named(labels, "Agreement")
     assert truces and all(("Popular Defence Forces", "PARTY_TO", t) in edges for t in truces), (labels, edges)
 
 
@@ -1855,7 +1860,7 @@ def test_a_state_closing_a_crossing_is_an_event_there_that_a_state_criticising_i
                            "at Brennvik lies in the far north of the country. Norway named it a matter of security.",
                            published="2026-03-12")
     assert labels.get("Brennvik") == "Place", labels
-    closures = [n for n, label in labels.items() if label == "Event"]
+    closures = _named(labels, "Event")
     assert closures and all(("Norway", "ATTENDED", c) in edges and (c, "HELD_IN", "Brennvik") in edges
                             and ("Russia", "OPPOSES", c) in edges for c in closures), edges
     assert ("Brennvik", "LOCATED_IN", "Norway") in edges
@@ -1907,7 +1912,7 @@ def test_an_envoy_named_after_where_he_is_posted_and_a_summons_both_sides_attend
     labels, edges = _facts("Vice Foreign Minister Anna Berg summoned Chinese Ambassador to Sweden Li Wenhao to the "
                            "ministry on Friday over his remarks.", published="2026-06-12")
     assert labels.get("Li Wenhao") == "Person" and "Sweden Li Wenhao" not in labels, labels
-    summons = [n for n, label in labels.items() if label == "Event"]
+    summons = _named(labels, "Event")
     assert summons and all(("Anna Berg", "ATTENDED", s) in edges and ("Li Wenhao", "ATTENDED", s) in edges
                            for s in summons), edges
 

@@ -34,7 +34,6 @@ from kg.extract.organizations import (
     org_names,
     org_word,
     people_named_as,
-    people_named_as_bodies,
     possessor_state,
     sanctioning_council,
     short_org_names,
@@ -470,9 +469,6 @@ def listed_known_places(ctx: ReportContext) -> None:
     ctx.index()
 
 
-MODEL_CODE = re.compile(r"[A-Z][A-Za-z]{0,2}-?\d{1,4}[A-Z]{0,2}")  # a type of aircraft or weapon: 'C-130J', 'Su-35'
-
-
 def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: int) -> Mention | None:
     sent, b = ent.sent, ctx.builder
     kind = ctx.gaz.place_kind(text)
@@ -577,7 +573,7 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
                 and last.head.i == end and last.head.is_lower:  # 'International law': an adjective, not a name
             end -= 1
             text = clean_span_text(re.sub(r"\s+(?:and|or|of)$", "", ent.doc[start:end].text))
-        while end - start > 1 and MODEL_CODE.fullmatch(ent.doc[end - 1].text):  # 'IAF C-130J': the aircraft's
+        while end - start > 1 and DESIGNATION.match(ent.doc[end - 1].text):  # 'IAF C-130J': the aircraft's
             end -= 1  # body, not a body named so
             text = clean_span_text(ent.doc[start:end].text)
         if not text or text.islower():  # 'the navy said': whose navy, the text does not say here
@@ -657,7 +653,7 @@ def extract_entities(ctx: ReportContext) -> None:
     ports_named_whole(ctx)
     ctx.mentions.extend(definite_sites(ctx))
     ctx.index()
-    people_named_as_bodies(ctx)
+    people_named_as(ctx, "Organization")  # ('Kyivstar said' typed a person, 'Kyivstar, the operator' a body)
     people_apposed_to_titles(ctx)
     former_names(ctx)  # after the names typed by their kind ('the company Oceanic Carriers, formerly X')
     defined_acronyms(ctx)
@@ -666,13 +662,8 @@ def extract_entities(ctx: ReportContext) -> None:
     missions_placed(ctx)
     bodies_named_again(ctx)
     platforms_as_channels(ctx)
-    people_named_as_places(ctx)
-
-
-def people_named_as_places(ctx: ReportContext) -> None:
-    """'The departure from Tessalit' read as a person where the report places 'Tessalit' elsewhere:
-    a one-word name the report gives a place as well is that place (unless a full name has it)."""
-    people_named_as(ctx, "Place", keep=lambda name: _part_of_a_full_name(ctx.doc, name))
+    people_named_as(ctx, "Place", keep=lambda name: _part_of_a_full_name(ctx.doc, name))  # ('the departure
+    # from Tessalit' read as a person where the report places Tessalit elsewhere)
 
 
 CHANNEL_PREPS = {"on", "to", "via", "through", "in", "from"}  # 'wrote on Telegram', 'took to Twitter'

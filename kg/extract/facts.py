@@ -174,8 +174,6 @@ def act_event(ctx: ReportContext, events: EventIndex, frame: Frame, nodes: dict[
         places = sites[:1] or places  # (the site itself, not the state around it)
         doers = [n for slot in ("agent", spec.get("with", "")) for n in nodes.get(slot, [])
                  if b.nodes[n].label in {"State", "Organization"}]  # (and whom a site is handed over to)
-        if frame.trigger.lemma_.lower() == "hand" and not any(c.lower_ == "over" for c in frame.trigger.children):
-            return  # ('handed him a letter', 'handed down a sentence': no handover)
     elif spec["done_to"] == "vehicle":  # ('the plane crashed near the city of Aktau'): where it came down, one
         month = (when[0] if when else ctx.published or "")[:7]  # per state and month ('near Aktau', 'in Kazakhstan')
         state = (ctx.state_of(places[0]) or places[0]) if places else None

@@ -68,7 +68,8 @@ def frames(ctx: ReportContext) -> list[Frame]:
     out = []
     for tok in ctx.doc:
         lemma = tok.lemma_.lower()
-        if tok.pos_ in {"VERB", "AUX"} and lemma in lex["verb_kind"] and not _light_use(tok):
+        if tok.pos_ in {"VERB", "AUX"} and lemma in lex["verb_kind"] and not _light_use(tok) \
+                and (lemma not in lex["particles"] or any(c.lower_ == lex["particles"][lemma] for c in tok.children)):
             out.append(_verb_frame(tok, lex["verb_kind"][lemma]))
         elif tok.pos_ == "VERB" and lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in tok.children):
             out.append(_verb_frame(tok, "occur"))  # 'the exchange took place at X'

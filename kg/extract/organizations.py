@@ -401,15 +401,10 @@ MEDIA_HEADS = {"broadcaster", "newspaper", "agency", "channel", "daily", "outlet
 OWNING_HEADS = {"subsidiary", "affiliate"}  # 'X's subsidiary Y': Y is X's
 
 
-def people_named_as_bodies(ctx: ReportContext) -> None:
-    """'Kyivstar said ...' typed a person, 'Kyivstar, Ukraine's largest operator' a body: a
-    one-word name the report gives a body as well is that body in every mention."""
-    people_named_as(ctx, "Organization")
-
-
 def people_named_as(ctx: ReportContext, label: str, keep=lambda name: False) -> None:
-    """A one-word name typed a person where the report gives a node of `label` that name: that
-    node in every mention (unless `keep` says the name is a person's)."""
+    """A one-word name typed a person where the report gives a node of `label` that name ('Kyivstar
+    said ...' and 'Kyivstar, Ukraine's largest operator'): that node in every mention (unless
+    `keep` says the name is a person's)."""
     b = ctx.builder
     others = {acc.name: node for node, acc in b.nodes.items() if acc.label == label and " " not in acc.name}
     for node, acc in list(b.nodes.items()):

@@ -249,15 +249,13 @@ PUBLIC_OFFICES = {"commissioner", "governor", "mayor", "spokesman", "spokeswoman
                   "prosecutor", "ambassador"}  # posts of a state that a dateline's state may fill
 
 
-def _filed_from(ctx: ReportContext, person: Mention, sent: Span, own: list[Token]) -> str | None:
-    """The state a report is filed from, for an official whose sentence names no other state and
-    who does not visit it."""
+def _filed_from(ctx: ReportContext, sent: Span, own: list[Token], besides: set[int] = frozenset()) -> str | None:
+    """The state a report is filed from ('MANILA – ...'), when the sentence (outside the tokens
+    `besides`) names no other state."""
     dateline = ctx.dateline()
     home = ctx.state_of(dateline.node) if dateline else None
-    verb = ctx.doc[person.start:person.end].root.head
-    said = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}  # (what he said names others)
-    others = {m.node for m in _free_states(ctx, sent, own) if m.start not in said} - {home}
-    return None if home is None or others or home in _visited(ctx, person) else home
+    others = {m.node for m in _free_states(ctx, sent, own) if m.start not in besides} - {home}
+    return None if others else home
 
 
 def _sentence_state(ctx: ReportContext, sent: Span, own: list[Token] = ()) -> str | None:
@@ -405,16 +403,17 @@ def extract_roles(ctx: ReportContext) -> dict[str, str]:
             # (a nationality the gazetteer cannot place: the sentence's other state is not his)
             if org is None and not unread and (title.split()[-1] in {"President", "Minister", "Leader"} | {
                     t.split()[-1] for t in STATE_TITLES} or " of " in title):
-                dateline = ctx.dateline()  # 'MANILA – ... President Marcos': the state it is filed from
-                home = ctx.state_of(dateline.node) if dateline else None
-                if home and {m.node for m in _free_states(ctx, sent, toks)} - {home}:
-                    home = None  # 'From Pakistan side, the documents were signed by ...' (filed from Beijing)
+                home = _filed_from(ctx, sent, toks)  # 'MANILA – ... President Marcos'; not 'From Pakistan side,
+                # the documents were signed by ...' (filed from Beijing)
                 org = _sentence_state(ctx, sent, toks) or _partner_state(ctx, person) or home \
                     or _ministry_state(ctx, title)
                 if org in _visited(ctx, person):
                     org = None  # 'the visit of Prime Minister Imran Khan to China' (filed from Beijing)
             elif org is None and not unread and title.split()[-1].lower() in PUBLIC_OFFICES:
-                org = _filed_from(ctx, person, sent, toks)  # ('PESHAWAR, Pakistan - Deputy Commissioner X said')
+                root = ctx.doc[person.start:person.end].root.head  # ('PESHAWAR, Pakistan - Deputy Commissioner X
+                said = {t.i for c in root.children if c.dep_ == "ccomp" for t in c.subtree}  # said ...': what he
+                org = _filed_from(ctx, sent, toks, besides=said)  # said may name other states
+                org = None if org in _visited(ctx, person) else org
             _add_role(ctx, person.node, title, org, sent, titles)
             if listed:  # 'The leaders of Russia and Belarus — Putin and Lukashenko': one state each, in order
                 states = list(dict.fromkeys(m.node for m in ctx.in_span(toks[0].i, toks[-1].i + 1, "State")))

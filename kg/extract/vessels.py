@@ -441,7 +441,8 @@ def _calls(ctx: ReportContext, sent: Span) -> None:
     """'X left the port of Y on 8 March and arrived in Z', 'X, waiting in Y's port, departed
     for Z': port calls, and the voyage between them as a sea leg."""
     voyages: dict[str, tuple[list[str], list[str]]] = {}
-    for verb, vessel in [*_vessel_clauses(ctx, sent, CALL_VERBS | {"sail", "head", "be"}), *_carried_by(ctx, sent)]:
+    for verb, vessel in [*_vessel_clauses(ctx, sent, CALL_VERBS | CARRY_VERBS | {"sail", "head", "be"}),
+                         *_carried_by(ctx, sent)]:
         if _planned(verb):
             continue  # 'will be inspected ... before arriving in Karasu': not yet a call
         if verb.lemma_ in CARRY_VERBS:  # 'were evacuated from X by INS Y and brought to Z': it called at both
@@ -489,13 +490,12 @@ CARRY_VERBS = {"evacuate", "carry", "ferry", "transport", "bring", "take", "resc
 
 def _carried_by(ctx: ReportContext, sent: Span):
     """(verb, vessel) for each passive clause of carrying whose agent is a vessel ('were evacuated
-    from X by INS Y'), or whose subject is one ('the ferry carried 300 people to Z')."""
+    from X by INS Y'); a vessel as the subject is _vessel_clauses'."""
     for verb in sent:
         if verb.lemma_.lower() not in CARRY_VERBS or verb.pos_ != "VERB":
             continue
         agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
         found = [m.node for o in agents for m in [ctx.at(o)] if m is not None and m.label == "Vessel"]
-        found = found or [v for v in [_subject_vessel(ctx, verb)] if v is not None]
         if found:
             yield verb, found[0]
 
