@@ -1923,3 +1923,31 @@ def test_a_short_state_name_is_the_one_state_of_that_name_the_report_names():
     text = "North Korea and South Korea met. Korea is divided."
     x = extract(Report(id=report_id(text), text=text, title="test", published="2026-06-12"))
     assert not any("Korea" in n.aliases for n in x.nodes if n.label == "State"), x.nodes  # (two Koreas: neither)
+
+
+def test_a_post_told_with_its_state_outranks_the_state_the_report_is_filed_from():
+    text = ("LIMA, Peru, March 3. Following the instructions of President of Chile Ramiro Valdesquez, two aircraft "
+            "were sent to the zone.\n\nBy President Ramiro Valdesquez's order, one of the aircraft flew north.")
+    _, edges = _facts(text, published="2026-03-03")
+    assert ("Ramiro Valdesquez", "HOLDS_ROLE", "Chile") in edges
+    assert ("Ramiro Valdesquez", "HOLDS_ROLE", "Peru") not in edges
+
+
+def test_a_bodys_acronym_in_its_own_language_is_still_its_acronym():
+    labels, _ = _facts("Nurses of the Bolivian Civil Emergency Relief Directorate (VIDECI) flew to Oruro. VIDECI said "
+                       "more teams would follow.", published="2026-03-03")
+    orgs = _named(labels, "Organization")
+    assert orgs == ["Bolivian Civil Emergency Relief Directorate"], orgs  # one body, known by both names
+
+
+def test_a_name_made_of_plain_words_in_the_plural_is_a_body_not_a_person():
+    labels, _ = _facts("Tomas Orvell, the team leader of Chilean Mountain Rescuers, told reporters they had two dogs.",
+                       published="2026-03-03")
+    assert not any("Rescuers" in name for name in _named(labels, "Person")), labels
+    assert labels.get("Tomas Orvell") == "Person"
+
+
+def test_a_town_whose_name_has_a_dotless_i_is_found_in_the_reports_state():
+    labels, _ = _facts("Rescuers reached Pazarcık in southern Turkey on Tuesday.", published="2026-02-07")
+    assert labels.get("Pazarcik") == "Place", labels
+    assert "Pazardzhik" not in labels  # the Turkish town, not Bulgaria's Pazardzhik (once 'Pazarcik' in Turkish)

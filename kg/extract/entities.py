@@ -15,6 +15,7 @@ from spacy.tokens import Span
 
 from kg.extract.context import Mention, ReportContext, doc_text, is_headline
 from kg.extract.gazetteer import Entry
+from kg.extract.nlp import plain_plural
 from kg.extract.normalize import clean_span_text, fold, slug
 from kg.extract.organizations import (
     LEGAL_FORMS,
@@ -431,7 +432,9 @@ def _common_word(ctx: ReportContext, text: str) -> bool:
 
 
 def _town(ctx: ReportContext, text: str) -> Entry | None:
-    states = frozenset(acc.props.get("iso") for acc in ctx.builder.nodes.values() if acc.label == "State")
+    named = (ctx.gaz.lookup(e.text, "State") for e in ctx.doc.ents if e.label_ == "GPE")  # (named later too:
+    states = frozenset(acc.props.get("iso") for acc in ctx.builder.nodes.values() if acc.label == "State") \
+        | {e.country for e in named if e is not None}  # 'Pazarcık in southern Turkey')
     return ctx.gaz.town(text, states)
 
 
@@ -489,7 +492,13 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
     if kind is None and ent.label_ in NAME_LABELS and named_as in CALLED_TOWN and len(text.split()) <= 2 \
             and text[:1].isupper() and not org_word(ctx, text.split()[-1]):  # 'the border town of Panjgur'
         return Mention(start, end, "Place", ctx.add_place(text, CALLED_TOWN[named_as], sent), text)
-    if ent.label_ == "PERSON" and kind is None and len(text.split()) > 1 and org_word(ctx, text.split()[-1]):
+    words = text.split()
+    if ent.label_ == "PERSON" and kind is None and plain_plural(words):  # 'Spanish Fire Fighters': plain words
+        if start > 0 and ent.doc[start - 1].ent_type_ == "NORP" and ent.doc[start - 1].dep_ == "compound":
+            start, text = start - 1, f"{ent.doc[start - 1].text} {text}"  # (the body of its nation's name)
+        node = b.add_node("Organization:" + slug(text), "Organization", text, evidence=ctx.evidence(sent))
+        return Mention(start, end, "Organization", node, text)
+    if ent.label_ == "PERSON" and kind is None and len(words) > 1 and org_word(ctx, words[-1]):
         node = b.add_node("Organization:" + slug(text), "Organization", text, evidence=ctx.evidence(sent))
         return Mention(start, end, "Organization", node, text)  # 'the UK Maritime Trade Organizations said'
     if ent.label_ == "PERSON" and ent.start > 0 and end < len(ent.doc) and ent.doc[ent.start - 1].text in QUOTES \

@@ -372,7 +372,8 @@ def _current_of(ctx: ReportContext, events: EventIndex, frame: Frame, kind: str)
 def _held_at(ctx: ReportContext, events: EventIndex, places: list[str]) -> list[str]:
     """Gatherings the report holds in one of these places."""
     held = {e.source for e in ctx.builder.edges.values() if e.type == "HELD_IN" and e.target in places}
-    return sorted({r.node for r in events.refs if r.node in held and r.kind not in PASSAGES})
+    unattended = PASSAGES | set(ctx.gaz.triggers["disasters"].values())  # (no one arrives at an earthquake)
+    return sorted({r.node for r in events.refs if r.node in held and r.kind not in unattended})
 
 
 def _event_of(ctx: ReportContext, events: EventIndex, tok: Token) -> str | None:

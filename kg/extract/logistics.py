@@ -566,10 +566,12 @@ def _commodity(ctx: ReportContext, tok: Token) -> tuple[str, str, float | None, 
               for x in t.subtree}  # 'drones used in attacks on ...', 'helicopters to Mali'
     full = " ".join(t.text for t in own if t.pos_ not in {"DET", "PUNCT", "CCONJ"} and t.dep_ != "poss"
                     and ctx.at(t) is None and t.i not in clause)
-    for entry in lex["commodities"]:
+    generic = head.lemma_.lower() in lex["generic"] and " " in phrase  # 'relief goods', 'aid items': the
+    phrases = [phrase.lower(), phrase.lower().rsplit(" ", 1)[0]] if generic else [phrase.lower()]  # modifier's goods
+    for entry, said in ((e, p) for p in phrases for e in lex["commodities"]):
         words = sorted(entry["words"], key=len, reverse=True)
         for w in words:
-            if re.fullmatch(rf"(?:\w+\s+)*{re.escape(w)}s?", phrase.lower()) or head.lemma_.lower() == w:
+            if re.fullmatch(rf"(?:\w+\s+)*{re.escape(w)}s?", said) or head.lemma_.lower() == w:
                 name = entry["name"]
                 if (model := goods_model(ctx, head)) is not None:  # '12 Rafale warplanes': the model is the goods
                     node = model_node(ctx, model, head)

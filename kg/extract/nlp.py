@@ -153,3 +153,19 @@ def pipeline() -> Language:
         ruler.add_patterns(patterns)
     nlp.add_pipe("surnames_not_states", after="ner")
     return nlp
+
+
+@cache
+def common_nouns() -> frozenset[str]:
+    """The English common nouns the model's lemmatizer knows (WordNet's, shipped in its tables):
+    for telling a name made of plain words ('Fire Fighters') from a person's."""
+    return frozenset(pipeline().get_pipe("lemmatizer").lookups.get_table("lemma_index")["noun"])
+
+
+def plain_plural(words: list[str]) -> bool:
+    """'Fire Fighters', 'Mountain Rescuers': common nouns ending in a plural, which no one's name is."""
+    nouns = common_nouns()
+    last = words[-1].lower()
+    plural = last not in nouns and any(last.endswith(end) and last[:-len(end)] in nouns for end in ("s", "es")) \
+        or last.endswith("ies") and last[:-3] + "y" in nouns
+    return len(words) > 1 and plural and all(w.lower() in nouns for w in words[:-1])

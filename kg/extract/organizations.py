@@ -91,11 +91,11 @@ def possessor_state(ctx: ReportContext, ent: Span) -> Entry | None:
 ORG_HEADS = ("Institute", "University", "Centre", "Center", "Foundation", "Academy", "Council", "Agency",
              "Commission", "Committee", "Corporation", "Association", "Society", "School", "College", "Fund",
              "Bank", "Authority", "Service", "Office", "Bureau", "Alliance", "Coalition", "League", "Organization",
-             "Organisation", "Party", "Assembly", "Front")
+             "Organisation", "Party", "Assembly", "Front", "Presidency", "Directorate", "Secretariat", "Inspectorate")
 
 
 _ORG_NAME = re.compile(
-    r"(?<![\w-])(?:[A-Z][\w'’-]+ )*(?:" + "|".join(ORG_HEADS) + r")"
+    r"(?<![\w-])(?:[A-Z][\w'’-]+ (?:and )?)*(?:" + "|".join(ORG_HEADS) + r")"  # ('Disaster and Emergency ...')
     r"(?: (?:of|for|on) (?:the )?[A-Z][\w'’-]+(?:,? (?:and )?[A-Z][\w'’-]+)*)*")  # 'Central Committee of the Party of X'
 
 
@@ -367,7 +367,8 @@ def defined_acronyms(ctx: ReportContext) -> None:
         capitals = "".join(w[0] for w in m.text.split() if w[:1].isupper())
         if not re.fullmatch(r"[A-Z]{2,8}", acronym) or acronym == m.text or not (
                 any(_subsequence(acronym, capitals[k:]) for k in range(len(capitals)))  # ('MINUSMA Temporary
-                or _translated(ctx, acronym, m.text, capitals)):  # Operating Base (TOB)': its own words')
+                or _translated(ctx, acronym, m.text, capitals) or _native(ctx, acronym, m)):  # Operating Base
+            # (TOB)': its own words')
             continue
         if m.node not in b.nodes:
             continue
@@ -386,6 +387,14 @@ def _translated(ctx: ReportContext, acronym: str, name: str, capitals: str) -> b
     long name's acronym in another language's word order, most of its letters among the capitals."""
     return len(name.split()) >= 4 and len(acronym) >= 4 and ctx.gaz.lookup(acronym) is None \
         and sum(ch in capitals for ch in set(acronym)) >= 0.75 * len(set(acronym))
+
+
+def _native(ctx: ReportContext, acronym: str, m: Mention) -> bool:
+    """"Türkiye's Disaster and Emergency Management Presidency (AFAD)": a body of three words or more
+    is known by the acronym of its name in its own language, which shares no letters with the
+    English one; an acronym the gazetteer knows as something else is no such name."""
+    return m.label == "Organization" and len(m.text.split()) >= 3 and len(acronym) >= 3 \
+        and ctx.gaz.lookup(acronym) is None
 
 
 def _subsequence(short: str, long: str) -> bool:

@@ -13,6 +13,7 @@ import re
 from rapidfuzz.distance import Levenshtein
 
 from kg.extract.context import Mention, ReportContext, doc_text, is_headline
+from kg.extract.nlp import plain_plural
 from kg.extract.normalize import clean_span_text, fold, slug
 from kg.extract.organizations import LEGAL_FORMS, ORG_HEADS, org_word
 from kg.extract.roles import title_words
@@ -270,7 +271,7 @@ def titled_names(ctx: ReportContext) -> list[Mention]:
             k = max([k] + [x + 1 for x in range(k, j - 2) if doc[x].lower_ in ctx.gaz.place_heads])  # 'Primorsky Territory | Oleg ...'
 
             if titled and 2 <= j - k <= 5 and not _name_hyphen(doc, k) and not _name_hyphen(doc, j - 1) \
-                    and not org_word(ctx, doc[j - 1].text):
+                    and not org_word(ctx, doc[j - 1].text) and not plain_plural([t.text for t in doc[k:j]]):
                 out.append(Mention(k, j, "Person", "", doc[k:j].text))
         i = max(j, i + 1)
     return out

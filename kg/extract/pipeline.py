@@ -15,6 +15,7 @@ from kg.extract.entities import extract_entities
 from kg.extract.events import extract_events, settle_visits
 from kg.extract.facts import extract_facts
 from kg.extract.gazetteer import gazetteer
+from kg.extract.hazards import extract_hazards
 from kg.extract.logistics import extract_logistics
 from kg.extract.nlp import pipeline
 from kg.extract.organizations import missions_placed
@@ -38,6 +39,7 @@ def extract_doc(report: Report, doc: Doc) -> Extraction:
     extract_vessels(ctx)
     extract_roles(ctx)
     events = extract_events(ctx)
+    extract_hazards(ctx, events)
     agreements = extract_agreements(ctx, events)
     settle_visits(ctx, events)
     extract_logistics(ctx)

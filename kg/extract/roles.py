@@ -405,8 +405,8 @@ def extract_roles(ctx: ReportContext) -> dict[str, str]:
                     t.split()[-1] for t in STATE_TITLES} or " of " in title):
                 home = _filed_from(ctx, sent, toks)  # 'MANILA – ... President Marcos'; not 'From Pakistan side,
                 # the documents were signed by ...' (filed from Beijing)
-                org = _sentence_state(ctx, sent, toks) or _partner_state(ctx, person) or home \
-                    or _ministry_state(ctx, title)
+                org = _sentence_state(ctx, sent, toks) or _partner_state(ctx, person) or ctx.role_state(person.node) \
+                    or home or _ministry_state(ctx, title)  # (a state his post was told of before outranks the dateline)
                 if org in _visited(ctx, person):
                     org = None  # 'the visit of Prime Minister Imran Khan to China' (filed from Beijing)
             elif org is None and not unread and title.split()[-1].lower() in PUBLIC_OFFICES:
