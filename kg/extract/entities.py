@@ -577,6 +577,9 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
     if ent.label_ == "ORG":
         if "." in text.strip(".") and " " not in text or names_a_document(ctx, text):
             return None
+        if len(ent) == 1 and ent[0].pos_ == "ADJ" and ent.start == ent.sent.start and not text.isupper() \
+                and ctx.gaz.lookup(text) is None:
+            return None  # 'Specialist medical teams are ...': a capital only because the sentence starts
         last = ent.doc[end - 1]
         if re.search(r"(?:al|ic|ive|ary|ous)$", last.text) and last.dep_ in {"compound", "amod"} \
                 and last.head.i == end and last.head.is_lower:  # 'International law': an adjective, not a name

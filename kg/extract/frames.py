@@ -511,6 +511,12 @@ def _referred(ctx: ReportContext, tok: Token) -> list[Mention] | None:
         return expand(ctx, of) if of else None
     if tok.lower_ in PLURALS and tok.pos_ == "PRON":
         return _list_before(ctx, tok) or None
+    if tok.lemma_.lower() in {"country", "nation"} and tok.tag_ == "NN" and [c.lower_ for c in tok.children] == ["the"] \
+            and tok.sent.start > 0:  # 'Azerbaijan was the first to respond. The country has dispatched ...': the
+        before = ctx.doc[tok.sent.start - 1].sent  # state the sentence before was about
+        subject = next((t for t in before if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
+        m = ctx.at(subject) if subject is not None else None
+        return [m] if m is not None and m.label == "State" else None
     label = COUNTED.get(tok.lemma_.lower())
     count = next((_number(c) for c in tok.children if c.dep_ == "nummod"), None)
     if label and count and count >= 2:
