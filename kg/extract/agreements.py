@@ -225,7 +225,8 @@ DISTINCT_MODS = {"similar", "another", "separate", "comparable", "analogous", "p
 PRAISE = {"landmark", "milestone", "mega", "blockbuster", "flagship"}
 EVALUATIVE = {"new", "historic", "major", "key", "first", "latest", "binding", "massive", "monumental", "rare",
               "important", "significant", "long", "awaited", "big", "huge", "controversial", "secret", "final",
-              "preliminary", "draft", "formal", "bilateral", "similar", "separate", "previous", "earlier"}
+              "preliminary", "draft", "formal", "bilateral", "similar", "separate", "previous", "earlier",
+              "broader", "broad", "wider", "overall", "temporary", "interim", "fragile"}  # ('the broader truce')
 
 
 class AgreementIndex(RefIndex):
@@ -922,7 +923,8 @@ def _named_after_places(ctx: ReportContext, start: int, end: int, name: str) -> 
     return bool(words) and all(w in placed for w in words)
 
 
-TERM = re.compile(r"\b(?:\d+-(?:year|month|week|day)|(?:long|short|medium|mid)-term|[a-z]+-long)\b\s*", re.I)
+TERM = re.compile(r"\b(?:(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|\w+teen|\w+ty)-(?:year|month|week|day)"
+                  r"|(?:long|short|medium|mid)-term|[a-z]+-long)\b\s*", re.I)  # ('the four-day truce')
 
 
 def _only_termed(name: str) -> bool:

@@ -123,6 +123,8 @@ def sentence_date(ctx: ReportContext, sent: Span, near: int | None = None,
     if near is not None:
         dates = [e for e in dates if not _other_time(sent.doc, near, e)]
         dates.sort(key=lambda e: abs(e.start - near))
+        told = [e for e in dates if not _dateline_date(e)]
+        dates = told or dates  # ('26th November 2023 – Hamas handed over ... on Saturday night': Saturday)
     for ent in dates:
         text = PART_OF_DAY.sub("", ent.text).strip()  # 'Wednesday night' is Wednesday
         later = _days_after(ctx, ent.start, text)
@@ -148,6 +150,13 @@ def sentence_date(ctx: ReportContext, sent: Span, near: int | None = None,
 
 MONTH_DAY = r"(?:\d{1,2} [A-Z][a-z]+\.?(?: \d{4})?|[A-Z][a-z]+\.? \d{1,2}(?:, \d{4})?)"
 BETWEEN_DAYS = re.compile(rf"\b(?i:between) (\d{{1,2}}|{MONTH_DAY}) and ({MONTH_DAY}|\d{{1,2}})\b")
+
+
+def _dateline_date(date: Span) -> bool:
+    """A date that opens a sentence before a dash: the day the report was filed."""
+    doc = date.doc
+    opens = all(t.like_num or t.ent_type_ == "ORDINAL" for t in doc[date.sent.start:date.start])  # ('26th November')
+    return opens and date.end < len(doc) and doc[date.end].text in {"–", "—", "-"}
 
 
 def _period(ctx: ReportContext, sent: Span, token: int, first: str, last: str) -> tuple[str, str] | None:

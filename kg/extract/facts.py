@@ -24,7 +24,8 @@ PASSAGES = {"visit", "call"}  # events of one party's movement or line, not gath
 GATHERINGS = (EVENT_GATHERINGS | {"exercise"}) - PASSAGES
 GENERIC_EVENTS = {"event", "gathering", "forum", "session", "occasion", "dinner", "reception"}
 DATED = {"MET_WITH", "VISITED", "CALLED_AT"}
-PART_OF = {"release": "exchange", "mediate": "exchange", "clash": "incident", "rebel": "mutiny"}  # frames that belong to the
+PART_OF = {"release": {"exchange", "release"}, "mediate": {"exchange", "release"}, "clash": {"incident"},
+           "rebel": {"mutiny"}}  # frames that belong to the
 # report's event of that kind when they name none ('Russia released 16 prisoners', 'X rammed Y')
 
 
@@ -348,17 +349,17 @@ def _slot_nodes(ctx: ReportContext, events: EventIndex, frame: Frame) -> dict[st
         found.append(ref.node if ref else None)
     traded = frame.kind == "include" and any(t.lemma_.lower() in TRADED or t.lemma_.lower() in lex["verbs"]["release"]
                                              for t in frame.sent)
-    kind = PART_OF.get(frame.kind) or ("exchange" if traded else None)
-    if kind and not any(n and n in ctx.builder.nodes for n in found):
-        found.append(_current_of(ctx, events, frame, kind))  # 'Russia released 16 prisoners': in the exchange
+    kinds = PART_OF.get(frame.kind) or ({"exchange"} if traded else None)
+    if kinds and not any(n and n in ctx.builder.nodes for n in found):
+        found.append(_current_of(ctx, events, frame, kinds))  # 'Russia released 16 prisoners': in the exchange
     nodes["event"] = list(dict.fromkeys(n for n in found if n and n in ctx.builder.nodes))
     return nodes
 
 
-def _current_of(ctx: ReportContext, events: EventIndex, frame: Frame, kind: str) -> str | None:
+def _current_of(ctx: ReportContext, events: EventIndex, frame: Frame, kinds: set[str]) -> str | None:
     """The report's event of this kind that a frame without an event of its own belongs to,
     unless its clause is dated apart ('Griner was released in 2022', in a report of a 2024 swap)."""
-    ref = events.current(frame.trigger.i, {kind})
+    ref = events.current(frame.trigger.i, kinds)
     if ref is None:
         return None
     when = sentence_date(ctx, frame.sent, frame.trigger.i)

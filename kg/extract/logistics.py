@@ -407,7 +407,8 @@ def _located_in(ctx: ReportContext, sent: Span) -> None:
         if ctx.builder.nodes[a.node].props.get("kind") == "port":  # 'the Gwadar Port in Pakistan'
             between = re.sub(r"^(?:[Pp]ort|[Hh]arbou?r|[Ss]eaport)\s+(?=in\b|,)", "", between)
         city_of = re.fullmatch(r"in the (?:[A-Za-z\-]+ ){0,3}(?:city|town|port|region|province) of", between)
-        subject = between == "," and doc[b.end - 1].dep_ in {"nsubj", "nsubjpass"}  # '..., Beijing will be consulted'
+        subject = between == "," and (doc[b.end - 1].dep_ in {"nsubj", "nsubjpass"}  # '..., Beijing will be consulted'
+                                      or b.end < len(doc) and doc[b.end].tag_ == "POS")  # "..., Thailand's ministry said"
         region = b.label == "State" or ctx.builder.nodes[b.node].props.get("kind") == "region"
         all_in = re.fullmatch(rf", (?:all|both|each) in(?: the)?{COMPASS}", between)  # '..., all in northern Iraq'
         if (re.fullmatch(rf", in(?: the)?{COMPASS}", between) or all_in) and region and b.via != "demonym":

@@ -20,6 +20,7 @@ from kg.extract.logistics import extract_logistics
 from kg.extract.nlp import pipeline
 from kg.extract.organizations import missions_placed
 from kg.extract.places import extract_place_hierarchy
+from kg.extract.releases import extract_releases
 from kg.extract.relief import extract_relief
 from kg.extract.resolve import fold_same_names, resolve_events
 from kg.extract.roles import extract_roles
@@ -42,6 +43,7 @@ def extract_doc(report: Report, doc: Doc) -> Extraction:
     events = extract_events(ctx)
     extract_hazards(ctx, events)
     extract_relief(ctx, events)
+    extract_releases(ctx, events)
     agreements = extract_agreements(ctx, events)
     settle_visits(ctx, events)
     extract_logistics(ctx)
