@@ -1951,3 +1951,28 @@ def test_a_town_whose_name_has_a_dotless_i_is_found_in_the_reports_state():
     labels, _ = _facts("Rescuers reached Pazarcık in southern Turkey on Tuesday.", published="2026-02-07")
     assert labels.get("Pazarcik") == "Place", labels
     assert "Pazardzhik" not in labels  # the Turkish town, not Bulgaria's Pazardzhik (once 'Pazarcik' in Turkish)
+
+
+def test_a_name_before_a_site_noun_names_that_site():
+    labels, edges = _facts("The captives were taken to Mali's Tessoura air base, then to the Karvelo crossing and the "
+                           "Dunmara Air Force base. The Wagner Group camp near Gao was empty.", published="2026-05-10")
+    assert labels.get("Tessoura air base") == "Place", labels
+    assert labels.get("Karvelo crossing") == "Place", labels
+    assert labels.get("Dunmara Air Force base") == "Place", labels
+    assert ("Tessoura air base", "LOCATED_IN", "Mali") in edges
+    assert labels.get("Wagner Group") == "Organization"  # a body's camp is still the body's
+
+
+def test_a_surname_with_its_particle_is_the_full_name_told_before():
+    labels, _ = _facts("The ministry spokesman, Rashed Al Tamimi, confirmed the release. Earlier, Al Tamimi said the "
+                       "delay was over. Mr. Al Tamimi added more.", published="2026-05-10")
+    assert _named(labels, "Person") == ["Rashed Al Tamimi"], labels
+
+
+def test_a_spokesman_of_a_states_ministry_serves_the_ministry():
+    _, edges = _facts("Oman's foreign ministry spokesman, Rashed Al Tamimi, confirmed the release. Salim Al Harthy, a "
+                      "spokesperson of the foreign ministry in Kuwait, said on Friday that the Thai nationals were "
+                      "freed.", published="2026-05-10")
+    assert ("Rashed Al Tamimi", "HOLDS_ROLE", "Omani Foreign Ministry") in edges, edges
+    assert ("Salim Al Harthy", "HOLDS_ROLE", "Kuwaiti Foreign Ministry") in edges, edges
+    assert ("Salim Al Harthy", "HOLDS_ROLE", "Thailand") not in edges  # what he said is not whom he serves

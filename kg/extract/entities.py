@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.extract.context import Mention, ReportContext, doc_text, is_headline
 from kg.extract.gazetteer import Entry
@@ -361,6 +361,25 @@ def _crossing_named(root) -> bool:
 TOWN_WORDS = {"city", "town", "village"}
 CALLED_TOWN = {**dict.fromkeys(TOWN_WORDS, "city"), "port": "port"}  # 'the town of X': X is one, of that kind
 DETENTION_SITES = {"prison", "jail", "center", "centre", "colony", "camp"}  # named after a place, not a person
+NAMED_SITES = DETENTION_SITES | {"base", "airbase", "barracks", "airfield"}  # (a crossing is named by its town)
+FORCE_SITES = {"base", "airbase", "barracks", "airfield"}  # (named after the force that holds them too)
+
+
+def _site_named(ctx: ReportContext, span: Span) -> Token | None:
+    """The lower-case site noun a name is the modifier of ('Hatzerim | air base', 'Ofer | prison'),
+    for a name the gazetteer does not know; a body's name only before a base ('the Hatzerim Air
+    Force base'; 'the Wagner Group camp' is the group's)."""
+    root = span.root
+    head = root.head
+    while root.dep_ in {"compound", "amod", "nmod"} and head.dep_ == "compound" and head.is_lower \
+            and head.lower_ not in NAMED_SITES and head.head.i != head.i:
+        head = head.head  # ('air' of 'air base')
+    if root.dep_ not in {"compound", "amod", "nmod"} or head.lower_ not in NAMED_SITES or not head.is_lower \
+            or head.i < span.end or ctx.gaz.lookup(span.text) is not None:
+        return None
+    if len(span) > 1 and org_word(ctx, span[-1].text) and head.lower_ not in FORCE_SITES or span.text.isupper():
+        return None  # (nor 'the MINUSMA base': a body's, told by the body)
+    return head
 NAME_LABELS = {"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "PRODUCT"}  # what the tagger may call a town
 DESIGNATION = re.compile(r"^[A-Z]{1,5}-?\d{1,4}[A-Z]{0,4}s?$")  # 'K2PL', 'FA-50', 'Su-35', 'K9s': a model, no actor
 
@@ -507,11 +526,11 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
     if ent.label_ == "PERSON" and (ent.text.endswith("-") or end < len(ent.doc) and ent.doc[end].text == "-"
                                    and not ent.doc[end - 1].whitespace_):
         return None  # 'Russo' of 'Russo-Iranian'
-    if ent.label_ in NAME_LABELS and kind is None and root.dep_ in {"compound", "amod", "nmod"} \
-            and end - start == 1 and root.head.lower_ in DETENTION_SITES:  # 'the Lefortovo pre-trial detention center'
-        name = clean_span_text(ent.doc[start:root.head.i + 1].text)
-        return Mention(start, end, "Place", ctx.add_place(name, "facility", sent), text)
-    if ent.label_ in {"ORG", "PERSON", "GPE", "LOC", "FAC"} and kind is None and len(text.split()) <= 2 and _crossing_named(root):
+    site = _site_named(ctx, ent.doc[start:end]) if ent.label_ in NAME_LABELS and kind is None else None
+    if site is not None:  # 'the Lefortovo pre-trial detention center', "Israel's Hatzerim air base": a site
+        name = clean_span_text(ent.doc[start:site.i + 1].text)  # named by the name
+        return Mention(start, site.i + 1, "Place", ctx.add_place(name, "facility", sent), text)
+    if ent.label_ in {"ORG", "PERSON", "GPE", "LOC", "FAC"} and kind is None and len(text.split()) <= 3 and _crossing_named(root):
         return Mention(start, end, "Place", ctx.add_place(text, "border", sent), text)  # 'the crossing in Salla'
     if ent.label_ == "PERSON" and kind is None and root.dep_ == "compound" and root.head.lower_ in SITE_WORDS \
             and end - start == 1:

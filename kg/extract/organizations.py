@@ -537,6 +537,9 @@ def node_for_company(ctx: ReportContext, name: str, entry: Entry | None, sent: S
                                 evidence=ctx.evidence(sent))
 
 
+BODY_OFFICIALS = {"spokesman", "spokeswoman", "spokesperson", "official", "officials", "spokespeople"}
+
+
 def state_bodies(ctx: ReportContext) -> list[Mention]:
     """'the Russian defence ministry', 'the Niger army', 'Kremlin press office': a state's body
     written in lower case, which the tagger leaves out."""
@@ -552,7 +555,8 @@ def state_bodies(ctx: ReportContext) -> list[Mention]:
             body_words = phrase in STATE_BODIES or n == 2 and words[1].lower_ == "ministry" \
                 and words[0].lower_ in portfolios  # any portfolio's ministry ('energy ministry')
             lower = all(t.is_lower and not t.ent_type_ for t in words) \
-                and words[-1].dep_ not in {"compound", "amod"}  # 'Russian military instructors': no body
+                and (words[-1].dep_ not in {"compound", "amod"} or words[-1].head.lower_ in BODY_OFFICIALS)
+            # ('Russian military instructors': no body; "Qatar's foreign ministry spokesman": the ministry's)
             nxt = doc[m.end + gap + n] if m.end + gap + n < len(doc) else None
             titled = all((t.is_title or t.is_upper) and t.ent_type_ in {"", "ORG"} for t in words) and not (
                 nxt is not None and nxt.text[:1].isupper() and nxt.tag_ not in {"VBZ", "VBD", "VBP"}
@@ -585,7 +589,28 @@ def state_bodies(ctx: ReportContext) -> list[Mention]:
                     ctx.mentions.remove(m)
                 ctx.index()
                 break
+        out += _body_in_state(ctx, m)
     return out
+
+
+def _body_in_state(ctx: ReportContext, m: Mention) -> list[Mention]:
+    """'a spokesperson of the foreign ministry in Qatar': the state's own body (an embassy in a
+    state is another state's, see MISSIONS)."""
+    doc = ctx.doc
+    if m.start < 3 or doc[m.start - 1].lower_ != "in" or m.label != "State":
+        return []
+    for n in (2, 1):
+        words = doc[m.start - 1 - n:m.start - 1]
+        phrase = " ".join(t.lower_ for t in words)
+        if phrase in STATE_BODIES and all(t.is_lower for t in words) and words.start > 0 \
+                and doc[words.start - 1].lower_ == "the" and ctx.at(words[0]) is None:
+            entry = ctx.gaz.entries.get(m.node)
+            body = " ".join(t.text.capitalize() for t in words)
+            name = body_name(entry, body) if entry else f"{ctx.name_of(m.node)} {body}"
+            node = ctx.builder.add_node("Organization:" + slug(name), "Organization", name, country=ctx.name_of(m.node),
+                                        evidence=ctx.evidence(doc[m.start].sent))
+            return [Mention(words.start, words.end, "Organization", node, name)]
+    return []
 
 
 FORMERLY = re.compile(r"^[,(]?\s*(?:formerly|previously|once)(?: known as| called)?$")

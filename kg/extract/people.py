@@ -198,8 +198,14 @@ def resolve_people(ctx: ReportContext, people: list[Mention]) -> None:
             surnames = [n for n in matches if fold(_without_suffix(n).split()[-1]) == f or fold(n.split()[0]) == f]
             if surnames:
                 name = surnames[0]
+        elif len(core.split()) == 2 and core.split()[0].lower() in SURNAME_PARTICLES:  # 'Al Ansari' after 'Majed
+            longer = [n for n in full if fold(n).endswith(" " + fold(core)) and fold(n) != fold(core)]  # Al Ansari'
+            name = longer[0] if len(longer) == 1 else name
         m.node = ctx.builder.add_node(person_id(name), "Person", name, aliases=(m.text,),
                                       evidence=ctx.evidence(ctx.doc[m.start].sent))
+
+
+SURNAME_PARTICLES = {"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "le", "la", "dos", "del"}
 
 
 def _spelling_variants(people: list[Mention]) -> dict[str, str]:
