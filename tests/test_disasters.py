@@ -1,6 +1,9 @@
 """Natural disasters as events held where they strike, and the goods and bodies that relief
 reports name. Invented reports; the real extraction."""
 
+from kg.extract.pipeline import extract
+from kg.ingest import report_id
+from kg.models import Report
 from tests.test_extraction_rules import _facts, _named
 
 
@@ -65,3 +68,56 @@ def test_a_capitalised_adjective_opening_a_sentence_is_no_body():
     labels, _ = _facts("An earthquake hit Peru on Monday. Specialist medical teams are accompanying rescuers from "
                        "Chile to Peru.", published="2026-07-08")
     assert "Specialist" not in labels, labels
+
+
+def test_a_named_storm_is_one_event_and_the_floods_it_brought_are_that_storm():
+    text = ("Storm Velora hit the cities of Benghazi, Tobruk and Derna in Libya on Sunday. More than 1,000 people are "
+            "missing in Libya after Storm Velora caused devastating floods. The floods in Libya destroyed roads.")
+    labels, edges = _facts(text, published="2026-09-11")
+    assert _named(labels, "Event") == ["Storm Velora"], labels  # no body, and the floods are the storm's
+    for town in ("Benghazi", "Tobruk", "Libya"):
+        assert ("Storm Velora", "HELD_IN", town) in edges, town
+
+
+def test_a_disaster_is_held_in_each_town_listed_but_not_in_one_of_a_state_the_report_never_names():
+    labels, edges = _facts("Floods hit the cities of Derna, Benghazi and Sousse in Libya on Sunday.",
+                           published="2026-09-11")
+    floods = [n for n in _named(labels, "Event") if n.startswith("Flood")]
+    assert floods, labels
+    assert (floods[0], "HELD_IN", "Benghazi") in edges and (floods[0], "HELD_IN", "Libya") in edges, edges
+    assert (floods[0], "HELD_IN", "Sousse") not in edges  # (the gazetteer's Sousse is Tunisia's)
+    assert "Tunisia" not in labels
+
+
+def test_places_listed_under_a_place_noun_are_places_of_that_kind_whatever_the_tagger_read():
+    labels, _ = _facts("Four major oil ports in Libya, Ras Lanuf, Zueitina, Brega and Es Sidra, were closed. Heavy rain "
+                       "hit the cities of Benghazi, Sousse, Al-Marj and Derna.", published="2026-09-11")
+    for port in ("Ras Lanuf", "Brega", "Es Sidra"):
+        assert labels.get(port) == "Place", (port, labels)
+    assert labels.get("Al-Marj") == "Place", labels
+
+
+def test_a_region_named_like_a_town_of_the_reports_state_is_that_town():
+    text = "Floods reached Al Bayda and Benghazi in eastern Libya on Sunday."
+    x = extract(Report(id=report_id(text), text=text, title="test", published="2026-09-11"))
+    bayda = [n for n in x.nodes if n.name == "Al Bayda"]
+    assert bayda and bayda[0].props.get("kind") == "city", bayda  # not Yemen's Al Bayda governorate
+    assert bayda[0].props.get("country") in {"LY", "Libya"}, bayda[0].props
+
+
+def test_a_vehicle_carrying_goods_is_how_they_went_not_what_was_shipped():
+    labels, _ = _facts("The Egyptian military also sent 25 rescue teams as well as three military jets, carrying food "
+                       "and medical supplies to Libya.", published="2026-09-11")
+    commodities = set(_named(labels, "Commodity"))
+    assert {"food", "medicine"} <= commodities, labels
+    assert "combat aircraft" not in commodities
+
+
+def test_nations_listed_before_rescue_teams_each_take_part_in_the_relief():
+    text = ("Storm Velora hit Libya on Sunday. Turkish, Qatari, Algerian, and other international rescue and "
+            "humanitarian as well as medical teams arrived in Derna on Tuesday.")
+    labels, edges = _facts(text, published="2026-09-12")
+    relief = [n for n in _named(labels, "Event") if n.startswith("Relief")]
+    assert relief, labels
+    for state in ("Türkiye", "Qatar", "Algeria"):
+        assert (state, "ATTENDED", relief[0]) in edges, state

@@ -512,7 +512,9 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
             and text[:1].isupper() and not org_word(ctx, text.split()[-1]):  # 'the border town of Panjgur'
         return Mention(start, end, "Place", ctx.add_place(text, CALLED_TOWN[named_as], sent), text)
     words = text.split()
-    if ent.label_ == "PERSON" and kind is None and plain_plural(words):  # 'Spanish Fire Fighters': plain words
+    if ent.label_ == "PERSON" and kind is None and plain_plural(words) \
+            and not (start > 0 and ent.doc[start - 1].lower_ in title_words(ctx)):  # 'Spanish Fire Fighters': plain
+        # words (not 'Petrobras CEO Jean Prates': a title before it makes it a name)
         if start > 0 and ent.doc[start - 1].ent_type_ == "NORP" and ent.doc[start - 1].dep_ == "compound":
             start, text = start - 1, f"{ent.doc[start - 1].text} {text}"  # (the body of its nation's name)
         node = b.add_node("Organization:" + slug(text), "Organization", text, evidence=ctx.evidence(sent))

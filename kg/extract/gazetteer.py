@@ -264,7 +264,8 @@ def _subdivisions(entries: dict[str, Entry], towns: dict[str, list[Entry]]) -> N
         typed = {f"{f} {sub.type.lower()}" for f in forms} | {f"{f} {sub.type}" for f in forms} \
             | {f"{f} region" for f in forms} | {f"{f} province" for f in forms if sub.type == "Province"}
         bare_ok = sub.type in BARE_TYPES or len(english.split()) > 1 or "-" in english
-        one_word = len(english.split()) == 1 and "-" not in english  # ('Ngozi' is also a first name)
+        one_word = len(english.split()) == 1 and "-" not in english or fold(english) in towns  # ('Ngozi' is also a
+        # first name; 'Al Bayda' is also a town in Libya: matched where used as a place, in the report's states)
         names = (free if bare_ok and not one_word else set()) | {t for t in typed if fold(t) not in known}
         if not names:
             continue

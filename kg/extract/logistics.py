@@ -922,6 +922,9 @@ def reporting_date(date: Span) -> bool:
                                                                   "release", "publish", "issue"}
 
 
+CARRIERS = {"carry", "transport", "bring", "ferry"}  # what a vehicle shipped does with the goods
+
+
 def emit_shipment(ctx: ReportContext, sent: Span, shipper: str | None, recipient: str | None,
                   objs: list[Token], **marks: str) -> None:
     if not shipper or not recipient or shipper == recipient or not objs:
@@ -941,8 +944,12 @@ def emit_shipment(ctx: ReportContext, sent: Span, shipper: str | None, recipient
             items += [g for o in of.children if o.dep_ == "pobj" for g in o.conjuncts]  # equipment and munitions'
             if obj.lemma_.lower() in GROUP_NOUNS:  # 'the first group of 1,500 special forces'
                 items += [o for o in of.children if o.dep_ == "pobj"]
+    carried = [o for item in items for c in item.children if c.dep_ == "acl" and c.lemma_.lower() in CARRIERS
+               for d in c.children if d.dep_ == "dobj" for o in [d, *d.conjuncts]]  # 'three military jets,
+    carriers = {item.i for item in items if any(c.dep_ == "acl" and c.lemma_.lower() in CARRIERS
+                                                for c in item.children)}  # carrying food': the food, not jets
     seen = set()
-    for item in items:
+    for item in [i for i in items if i.i not in carriers] + carried:
         found = _commodity(ctx, item)
         if not found or found[1] in seen:
             continue

@@ -277,7 +277,9 @@ def titled_names(ctx: ReportContext) -> list[Mention]:
             k = max([k] + [x + 1 for x in range(k, j - 2) if doc[x].lower_ in ctx.gaz.place_heads])  # 'Primorsky Territory | Oleg ...'
 
             if titled and 2 <= j - k <= 5 and not _name_hyphen(doc, k) and not _name_hyphen(doc, j - 1) \
-                    and not org_word(ctx, doc[j - 1].text) and not plain_plural([t.text for t in doc[k:j]]):
+                    and not org_word(ctx, doc[j - 1].text) \
+                    and not (k == i and before not in words and plain_plural([t.text for t in doc[k:j]])):
+                # ('the team leader of Chilean Mountain Rescuers': plain words; 'CEO Jean Prates': a name)
                 out.append(Mention(k, j, "Person", "", doc[k:j].text))
         i = max(j, i + 1)
     return out

@@ -30,7 +30,7 @@ def extract_relief(ctx: ReportContext, events: EventIndex) -> None:
     name = f"Relief operations in {ctx.name_of(state)}"
     teams = [t for t in ctx.doc if _names_team(t, lex) and not _to_come(t)]
     helpers = {m.node: m for t in teams for m in expand(ctx, [t], ACTORS) + _senders(ctx, t) + _included(ctx, t)
-               if m.node != state}
+               + _nations_before(ctx, t) if m.node != state}
     if not helpers and not (efforts and struck):
         return  # ('rescue operations were ongoing' after a crash: an effort of no one's the report tells)
     for tok in efforts:  # (each mention, for the frames: 'arrived to join the relief operations')
@@ -69,6 +69,22 @@ def _names_team(tok: Token, lex: dict) -> bool:
                                                               for c in tok.children):  # 'a team member from Russia'
         return True
     return lemma in lex["teams"]  # (in a report of a disaster or its relief: 'one of the teams from Spain')
+
+
+def _nations_before(ctx: ReportContext, tok: Token) -> list:
+    """'Turkish, Qatari, Emirati and other international rescue and medical teams': the nations
+    listed in the team's own phrase, however the parser hung the list."""
+    out = []
+    i = tok.i - 1
+    while i >= tok.sent.start and (ctx.doc[i].pos_ in {"ADJ", "NOUN", "PROPN", "PUNCT", "CCONJ"}
+                                   or ctx.doc[i].lower_ in {"as", "well"}) and ctx.doc[i].text not in {".", ";", ":"}:
+        m = ctx.at(ctx.doc[i])
+        if m is not None and m.label == "State" and m.via == "demonym":
+            out.append(m)
+        elif m is not None:
+            break  # (another name: the phrase ends)
+        i -= 1
+    return out
 
 
 def _included(ctx: ReportContext, tok: Token) -> list:

@@ -263,7 +263,7 @@ def _sentence_state(ctx: ReportContext, sent: Span, own: list[Token] = ()) -> st
     Relative clauses do not count: 'Novak, who is on a visit to Iran' is not Iran's minister;
     nor do places people are in or go to ('Kihara is in the Philippines'), nor a state in
     somebody else's title ('the Vice Chairman of the Commission of the People's Republic of China')."""
-    aside = {t.i for t in sent if t.dep_ == "relcl" or t.dep_ in {"advcl", "ccomp"} and any(  # (or another's clause:
+    aside = {t.i for t in sent if t.dep_ == "relcl" or t.dep_ == "advcl" and any(  # (or another's clause:
         c.dep_ in {"nsubj", "nsubjpass"} and c.i not in {o.i for o in own} for c in t.children) for t in t.subtree}
     # 'President Biden traded X after donors asked him to free her from Russian jail')
     states = {m.node for m in _free_states(ctx, sent, own)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from kg.extract.context import Mention, ReportContext, doc_text, is_headline
 from kg.extract.normalize import clean_span_text, fold, slug
@@ -25,7 +25,7 @@ def places_taken_for_people(ctx: ReportContext, people: list[Mention]) -> list[M
         after = ctx.at(doc[m.end + 1]) if m.end + 1 < len(doc) and doc[m.end].lower_ == "in" else None
         titled = any(t.lower_ in ctx.gaz.title_heads for t in doc[max(m.start - 3, 0):m.start])
         kind = _listed_with_places(ctx, m)
-        lone = m.end - m.start == 1 and m.text not in words and not titled
+        lone = (m.end - m.start == 1 or kind is not None) and m.text not in words and not titled
         town = doc[m.start].dep_ == "pobj" and doc[m.start].head.lower_ in PLACE_PREPS and ctx.gaz.town(m.text)
         kind = kind or (town.kind if town else None)  # 'experts came to Kherson': a known town after 'to'
         if not lone or kind is None and (after is None or after.label != "State" or after.via == "demonym"):
@@ -88,13 +88,31 @@ def _listed_with_places(ctx: ReportContext, m: Mention) -> str | None:
     """'from near Chongjin, Hamhung, and Musudan': a word listed with places and with no
     person is a place (not with states alone: 'Russia, China and Ramaphosa'); of their kind,
     when they agree on one."""
-    listed = [ctx.at(t) for t in ctx.doc[m.start].conjuncts]
+    root = ctx.doc[m.start:m.end].root
+    listed = [ctx.at(t) for t in root.conjuncts]
+    under = _listed_under(root)
+    if under is not None and listed:  # 'the cities of Benghazi, Sousse and Al-Marj', 'four oil ports, Ras
+        return under  # Lanuf, Zueitina and Brega': each a place of that kind, whatever the tagger read
     if not listed or any(x is None or x.label not in {"Place", "State"} for x in listed):
         return None
     kinds = {ctx.builder.nodes[x.node].props.get("kind") for x in listed if x.label == "Place"}
     if not kinds:
         return None
     return (kinds.pop() or "city") if len(kinds) == 1 else "city"
+
+
+LIST_KINDS = {"city": "city", "town": "city", "village": "city", "port": "port", "province": "region",
+              "region": "region", "district": "region"}
+
+
+def _listed_under(tok: Token) -> str | None:
+    """The kind of place a list hangs under: 'the cities of X, Y', 'four ports, X, Y'."""
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    head = first.head.head if first.dep_ == "pobj" and first.head.lower_ in {"of", "in"} else \
+        first.head if first.dep_ == "appos" else None  # ('ports in Libya, X, Y': the parser's list of Libya)
+    return LIST_KINDS.get(head.lemma_.lower()) if head is not None and head.tag_ == "NNS" else None
 
 
 SITE_HEADS = {"airport", "airbase", "port", "seaport", "harbour", "harbor", "terminal", "station", "crossing",
