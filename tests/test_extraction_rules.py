@@ -1976,3 +1976,22 @@ def test_a_spokesman_of_a_states_ministry_serves_the_ministry():
     assert ("Rashed Al Tamimi", "HOLDS_ROLE", "Omani Foreign Ministry") in edges, edges
     assert ("Salim Al Harthy", "HOLDS_ROLE", "Kuwaiti Foreign Ministry") in edges, edges
     assert ("Salim Al Harthy", "HOLDS_ROLE", "Thailand") not in edges  # what he said is not whom he serves
+
+
+def test_a_seat_of_government_before_a_title_is_the_state_the_holder_serves():
+    _, edges = _facts("Tripoli Prime Minister Hamid Zawari announced on Tuesday that an aid plane is headed to Derna.",
+                      published="2026-09-12")
+    assert ("Hamid Zawari", "HOLDS_ROLE", "Libya") in edges, edges
+
+
+def test_a_name_after_a_news_outlets_possessive_is_its_reporters():
+    labels, _ = _facts("Reporting from Tripoli on Tuesday, Al Jazeera's Karim Haddadi said the roads were cut.",
+                       published="2026-09-12")
+    assert labels.get("Karim Haddadi") == "Person", labels
+
+
+def test_a_national_army_is_a_body_and_a_state_body_is_located_in_no_state():
+    labels, edges = _facts("Seven members of the Libyan National Army were missing. Nurses of the Turkish Disaster and "
+                           "Emergency Management Presidency (AFAD) flew in.", published="2026-09-12")
+    assert labels.get("Libyan National Army") == "Organization", labels
+    assert not any(t == "LOCATED_IN" and "Presidency" in s for s, t, _ in edges), edges

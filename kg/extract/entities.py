@@ -365,6 +365,14 @@ NAMED_SITES = DETENTION_SITES | {"base", "airbase", "barracks", "airfield"}  # (
 FORCE_SITES = {"base", "airbase", "barracks", "airfield"}  # (named after the force that holds them too)
 
 
+def _media_staff(ctx: ReportContext, start: int) -> bool:
+    """The name follows a news outlet's possessive ("Al Jazeera's | Malik Traina")."""
+    doc = ctx.doc
+    owner = next((e for e in doc.ents if e.end == start - 1), None) if doc[start - 1].tag_ == "POS" else None
+    entry = ctx.gaz.lookup(owner.text, "Organization") if owner is not None else None
+    return entry is not None and entry.kind == "media"
+
+
 def _site_named(ctx: ReportContext, span: Span) -> Token | None:
     """The lower-case site noun a name is the modifier of ('Hatzerim | air base', 'Ofer | prison'),
     for a name the gazetteer does not know; a body's name only before a base ('the Hatzerim Air
@@ -588,9 +596,10 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
         return Mention(start, end, "Place", node, text)
     if ent.label_ in {"ORG", "FAC"} and len(text.split()) > 1 and text.split()[-1] in BASES:
         return Mention(start, end, "Place", ctx.add_place(text, "facility", sent), text)  # 'the X Operating Base': a site
-    if ent.label_ == "ORG" and start > 0 and ent.doc[start - 1].lower_ in ctx.gaz.title_heads and ctx.at(ent.doc[start]) \
-            is None and PERSON_NAME.match(text) and 2 <= len(text.split()) <= 3 and could_be_name(ctx, text.split()):
-        return Mention(start, end, "Person", "", text)  # 'MINUSMA head El-Ghassim Wane': a name after a title
+    if ent.label_ == "ORG" and start > 0 and (ent.doc[start - 1].lower_ in ctx.gaz.title_heads or _media_staff(ctx, start)) \
+            and ctx.at(ent.doc[start]) is None and PERSON_NAME.match(text) and 2 <= len(text.split()) <= 3 \
+            and could_be_name(ctx, text.split()):  # 'MINUSMA head El-Ghassim Wane': a name after a title;
+        return Mention(start, end, "Person", "", text)  # "Al Jazeera's Malik Traina": an outlet's reporter
     if ent.label_ == "ORG" and kind == "building" and (text.endswith("Guest House") or not text.endswith("House")):
         # 'Kumsusan State Guest House' is a building; 'the White House' is an office of government
         node = ctx.add_place(text, kind, sent)

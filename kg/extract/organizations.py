@@ -91,7 +91,8 @@ def possessor_state(ctx: ReportContext, ent: Span) -> Entry | None:
 ORG_HEADS = ("Institute", "University", "Centre", "Center", "Foundation", "Academy", "Council", "Agency",
              "Commission", "Committee", "Corporation", "Association", "Society", "School", "College", "Fund",
              "Bank", "Authority", "Service", "Office", "Bureau", "Alliance", "Coalition", "League", "Organization",
-             "Organisation", "Party", "Assembly", "Front", "Presidency", "Directorate", "Secretariat", "Inspectorate")
+             "Organisation", "Party", "Assembly", "Front", "Presidency", "Directorate", "Secretariat", "Inspectorate",
+             "Army")
 
 
 _ORG_NAME = re.compile(
@@ -243,7 +244,8 @@ def apposed_kinds(ctx: ReportContext) -> list[Mention]:
 
 STATE_BODY_WORDS = {"ministry", "department", "council", "agency", "navy", "army", "force", "forces", "guard", "guards",
                     "service", "office", "committee", "commission", "government", "parliament", "command", "fleet",
-                    "embassy", "court", "police", "assembly", "cabinet", "directorate", "corps", "marines", "military"}
+                    "embassy", "court", "police", "assembly", "cabinet", "directorate", "corps", "marines", "military",
+                    "presidency", "administration", "secretariat", "inspectorate"}
 # (a state's own bodies, named alike in every state: 'the Defence Ministry' is located in no state, and no key across reports)
 LEGAL_FORMS = (r"Private Limited|Pvt\.? Ltd\.?|Pte\.? Ltd\.?|Pty\.? Ltd\.?|Sdn\.? Bhd\.?|Ltd\.?|Limited Liability Partnership"
                r"|Limited Liability Company|Limited|LLC|LLP|Inc\.?|PJSC|OJSC|CJSC|JSC|GmbH|Corp\.|Corporation|PLC|plc|AG"

@@ -235,7 +235,12 @@ def _affiliation(ctx: ReportContext, toks: list[Token]) -> str | None:
     if orgs:
         return orgs[-1].node
     states = [m for m in found if m.label == "State"]
-    return states[0].node if states else None  # "Pakistan's Ambassador to China" serves Pakistan
+    before = ctx.at(ctx.doc[toks[0].i - 1]) if toks[0].i > 0 else None
+    if not states:  # 'Tripoli Prime Minister X': the state whose seat of government the city is
+        seats = [e for m in [*found, before] if m is not None and m.label == "Place"
+                 for e in [ctx.gaz.metonym_state(m.text)] if e is not None]
+        return ctx.builder.add_node(seats[0].key, "State", seats[0].name, iso=seats[0].country) if seats else None
+    return states[0].node  # "Pakistan's Ambassador to China" serves Pakistan
 
 
 def _posted_to(ctx: ReportContext, m: Mention) -> bool:
