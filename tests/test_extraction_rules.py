@@ -1995,3 +1995,21 @@ def test_a_national_army_is_a_body_and_a_state_body_is_located_in_no_state():
                            "Emergency Management Presidency (AFAD) flew in.", published="2026-09-12")
     assert labels.get("Libyan National Army") == "Organization", labels
     assert not any(t == "LOCATED_IN" and "Presidency" in s for s, t, _ in edges), edges
+
+
+def test_a_surname_of_several_particles_is_one_name():
+    labels, _ = _facts("The President of the Arvian Council, Marta von der Hollen, said the talks would go on.",
+                           published="2026-09-12")
+    assert labels.get("Marta von der Hollen") == "Person", labels
+    assert "Hollen" not in labels
+
+
+def test_arriving_on_a_named_island_is_a_visit_held_there_in_its_state():
+    text = ("Marta von der Hollen arrived on the Italian island of Pantelleria on Sunday. Interior Minister Paolo "
+            "Verdi also made the trip.")
+    labels, edges = _facts(text, published="2026-09-13")
+    visits = _named(labels, "Event")
+    assert len(visits) == 1, labels
+    assert (visits[0], "HELD_IN", "Pantelleria") in edges, edges
+    assert ("Marta von der Hollen", "ATTENDED", visits[0]) in edges, edges
+    assert ("Pantelleria", "LOCATED_IN", "Italy") in edges

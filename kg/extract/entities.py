@@ -359,7 +359,7 @@ def _crossing_named(root) -> bool:
         return any(t.lower_ in CROSSINGS for t in root.sent)  # 'all the crossings except one, that of X'
     return root.dep_ == "pobj" and root.head.lower_ in {"in", "at"} and root.head.head.lower_ in CROSSINGS
 TOWN_WORDS = {"city", "town", "village"}
-CALLED_TOWN = {**dict.fromkeys(TOWN_WORDS, "city"), "port": "port"}  # 'the town of X': X is one, of that kind
+CALLED_TOWN = {**dict.fromkeys(TOWN_WORDS, "city"), "port": "port", "island": "region"}  # 'the town of X': X is one, of that kind
 DETENTION_SITES = {"prison", "jail", "center", "centre", "colony", "camp"}  # named after a place, not a person
 NAMED_SITES = DETENTION_SITES | {"base", "airbase", "barracks", "airfield"}  # (a crossing is named by its town)
 FORCE_SITES = {"base", "airbase", "barracks", "airfield"}  # (named after the force that holds them too)
@@ -518,7 +518,10 @@ def _unknown_entity(ctx: ReportContext, ent: Span, text: str, start: int, end: i
     named_as = root.head.head.lemma_.lower() if root.dep_ == "pobj" and root.head.lower_ == "of" else ""
     if kind is None and ent.label_ in NAME_LABELS and named_as in CALLED_TOWN and len(text.split()) <= 2 \
             and text[:1].isupper() and not org_word(ctx, text.split()[-1]):  # 'the border town of Panjgur'
-        return Mention(start, end, "Place", ctx.add_place(text, CALLED_TOWN[named_as], sent), text)
+        nation = next((e for c in root.head.head.children if c.dep_ == "amod" and c.ent_type_ == "NORP"
+                       for e in [ctx.gaz.state_of_demonym(c.text)] if e is not None), None)  # 'the Italian island of X'
+        node = ctx.add_place(text, CALLED_TOWN[named_as], sent, **({"country": nation.name} if nation else {}))
+        return Mention(start, end, "Place", node, text)
     words = text.split()
     if ent.label_ == "PERSON" and kind is None and plain_plural(words) \
             and not (start > 0 and ent.doc[start - 1].lower_ in title_words(ctx)):  # 'Spanish Fire Fighters': plain

@@ -267,6 +267,16 @@ def _places_after(ctx: ReportContext, tok: Token, *preps: str, territory: bool =
     return [m for t in whose for m in [ctx.at(t)] if m is not None and m.label == "State"][:1]
 
 
+PLACE_OF = {"island", "city", "town", "port", "village", "region", "province"}
+
+
+def _named_of(ctx: ReportContext, tok: Token, preps: tuple[str, ...]) -> list[Mention]:
+    """'on the Italian island of Lampedusa', 'in the port city of Sfax': the place the noun names."""
+    nouns = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in preps for o in p.children
+             if o.dep_ == "pobj" and o.lemma_.lower() in PLACE_OF]
+    return [m for n in nouns for m in _child_mentions(ctx, n, "of", {"Place"})]
+
+
 def _subjects(ctx: ReportContext, verb: Token, labels: set[str]) -> list[Mention]:
     """Subjects of a verb, following conjunctions and shared subjects ('X joined and agreed')."""
     while not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
@@ -349,8 +359,8 @@ def _visit(ctx: ReportContext, tok: Token, events: EventIndex) -> None:
         dests = [m for c in tok.children if c.dep_ == "dobj"
                  for m in [_mention(ctx, c, {"State", "Place"})] if m]
         dests += _child_mentions(ctx, tok, "to", {"State", "Place"})
-        if tok.lemma_ == "arrive":  # 'Kim arrived in Russia on September 12'
-            dests += _child_mentions(ctx, tok, "in", {"State", "Place"})
+        if tok.lemma_ == "arrive":  # 'Kim arrived in Russia on September 12', 'arrived on the island of X'
+            dests += _child_mentions(ctx, tok, "in", {"State", "Place"}) + _named_of(ctx, tok, ("in", "on", "at"))
         if _leads_group(tok):  # 'led a delegation to Pyongyang' (the parser may hang 'to' on either word)
             dests += [m for c in tok.children if c.dep_ == "dobj" for m in _child_mentions(ctx, c, "to", {"State", "Place"})]
     visitors = [v for v in visitors if ctx.label_of(v.node) == "Person"]

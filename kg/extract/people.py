@@ -25,7 +25,7 @@ PERSON_TITLES_KEPT = {"jr", "jr.", "sr", "sr."}
 
 
 NAME_PARTICLES = r"(?:bin|bint|ibn|ben|van|von|de|da|di|du|del|della|der|den|dos|das|al|el|le|la|y)"  # 'Faisal bin Farhan'
-PERSON_NAME = re.compile(rf"^[A-Z][\w'’\-.]*( (?:{NAME_PARTICLES} |(?:al|el|ad|ar|as|ash|at|az|an|ul|ud)[-’'])?"
+PERSON_NAME = re.compile(rf"^[A-Z][\w'’\-.]*( (?:(?:{NAME_PARTICLES} )+|(?:al|el|ad|ar|as|ash|at|az|an|ul|ud)[-’'])?"
                          rf"[A-Z][\w'’\-.]*){{0,4}}$")  # ('Abdel Fattah al-Burhan')
 
 
@@ -205,7 +205,7 @@ def resolve_people(ctx: ReportContext, people: list[Mention]) -> None:
                                       evidence=ctx.evidence(ctx.doc[m.start].sent))
 
 
-SURNAME_PARTICLES = {"al", "el", "bin", "ibn", "van", "von", "de", "da", "di", "du", "le", "la", "dos", "del"}
+SURNAME_PARTICLES = set(NAME_PARTICLES[3:-1].split("|")) - {"y"}  # ('Al Ansari', 'von der Leyen')
 
 
 def _spelling_variants(people: list[Mention]) -> dict[str, str]:
@@ -397,6 +397,9 @@ def whole_names(ctx: ReportContext) -> None:
                 and doc[end - 1].head.i == end and doc[end].pos_ == "PROPN" and doc[end].is_title \
                 and not doc[end].ent_type_ and doc[end].lower_ not in ctx.gaz.title_heads:
             end += 1  # 'Rafael Mariano Grossi': the tagger stopped before the surname the name hangs on
+        while ent.label_ == "PERSON" and end < len(doc) and doc[end - 1].lower_ in SURNAME_PARTICLES \
+                and doc[end].is_title and doc[end].is_alpha:
+            end += 1  # 'Ursula von der | Leyen': the tagger stopped after the particles of the surname
         if ent.label_ == "PERSON":
             if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
                     and not doc[end].whitespace_ and doc[end + 1].is_lower and doc[end + 1].is_alpha and len(doc[end + 1]) <= 4:
