@@ -4,7 +4,7 @@ reports name. Invented reports; the real extraction."""
 from kg.extract.pipeline import extract
 from kg.ingest import report_id
 from kg.models import Report
-from tests.test_extraction_rules import _facts, _named
+from tests.test_extraction_rules import _events, _facts, _named
 
 
 def test_an_earthquake_is_one_event_held_where_it_struck_and_in_its_state():
@@ -32,7 +32,7 @@ def test_a_disaster_struck_names_the_place_not_its_possessor_and_a_feared_one_is
 def test_rescuers_arriving_where_a_disaster_struck_do_not_attend_it():
     text = ("Floods hit Bangladesh on Monday. Teams from Nepal arrived in Bangladesh on Tuesday.")
     labels, edges = _facts(text, published="2026-07-08")
-    floods = [n for n in _named(labels, "Event") if n.startswith("Flood")]
+    floods = _events(labels, "Flood")
     assert floods and not any(t == "ATTENDED" and o in floods for _, t, o in edges), edges
 
 
@@ -49,7 +49,7 @@ def test_states_whose_rescuers_went_take_part_in_the_relief_effort_and_those_yet
             "Several flights from Sri Lanka have arrived carrying search and rescue teams. Rescue teams from across the "
             "region, including Thailand and Laos, have departed. India will send a medical team.")
     labels, edges = _facts(text, published="2026-07-08")
-    relief = [n for n in _named(labels, "Event") if n.startswith("Relief")]
+    relief = _events(labels, "Relief")
     assert len(relief) == 1, labels
     assert (relief[0], "HELD_IN", "Bangladesh") in edges
     for state in ("Nepal", "Bhutan", "Sri Lanka", "Thailand", "Laos"):
@@ -61,7 +61,7 @@ def test_states_whose_rescuers_went_take_part_in_the_relief_effort_and_those_yet
 def test_a_medical_team_with_no_disaster_or_relief_told_is_no_relief_effort():
     labels, _ = _facts("A Chinese medical team arrived in Pyongyang on Monday for talks on hospital equipment.",
                        published="2026-07-08")
-    assert not any(n.startswith("Relief") for n in _named(labels, "Event")), labels
+    assert not _events(labels, "Relief"), labels
 
 
 def test_a_capitalised_adjective_opening_a_sentence_is_no_body():
@@ -82,7 +82,7 @@ def test_a_named_storm_is_one_event_and_the_floods_it_brought_are_that_storm():
 def test_a_disaster_is_held_in_each_town_listed_but_not_in_one_of_a_state_the_report_never_names():
     labels, edges = _facts("Floods hit the cities of Derna, Benghazi and Sousse in Libya on Sunday.",
                            published="2026-09-11")
-    floods = [n for n in _named(labels, "Event") if n.startswith("Flood")]
+    floods = _events(labels, "Flood")
     assert floods, labels
     assert (floods[0], "HELD_IN", "Benghazi") in edges and (floods[0], "HELD_IN", "Libya") in edges, edges
     assert (floods[0], "HELD_IN", "Sousse") not in edges  # (the gazetteer's Sousse is Tunisia's)
@@ -117,7 +117,7 @@ def test_nations_listed_before_rescue_teams_each_take_part_in_the_relief():
     text = ("Storm Velora hit Libya on Sunday. Turkish, Qatari, Algerian, and other international rescue and "
             "humanitarian as well as medical teams arrived in Derna on Tuesday.")
     labels, edges = _facts(text, published="2026-09-12")
-    relief = [n for n in _named(labels, "Event") if n.startswith("Relief")]
+    relief = _events(labels, "Relief")
     assert relief, labels
     for state in ("Türkiye", "Qatar", "Algeria"):
         assert (state, "ATTENDED", relief[0]) in edges, state

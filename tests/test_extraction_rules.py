@@ -25,6 +25,11 @@ def _named(labels: dict, label: str) -> list[str]:
     return [n for n, got in labels.items() if got == label]
 
 
+def _events(labels: dict, prefix: str) -> list[str]:
+    """The names of the events whose name starts so ('Relief', 'Release', 'Flood')."""
+    return [n for n in _named(labels, "Event") if n.startswith(prefix)]
+
+
 @pytest.fixture(scope="module")
 def shipping():
     return _facts(

@@ -3,7 +3,7 @@
 from kg.extract.pipeline import extract
 from kg.ingest import report_id
 from kg.models import Report
-from tests.test_extraction_rules import _facts, _named
+from tests.test_extraction_rules import _events, _facts, _named
 
 
 def _event_starts(text: str, published: str) -> set[str]:
@@ -17,7 +17,7 @@ def test_a_release_of_hostages_is_an_event_of_who_freed_and_who_received_them():
             "The group handed over the hostages to the International Committee of the Red Cross (ICRC), which "
             "took them out of Mali through the Gao crossing. The ICRC said it had received 12 citizens.")
     labels, edges = _facts(text, published="2026-05-09")
-    releases = [n for n in _named(labels, "Event") if n.startswith("Release")]
+    releases = _events(labels, "Release")
     assert len(releases) == 1, labels
     assert ("Korvan Front", "ATTENDED", releases[0]) in edges, edges
     assert ("International Committee of the Red Cross", "ATTENDED", releases[0]) in edges, edges
@@ -28,7 +28,7 @@ def test_each_day_of_releases_is_its_own_event_and_an_undated_mention_is_the_rou
             "Rebels released 12 hostages held in Mali on Friday. On Saturday, the rebels freed eight more hostages. "
             "In the second round of hostage releases, four nationals of Chad were freed.")
     labels, edges = _facts(text, published="2026-05-10")
-    releases = [n for n, label in labels.items() if label == "Event" and n.startswith("Release")]
+    releases = _events(labels, "Release")
     assert len(releases) == 2, labels
     assert any(o == "Mali" and t == "HELD_IN" for s, t, o in edges if s in releases), edges
 
@@ -36,7 +36,7 @@ def test_each_day_of_releases_is_its_own_event_and_an_undated_mention_is_the_rou
 def test_a_release_that_is_only_planned_is_no_event():
     labels, _ = _facts("Hostages in Mali\n\nThe rebels will release 12 hostages next week, officials said.",
                        published="2026-05-10")
-    assert not any(n.startswith("Release") for n in _named(labels, "Event")), labels
+    assert not _events(labels, "Release"), labels
 
 
 def test_a_date_that_opens_the_report_before_a_dash_is_when_it_was_filed_not_when_it_happened():
