@@ -2018,3 +2018,18 @@ def test_arriving_on_a_named_island_is_a_visit_held_there_in_its_state():
     assert (visits[0], "HELD_IN", "Pantelleria") in edges, edges
     assert ("Marta von der Hollen", "ATTENDED", visits[0]) in edges, edges
     assert ("Pantelleria", "LOCATED_IN", "Italy") in edges
+
+
+def test_an_article_of_a_named_document_belongs_to_that_document():
+    labels, edges = _facts("The council rejected the Arvian draft resolution. Secretary-General Tomas Orvell had "
+                           "invoked Article 41 of the Arvian Charter to urge a vote.", published="2026-12-09")
+    assert ("Arvian Charter", "HAS_ARTICLE", "Article 41") in edges, edges
+    assert "Article 41 of the Arvian Charter" not in labels
+
+
+def test_a_sponsor_backs_its_text_and_a_states_envoy_to_the_un_serves_the_state():
+    labels, edges = _facts("The Arvian Accord, drafted by Chile, was vetoed by Peru. Peru's UN Ambassador Tomas Orvell "
+                           "said his country objected.", published="2026-12-09")
+    assert ("Chile", "SUPPORTS", "Arvian Accord") in edges, edges
+    assert ("Tomas Orvell", "HOLDS_ROLE", "Peru") in edges, edges
+    assert not any(s == "United Nations" and t == "LOCATED_IN" for s, t, _ in edges), edges

@@ -121,6 +121,9 @@ def _is_headline(sent: Span, start: int, end: int) -> bool:
                                     for t in span[:-1])
 
 
+OF_DOCUMENT = re.compile(r"Articles? \d+(?:\s*(?:,|and)\s*\d+)* of (?:the )?")
+
+
 def _named_agreements(ctx: ReportContext, sent: Span) -> list[tuple[int, int, str]]:
     """(start, end, name) of capitalised agreement names and 'an agreement on ...' phrases."""
     text, base, out = sent.text, sent.start_char, []
@@ -129,13 +132,16 @@ def _named_agreements(ctx: ReportContext, sent: Span) -> list[tuple[int, int, st
                 re.escape(m.group(0).strip()) + NOT_A_DOCUMENT.pattern, doc_text(sent.doc)):
             continue  # ('African Initiative, a pro-Kremlin news agency', wherever the report says so)
         name = _plain_name(clean_span_text(m.group(0)))
+        article = OF_DOCUMENT.match(name)  # 'Article 99 of the UN Charter': the Charter, and its article
+        start = base + m.start() + (m.group(0).find(name[article.end():]) if article else 0)
+        name = name[article.end():] if article else name
         name = re.sub(r"^(?:(?i:of|and|on|the|for|in)\s+|" + DATE_WORDS + r")+", "", name)
         if len(name.split()) < 2 or re.fullmatch(KEYWORD, name.split()[-1]) and len(name.split()) < 2:
             continue
         if name.split()[0] in {"Key", "During", "Under", "In", "The", "This", "A"}:
             name = " ".join(name.split()[1:])
         if len(name.split()) >= 2:
-            out.append((base + m.start(), base + m.end(), name))
+            out.append((start, base + m.end(), name))
     for m in QUOTED.finditer(text):  # 'a “comprehensive strategic partnership” treaty': its name, as quoted
         words = " ".join(f"{m.group(1) or m.group(3)} {m.group(2) or m.group(4)}".split())
         if not any(s <= base + m.start() < e for s, e, _ in out) and len(words.split()) >= 3:
@@ -949,7 +955,9 @@ def _articles(ctx: ReportContext, index: AgreementIndex) -> None:
         matches = list(ARTICLE.finditer(sent.text))
         for i, m in enumerate(matches):
             start = sent.start_char + m.start()
-            ref = index.before(start) if re.search(r"\btreaty|agreement", sent.text[:m.start()] + sent.text[m.end():m.end() + 60], re.I) else None
+            named = next((r for r in index.refs if r.start > start and OF_DOCUMENT.fullmatch(
+                doc_text(ctx.doc)[start:r.start])), None)  # ('Article 99 of the UN Charter')
+            ref = named or (index.before(start) if re.search(r"\btreaty|agreement", sent.text[:m.start()] + sent.text[m.end():m.end() + 60], re.I) else None)
             ref = index.main("treaty") or index.main() if ref is None else ref
             if ref is None:
                 continue

@@ -306,8 +306,10 @@ def _home_of_companies(ctx: ReportContext, sent: Span) -> None:
     doc = ctx.doc
     for org in ctx.in_span(sent.start, sent.end, "Organization"):
         words = {w.lower() for w in ctx.name_of(org.node).split()}
-        if words & STATE_BODY_WORDS or ctx.builder.nodes[org.node].props.get("kind") in {"international", "media", "armed_group"}:
-            continue
+        known = ctx.gaz.entries.get(org.node)
+        kind = ctx.builder.nodes[org.node].props.get("kind") or (known.kind if known else None)
+        if words & STATE_BODY_WORDS or kind in {"international", "media", "armed_group"}:
+            continue  # ("the UK's UN Ambassador": the UN is in no state)
         root = doc[org.start:org.end].root
         mods = [c for c in root.children if c.i < org.start]
         nouns = [c for c in mods if c.dep_ == "compound" and c.lemma_.lower() in COMPANY_NOUNS]
@@ -462,7 +464,8 @@ def _located_in(ctx: ReportContext, sent: Span) -> None:
                 and ctx.builder.nodes[a.node].props.get("kind") == "city":  # "Ankara's Esenboga Airport"
             ctx.builder.add_edge(b.node, "LOCATED_IN", a.node, evidence=ctx.evidence(sent))
         if a.label == "State" and b.label == "Organization" and a.via != "demonym" and between in {"'s", "’s"} \
-                and not ctx.builder.nodes[b.node].props.get("country"):  # "Finland's Fingrid" (a body the
+                and not ctx.builder.nodes[b.node].props.get("country") \
+                and ctx.builder.nodes[b.node].props.get("kind") != "international":  # "Finland's Fingrid" (a body the
             ctx.builder.add_edge(b.node, "LOCATED_IN", a.node, evidence=ctx.evidence(sent))  # gazetteer places not)
         if a.label == "State" and b.label == "Place" and a.via != "demonym" and between in {"'s", "’s"} \
                 and ctx.state_of(b.node) in {None, a.node} \

@@ -232,15 +232,25 @@ def _affiliation(ctx: ReportContext, toks: list[Token]) -> str | None:
         return None
     found = [m for m in ctx.in_span(toks[0].i, toks[-1].i + 1) if not _posted_to(ctx, m)]
     orgs = [m for m in found if m.label == "Organization"]
-    if orgs:
-        return orgs[-1].node
     states = [m for m in found if m.label == "State"]
+    envoy = any(t.lower_ in ENVOYS for t in toks)
+    orgs = [m for m in orgs if not (envoy and states and _international(ctx, m.node))]  # "UK's UN Ambassador":
+    if orgs:  # the UK's envoy to the UN
+        return orgs[-1].node
     before = ctx.at(ctx.doc[toks[0].i - 1]) if toks[0].i > 0 else None
     if not states:  # 'Tripoli Prime Minister X': the state whose seat of government the city is
         seats = [e for m in [*found, before] if m is not None and m.label == "Place"
                  for e in [ctx.gaz.metonym_state(m.text)] if e is not None]
         return ctx.builder.add_node(seats[0].key, "State", seats[0].name, iso=seats[0].country) if seats else None
     return states[0].node  # "Pakistan's Ambassador to China" serves Pakistan
+
+
+ENVOYS = {"ambassador", "envoy", "representative", "delegate"}
+
+
+def _international(ctx: ReportContext, node: str) -> bool:
+    known = ctx.gaz.entries.get(node)
+    return (ctx.builder.nodes[node].props.get("kind") or (known.kind if known else None)) == "international"
 
 
 def _posted_to(ctx: ReportContext, m: Mention) -> bool:
