@@ -239,3 +239,27 @@ def test_close_compacts_a_grown_log_and_nothing_is_lost(tmp_path, monkeypatch):
     assert sum(p.stat().st_size for p in logs.glob("*.incr.aof")) < grown / 20
     assert sum(p.stat().st_size for p in logs.glob("*.base.rdb")) > 10_000
     assert _export(home) == before
+
+
+def test_a_stale_server_that_ignores_sigterm_is_stopped_before_a_new_one_starts(tmp_path):
+    """A server a killed run left behind must not share the store with the new one, even if it
+    ignores SIGTERM; a pid that is no redis-server is left alone."""
+    home = tmp_path / "store"
+    home.mkdir()
+    code = "import signal, time; signal.signal(signal.SIGTERM, signal.SIG_IGN); time.sleep(120)  # {}"
+    stale = subprocess.Popen([sys.executable, "-c", code.format("redis-server")])
+    other = subprocess.Popen([sys.executable, "-c", code.format("not a server")])
+    try:
+        time.sleep(0.5)  # (the handler is set)
+        (home / "falkordb.pid").write_text(str(stale.pid))
+        with EmbeddedStore(home) as store:
+            assert stale.wait(timeout=15) == -signal.SIGKILL  # asked, then forced
+            assert store.graph is not None
+        (home / "falkordb.pid").write_text(str(other.pid))
+        with EmbeddedStore(home):
+            assert other.poll() is None  # not ours: untouched
+    finally:
+        for proc in (stale, other):
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()

