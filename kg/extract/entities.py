@@ -361,8 +361,8 @@ def _crossing_named(root) -> bool:
 TOWN_WORDS = {"city", "town", "village"}
 CALLED_TOWN = {**dict.fromkeys(TOWN_WORDS, "city"), "port": "port", "island": "region"}  # 'the town of X': X is one, of that kind
 DETENTION_SITES = {"prison", "jail", "center", "centre", "colony", "camp"}  # named after a place, not a person
-NAMED_SITES = DETENTION_SITES | {"base", "airbase", "barracks", "airfield"}  # (a crossing is named by its town)
 FORCE_SITES = {"base", "airbase", "barracks", "airfield"}  # (named after the force that holds them too)
+SITES_AFTER_NAMES = DETENTION_SITES | FORCE_SITES  # ('Ofer prison'; a crossing is named by its town)
 
 
 def _media_staff(ctx: ReportContext, start: int) -> bool:
@@ -380,9 +380,9 @@ def _site_named(ctx: ReportContext, span: Span) -> Token | None:
     root = span.root
     head = root.head
     while root.dep_ in {"compound", "amod", "nmod"} and head.dep_ == "compound" and head.is_lower \
-            and head.lower_ not in NAMED_SITES and head.head.i != head.i:
+            and head.lower_ not in SITES_AFTER_NAMES and head.head.i != head.i:
         head = head.head  # ('air' of 'air base')
-    if root.dep_ not in {"compound", "amod", "nmod"} or head.lower_ not in NAMED_SITES or not head.is_lower \
+    if root.dep_ not in {"compound", "amod", "nmod"} or head.lower_ not in SITES_AFTER_NAMES or not head.is_lower \
             or head.i < span.end or ctx.gaz.lookup(span.text) is not None:
         return None
     if len(span) > 1 and org_word(ctx, span[-1].text) and head.lower_ not in FORCE_SITES or span.text.isupper():

@@ -69,7 +69,7 @@ def frames(ctx: ReportContext) -> list[Frame]:
     for tok in ctx.doc:
         lemma = tok.lemma_.lower()
         if tok.pos_ in {"VERB", "AUX"} and lemma in lex["verb_kind"] and not _light_use(tok) \
-                and (lemma not in lex["particles"] or any(c.lower_ == lex["particles"][lemma] for c in tok.children)):
+                and (lemma not in lex["particles"] or has_particle(tok, lex["particles"][lemma])):
             out.append(_verb_frame(tok, lex["verb_kind"][lemma]))
         elif tok.pos_ == "VERB" and lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in tok.children):
             out.append(_verb_frame(tok, "occur"))  # 'the exchange took place at X'
@@ -223,6 +223,21 @@ def _noun_frame(noun: Token, kind: str) -> Frame:
     else:
         _mood(frame, noun)
     return frame
+
+
+def has_particle(verb: Token, word: str) -> bool:
+    """'handed over': the verb's particle, also where the parser took it for 'over 13' (more than 13)."""
+    doc = verb.doc
+    return any(c.lower_ == word for c in verb.children) or verb.i + 1 < len(doc) \
+        and doc[verb.i + 1].lower_ == word and doc[verb.i + 1].tag_ == "RP"
+
+
+FEARED = {"could", "may", "might", "can"}  # ('a cyclone could hit X', 'may send a team': not (yet) so)
+
+
+def not_yet(verb: Token) -> bool:
+    """Planned, negated, or only possible: what a rule that asks 'did it happen?' must not count."""
+    return not_done(verb) or any(c.dep_ == "aux" and c.lower_ in FEARED for c in verb.children)
 
 
 def not_done(verb: Token) -> bool:

@@ -11,13 +11,12 @@ from spacy.tokens import Token
 
 from kg.extract.context import Mention, ReportContext
 from kg.extract.events import EventIndex, _record_event, main_state, sentence_date
-from kg.extract.frames import not_done
+from kg.extract.frames import not_yet
 from kg.extract.normalize import slug
 
 PLACES = {"Place", "State"}
 WEATHER = {"storm", "flood", "landslide"}  # what one storm brings
 NAMEABLE = {"storm"}  # kinds whose events have names of their own ("Storm Daniel", "Hurricane Ian")
-MODALS = {"could", "may", "might", "can"}  # ('a cyclone could hit X': feared, not struck)
 ROLES = {"nsubj", "nsubjpass", "dobj", "pobj", "appos", "conj", "attr", "ROOT"}  # not 'quake relief', 'post-quake'
 
 
@@ -32,22 +31,17 @@ def extract_hazards(ctx: ReportContext, events: EventIndex) -> None:
         if kind is None or tok.pos_ != "NOUN" or tok.dep_ not in ROLES:
             continue
         verb = _verb_of(tok)
-        if verb is not None and (not_done(verb) or any(c.dep_ == "aux" and c.lower_ in MODALS for c in verb.children)):
+        if verb is not None and not_yet(verb):
             continue  # ('a flood is expected', 'could trigger a tsunami': not (yet) a disaster)
         places = _struck(ctx, tok, verb)
         when = sentence_date(ctx, tok.sent, tok.i)
         if storm is not None and kind in WEATHER:  # the one storm the report names brought its floods
-            _record(ctx, events, tok, storm[1], when, [p for p in places if not _elsewhere(ctx, p)], storm[0])
+            _record(ctx, events, tok, storm[1], when, places, storm[0])
             continue
         told = next((r for r in events.refs if r.kind == kind), None)
         if told is not None and (not places or _elsewhere(ctx, places[0])):
             continue  # ('the twin earthquakes', 'after the quake'; 'in the Trujillo region' of a state the
             # report never names, which the gazetteer took for another's): the one told already
-        if not places:
-            main = main_state(ctx)
-            places = [Mention(tok.i, tok.i + 1, "State", main, "")] if main else []
-        if not places:
-            continue
         _record(ctx, events, tok, kind, when, places)
 
 
@@ -121,6 +115,8 @@ def _struck(ctx: ReportContext, tok: Token, verb: Token | None) -> list[Mention]
 
 def _record(ctx: ReportContext, events: EventIndex, tok: Token, kind: str, when: tuple[str, str] | None,
             places: list[Mention], node: str | None = None) -> None:
+    """The disaster's node (a named one's, or one of its kind, state and month) held in each place
+    of a state the report names, and in those states; with no such place, in the report's state."""
     b = ctx.builder
     places = [p for p in places if not _elsewhere(ctx, p)]  # ('Sousse' read as Tunisia's, in a
     if node is None and not places:  # report that never names Tunisia)

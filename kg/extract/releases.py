@@ -11,10 +11,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from kg.extract.context import Mention, ReportContext, in_lede
-from kg.extract.events import TRADED, EventIndex, _record_event, sentence_date
-from kg.extract.frames import expand, lexicon, not_done
+from kg.extract.events import ACTORS, TRADED, EventIndex, _record_event, sentence_date
+from kg.extract.frames import expand, has_particle, lexicon, not_done
 
-ACTORS = {"State", "Organization", "Person"}
 PLACES = {"Place", "State"}
 RECEIVE = {"receive"}
 NOUNS = {"release", "releases"}
@@ -27,7 +26,7 @@ def extract_releases(ctx: ReportContext, events: EventIndex) -> None:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "NOUN" and tok.lower_ in NOUNS and _of_captives(tok):
             found.append((tok, [], [], _held(ctx, tok)))
-        elif tok.pos_ != "VERB" or not_done(tok) or lemma == "hand" and not _over(tok) \
+        elif tok.pos_ != "VERB" or not_done(tok) or lemma == "hand" and not has_particle(tok, "over") \
                 or lemma not in freeing | RECEIVE or not _captives(tok):
             continue
         elif lemma in RECEIVE:
@@ -39,13 +38,6 @@ def extract_releases(ctx: ReportContext, events: EventIndex) -> None:
     found.sort(key=lambda f: sentence_date(ctx, f[0].sent, f[0].i) is None)  # the dated first: an undated
     for tok, doers, receivers, places in found:  # mention is the round told nearest it
         _release(ctx, events, tok, doers, receivers, places)
-
-
-def _over(verb: Token) -> bool:
-    """'handed over': the particle, also where the parser took it for 'over 13' (more than 13)."""
-    doc = verb.doc
-    return any(c.lower_ == "over" for c in verb.children) or verb.i + 1 < len(doc) \
-        and doc[verb.i + 1].lower_ == "over" and doc[verb.i + 1].tag_ == "RP"
 
 
 def _captives(verb: Token) -> list[Token]:

@@ -10,7 +10,7 @@ from spacy.tokens import Token
 
 from kg.extract.context import ReportContext
 from kg.extract.events import EventIndex, EventRef, _record_event, main_state
-from kg.extract.frames import expand, lexicon, not_done
+from kg.extract.frames import expand, lexicon, not_yet
 from kg.extract.normalize import slug
 
 ACTORS = {"State", "Organization"}
@@ -123,5 +123,4 @@ def _senders(ctx: ReportContext, tok: Token) -> list:
 def _to_come(tok: Token) -> bool:
     """'will send a team', 'could dispatch rescuers': the verb over the team is not done yet."""
     verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-    return verb is not None and (not_done(verb) or any(c.dep_ == "aux" and c.lower_ in {"could", "may", "might"}
-                                                       for c in verb.children))
+    return verb is not None and not_yet(verb)
